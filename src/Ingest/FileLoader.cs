@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Analytics.Ingest.Files;
+using Analytics.Ingest.Formats;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Entities;
+using Analytics.Warehouse.Loading;
+
+namespace Analytics.Ingest;
+
+/// <summary>
+/// Turns files on disk into load requests: finds each file's entity, mapping and format,
+/// converts what DuckDB cannot read itself, and hands it to the warehouse loader.
+/// </summary>
+public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progress = null)
+{
+    /// <summary>Loads files and folders (their data files, not recursively), parents before children.</summary>
+    public IEnumerable<LoadReport> LoadAll(IEnumerable<string> paths, LoadOptions options)
+    {
+        foreach (var file in Expand(paths, options))
+        {
+            yield return LoadFile(file, options);
+        }
+    }
+
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, LoadOptions options)
+    {
+        var files = paths.SelectMany<string, string>(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p).Where(FileFormats.IsDataFile).Order(StringComparer.Ordinal)
+            : [p]).ToList();
+        return files
+            .OrderBy(f => DependencyRank(f, options))
+            .ThenBy(f => f, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public LoadReport LoadFile(string path, LoadOptions options)
+    {
+        var sha256 = Sha256(path);
+        string? entityName = options.Entity;
+        using var connection = database.Connect();
+        var loader = new WarehouseLoader(connection);
+        try
+        {
+            var mapping = MappingFor(path, options);
+            entityName ??= mapping?.Entity;
+            var entity = entityName is null
+                ? EntityNames.FromFileName(path) ?? throw new WarehouseException(
+                    $"Cannot tell which entity {Path.GetFileName(path)} holds: name it after one ({string.Join(", ", EntityCatalog.All.Select(e => e.Name))}) or give --entity.")
+                : EntityCatalog.Find(entityName) ?? throw new WarehouseException($"There is no entity '{entityName}'.");
+            entityName = entity.Name;
+            var format = FileFormats.Detect(path, mapping?.Format)
+                ?? throw new WarehouseException($"Cannot tell the format of {Path.GetFileName(path)}: use .csv, .jsonl, .parquet or .arrow, or say it in a mapping.");
+
+            var converted = new List<string>();
+            var request = new LoadRequest(path, sha256, entity, (stager, batchId) => Stage(stager, batchId, path, format, mapping, converted))
+            {
+                Columns = mapping?.Columns ?? new Dictionary<string, string>(),
+                Formats = new ValueFormats
+                {
+                    NullValues = mapping?.NullValues ?? [""],
+                    DateFormat = mapping?.DateFormat,
+                    TimestampFormat = mapping?.TimestampFormat,
+                    TimeZone = mapping?.TimeZone ?? ValueFormats.DefaultTimeZone,
+                },
+                Orphans = options.Orphans,
+            };
+            try
+            {
+                using var watch = progress is null ? null : new ProgressWatch(connection, Path.GetFileName(path), progress);
+                return loader.Load(request);
+            }
+            finally
+            {
+                converted.ForEach(File.Delete);
+            }
+        }
+        catch (WarehouseException e)
+        {
+            return loader.Fail(path, sha256, entityName, e.Message);
+        }
+    }
+
+    private static StagedSource Stage(SourceStager stager, long batchId, string path, FileFormat format, Mapping? mapping, List<string> converted)
+    {
+        switch (format)
+        {
+            case FileFormat.Csv:
+                var readable = path;
+                if (!TextEncodings.IsUtf8(mapping?.Encoding))
+                {
+                    readable = TextEncodings.ToUtf8TempFile(path, mapping!.Encoding!);
+                    converted.Add(readable);
+                }
+
+                var delimiter = mapping?.Delimiter is { Length: 1 } d ? d[0]
+                    : mapping?.Delimiter is "\\t" || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
+                return stager.Csv(readable, delimiter, mapping?.OverflowColumn, batchId);
+            case FileFormat.JsonLines:
+                return stager.JsonLines(path, batchId);
+            case FileFormat.Parquet:
+                return stager.Parquet(path, batchId);
+            case FileFormat.ArrowIpc:
+                using (var arrow = new ArrowRows(path))
+                {
+                    return stager.Rows(arrow.Columns, arrow.Rows(), batchId);
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format.");
+        }
+    }
+
+    private static Mapping? MappingFor(string path, LoadOptions options)
+    {
+        if (options.MappingPath is { } explicitPath)
+        {
+            return Mapping.Read(explicitPath);
+        }
+
+        var sidecar = Mapping.SidecarPath(path);
+        return File.Exists(sidecar) ? Mapping.Read(sidecar) : null;
+    }
+
+    private static int DependencyRank(string path, LoadOptions options)
+    {
+        var name = options.Entity;
+        if (name is null && options.MappingPath is null && File.Exists(Mapping.SidecarPath(path)))
+        {
+            try
+            {
+                name = Mapping.Read(Mapping.SidecarPath(path)).Entity;
+            }
+            catch (WarehouseException)
+            {
+                // The load itself reports a broken mapping; order does not matter for it.
+            }
+        }
+
+        var entity = name is null ? EntityNames.FromFileName(path) : EntityCatalog.Find(name);
+        return entity is null ? int.MaxValue : EntityCatalog.All.ToList().IndexOf(entity);
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Polls DuckDB's progress of the running statement while a file loads.</summary>
+    private sealed class ProgressWatch : IDisposable
+    {
+        private readonly Timer _timer;
+        private readonly string _file;
+        private readonly ILoadProgress _progress;
+
+        public ProgressWatch(DuckDB.NET.Data.DuckDBConnection connection, string file, ILoadProgress progress)
+        {
+            _file = file;
+            _progress = progress;
+            var clock = Stopwatch.StartNew();
+            _timer = new Timer(_ =>
+            {
+                var p = connection.GetQueryProgress();
+                if (p.Percentage >= 0)
+                {
+                    progress.Update(file, p.Percentage, p.RowsProcessed, clock.Elapsed);
+                }
+            }, null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
+        }
+
+        public void Dispose()
+        {
+            // Wait for a running poll to finish: the connection is closed right after this.
+            using var stopped = new ManualResetEvent(false);
+            if (_timer.Dispose(stopped))
+            {
+                stopped.WaitOne();
+            }
+
+            _progress.Done(_file);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Analytics.Warehouse;
+
+namespace Analytics.ReportApi.Cli;
+
+/// <summary>
+/// The analytics command: picks the verb, runs it, and turns failures into one sentence on
+/// stderr and the exit codes of shared/CONTRACT.md (0 success, 2 bad usage or input, 1 other failure).
+/// </summary>
+internal static class CommandLine
+{
+    public static IReadOnlyList<Verb> Verbs { get; } =
+    [
+        ServeVerb.Definition,
+        DemoVerb.Definition,
+        LoadVerb.Definition,
+        RefreshVerb.Definition,
+        QueryVerb.Definition,
+    ];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args is ["--help" or "-h" or "help"])
+        {
+            await stdout.WriteLineAsync(Overview());
+            return 0;
+        }
+
+        // No verb (or only options) means serve: that is what 'dotnet run --project src/ReportApi' does.
+        var verb = args.Length > 0 && !args[0].StartsWith('-') ? Verbs.FirstOrDefault(v => v.Name == args[0]) : ServeVerb.Definition;
+        if (verb is null)
+        {
+            await stderr.WriteLineAsync($"There is no verb '{args[0]}'; run 'analytics --help' for the list.");
+            return 2;
+        }
+
+        var rest = args.Length > 0 && args[0] == verb.Name ? args[1..] : args;
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            await stdout.WriteLineAsync(verb.Help);
+            return 0;
+        }
+
+        try
+        {
+            return await verb.Run(ParsedArgs.Parse(rest, verb), stdout, stderr);
+        }
+        catch (UsageException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (WarehouseBusyException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (WarehouseException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            await stderr.WriteLineAsync(e.Message.ReplaceLineEndings(" ").Trim());
+            return 2;
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return 1;
+        }
+#pragma warning disable CA1031 // The last line of defence: a user gets one sentence and exit 1, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await stderr.WriteLineAsync($"Unexpected failure: {e.Message.ReplaceLineEndings(" ").Trim()}");
+            return 1;
+        }
+    }
+
+    private static string Overview() =>
+        "usage: analytics [VERB] [options]   (no verb: serve)\n\nverbs:\n"
+        + string.Join("\n", Verbs.Select(v => $"  {v.Name,-8} {v.Summary.Split('\n')[0]}"))
+        + "\n\n'analytics VERB --help' tells more about each.";
+}

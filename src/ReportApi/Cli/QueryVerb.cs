@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Analytics.Warehouse;
+
+namespace Analytics.ReportApi.Cli;
+
+/// <summary><c>analytics query SQL [--format csv|json]</c>: one read-only statement, printed.</summary>
+internal static class QueryVerb
+{
+    public static Verb Definition { get; } = new(
+        "query",
+        "query SQL [--format csv|json]",
+        """
+        Runs one read-only SQL statement on the warehouse and prints the result (CSV by default;
+        json prints an array of objects). The file is opened read-only and without access to
+        other files, so a query can neither change the warehouse nor read or write elsewhere.
+        """,
+        new HashSet<string> { "format" },
+        new HashSet<string>(),
+        RunAsync);
+
+    private static async Task<int> RunAsync(ParsedArgs args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Positional.Count != 1)
+        {
+            throw new UsageException("Give exactly one SQL statement, quoted.");
+        }
+
+        var format = args.Option("format") ?? "csv";
+        if (format is not ("csv" or "json"))
+        {
+            throw new UsageException($"--format takes csv or json, not '{format}'.");
+        }
+
+        using var database = WarehouseDatabase.Open(args.Database, readOnly: true);
+        using var connection = database.Connect();
+        connection.Execute("set enable_external_access = false");
+        using var command = connection.Command(args.Positional[0]);
+        using var reader = await command.ExecuteReaderAsync();
+        if (format == "csv")
+        {
+            await WriteCsv(reader, stdout);
+        }
+        else
+        {
+            await WriteJson(reader, stdout);
+        }
+
+        return 0;
+    }
+
+    private static async Task WriteCsv(DbDataReader reader, TextWriter output)
+    {
+        await output.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => CsvField(reader.GetName(i)))));
+        var values = new object[reader.FieldCount];
+        while (await reader.ReadAsync())
+        {
+            reader.GetValues(values);
+            await output.WriteLineAsync(string.Join(',', values.Select(v => CsvField(Text(v)))));
+        }
+    }
+
+    private static async Task WriteJson(DbDataReader reader, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            while (await reader.ReadAsync())
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    json.WritePropertyName(reader.GetName(i));
+                    WriteJsonValue(json, reader.GetValue(i));
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        await output.WriteLineAsync(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteJsonValue(Utf8JsonWriter json, object value)
+    {
+        switch (value)
+        {
+            case DBNull or null: json.WriteNullValue(); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case decimal d: json.WriteRawValue(d.ToString(CultureInfo.InvariantCulture)); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
+            case sbyte or byte or short or ushort or int or uint or long or ulong:
+                json.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!); break;
+            default: json.WriteStringValue(Text(value)); break;
+        }
+    }
+
+    internal static string Text(object? value) => value switch
+    {
+        null or DBNull => "",
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string CsvField(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Marts;
+
+namespace Analytics.ReportApi.Cli;
+
+/// <summary><c>analytics refresh</c>: rebuilds the marts.</summary>
+internal static class RefreshVerb
+{
+    public static Verb Definition { get; } = new(
+        "refresh",
+        "refresh",
+        "Rebuilds every mart from the core tables, in one transaction, and prints each mart's rows and time.",
+        new HashSet<string>(),
+        new HashSet<string>(),
+        RunAsync);
+
+    private static async Task<int> RunAsync(ParsedArgs args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Positional.Count > 0)
+        {
+            throw new UsageException("refresh takes no arguments.");
+        }
+
+        using var database = WarehouseDatabase.Open(args.Database);
+        using var connection = database.Connect();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var t in new MartBuilder(connection).Refresh())
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"marts.{t.Mart}: {t.Rows:N0} rows in {t.Elapsed.TotalSeconds:0.00} s"));
+        }
+
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"refreshed in {clock.Elapsed.TotalSeconds:0.00} s"));
+        return 0;
+    }
+}

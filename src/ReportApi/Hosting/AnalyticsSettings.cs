@@ -1,0 +1,16 @@
+using Analytics.Warehouse;
+
+namespace Analytics.ReportApi.Hosting;
+
+/// <summary>The service's settings (appsettings.json, environment, or the serve verb's options).</summary>
+public sealed class AnalyticsSettings
+{
+    public const string Section = "Analytics";
+
+    public string WarehousePath { get; set; } = WarehouseDatabase.DefaultPath;
+
+    /// <summary>Where exports are dropped; done/ and failed/ sit inside it.</summary>
+    public string InboxPath { get; set; } = "data/inbox";
+
+    public int InboxScanSeconds { get; set; } = 30;
+}

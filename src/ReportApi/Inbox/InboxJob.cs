@@ -1,0 +1,44 @@
+using Analytics.Ingest;
+using Analytics.Ingest.Inbox;
+using Analytics.ReportApi.Cli;
+using Analytics.ReportApi.Hosting;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Loading;
+using Analytics.Warehouse.Marts;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Analytics.ReportApi.Inbox;
+
+/// <summary>Loads what has arrived in the inbox, then rebuilds the marts if anything changed. Never runs twice at once.</summary>
+[DisallowConcurrentExecution]
+internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSettings> settings, ILogger<InboxJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("inbox-scan");
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var inbox = new InboxFolder(settings.Value.InboxPath, new FileLoader(database));
+        var reports = inbox.ScanOnce();
+        foreach (var report in reports)
+        {
+            if (report.Status == LoadStatus.Failed)
+            {
+                logger.LogWarning("Inbox: {Summary}: {Error}", LoadVerb.Summary(report), report.Error);
+            }
+            else
+            {
+                logger.LogInformation("Inbox: {Summary}", LoadVerb.Summary(report));
+            }
+        }
+
+        if (reports.Any(r => r.Status == LoadStatus.Loaded))
+        {
+            using var connection = database.Connect();
+            new MartBuilder(connection).Refresh();
+            logger.LogInformation("Marts rebuilt at data version {Version}", database.DataVersion());
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Analytics.Warehouse.Entities;
+
+/// <summary>How a canonical column's text is read into the warehouse.</summary>
+public enum ColumnKind
+{
+    Text,
+    WholeNumber,
+    Money,
+    Quantity,
+    Fraction,
+    Percent,
+    Hours,
+    Date,
+    Timestamp,
+    Time,
+    YesNo,
+}

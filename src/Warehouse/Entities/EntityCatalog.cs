@@ -1,0 +1,142 @@
+using static Analytics.Warehouse.Entities.ColumnKind;
+
+namespace Analytics.Warehouse.Entities;
+
+/// <summary>The canonical entities of shared/CONTRACT.md, in the order parents come before children.</summary>
+public static class EntityCatalog
+{
+    public static readonly EntitySchema Accounts = new(
+        "accounts", "core.accounts", ["account_id"],
+        [
+            new("account_id", Text, Required: true),
+            new("name", Text, Required: true),
+            new("tax_id", Text), new("industry", Text), new("region", Text), new("city", Text),
+            new("owner", Text), new("created_on", Date), new("english_name", Text),
+            new("contact_name", Text), new("contact_phone", Text),
+        ],
+        [],
+        [])
+    {
+        HistoryColumns = ["name", "tax_id", "industry", "region", "city", "owner"],
+    };
+
+    public static readonly EntitySchema Products = new(
+        "products", "core.products", ["product_id"],
+        [
+            new("product_id", Text, Required: true),
+            new("name", Text, Required: true),
+            new("category", Text), new("list_price", Money), new("unit_cost", Money),
+        ],
+        [
+            new("t.list_price < 0", "negative list_price"),
+            new("t.unit_cost < 0", "negative unit_cost"),
+        ],
+        []);
+
+    public static readonly EntitySchema Contracts = new(
+        "contracts", "core.contracts", ["contract_id"],
+        [
+            new("contract_id", Text, Required: true),
+            new("account_id", Text, Required: true),
+            new("start_date", Date, Required: true),
+            new("end_date", Date, Required: true),
+            new("auto_renew", YesNo), new("notice_days", WholeNumber), new("renewal_months", WholeNumber),
+            new("annual_fee", Money), new("payment_terms_days", WholeNumber),
+            new("margin_cap_pct", Percent), new("penalty_threshold_pct", Percent),
+            new("response_hours", Hours), new("onsite_hours", Hours),
+            new("service_start", Time), new("service_end", Time),
+            new("time_zone", Text, Default: "'Asia/Shanghai'"),
+            new("holiday_calendar", Text, Default: "'CN'"),
+            new("terminated_on", Date),
+        ],
+        [
+            new("t.end_date < t.start_date", "end_date before start_date"),
+            new("t.terminated_on < t.start_date", "terminated_on before start_date"),
+            new("t.notice_days < 0", "negative notice_days"),
+            new("t.annual_fee < 0", "negative annual_fee"),
+            new("t.margin_cap_pct < 0 or t.margin_cap_pct > 100", "margin_cap_pct outside 0..100"),
+            new("t.penalty_threshold_pct < t.margin_cap_pct", "penalty_threshold_pct below margin_cap_pct"),
+            new("t.response_hours <= 0 or t.onsite_hours <= 0", "SLA hours must be positive"),
+            new("t.service_end <= t.service_start", "service_end not after service_start"),
+            new("t.time_zone not in (select name from pg_timezone_names())", "unknown time_zone"),
+        ],
+        [new("account_id", "accounts", "core.accounts", "account_id")]);
+
+    public static readonly EntitySchema Orders = new(
+        "orders", "core.orders", ["order_id"],
+        [
+            new("order_id", Text, Required: true),
+            new("account_id", Text, Required: true),
+            new("order_date", Date, Required: true),
+            new("channel", Text), new("contract_id", Text), new("amount", Money),
+            new("invoice_date", Date), new("due_date", Date), new("paid_date", Date),
+        ],
+        [
+            new("t.amount < 0", "negative amount"),
+            new("t.due_date < t.invoice_date", "due_date before invoice_date"),
+            new("t.invoice_date < t.order_date", "invoice_date before order_date"),
+        ],
+        [
+            new("account_id", "accounts", "core.accounts", "account_id"),
+            new("contract_id", "contracts", "core.contracts", "contract_id"),
+        ]);
+
+    public static readonly EntitySchema OrderLines = new(
+        "order_lines", "core.order_lines", ["order_id", "line_no"],
+        [
+            new("order_id", Text, Required: true),
+            new("line_no", WholeNumber),
+            new("product_id", Text, Required: true),
+            new("quantity", Quantity, Required: true),
+            new("unit_price", Quantity, Required: true),
+            new("unit_cost", Quantity),
+            new("discount", Fraction, Default: "0"),
+        ],
+        [
+            new("t.quantity < 0", "negative quantity"),
+            new("t.unit_price < 0", "negative unit_price"),
+            new("t.unit_cost < 0", "negative unit_cost"),
+            new("t.discount < 0 or t.discount > 1", "discount outside 0..1"),
+        ],
+        [
+            new("order_id", "orders", "core.orders", "order_id"),
+            new("product_id", "products", "core.products", "product_id"),
+        ])
+    {
+        NumberedKey = "line_no",
+        ReplaceScope = "order_id",
+    };
+
+    public static readonly EntitySchema Tickets = new(
+        "tickets", "core.tickets", ["ticket_id"],
+        [
+            new("ticket_id", Text, Required: true),
+            new("account_id", Text, Required: true),
+            new("contract_id", Text),
+            new("kind", Text, Required: true),
+            new("priority", Text), new("contact", Text), new("is_designated_contact", YesNo),
+            new("opened_at", Timestamp, Required: true),
+            new("first_response_at", Timestamp), new("onsite_at", Timestamp),
+            new("resolved_at", Timestamp), new("closed_at", Timestamp),
+            new("satisfaction", WholeNumber), new("engineer", Text), new("site", Text),
+        ],
+        [
+            new("t.kind not in ('phone', 'onsite', 'maintenance', 'complaint', 'request')",
+                "kind not one of phone, onsite, maintenance, complaint, request"),
+            new("t.first_response_at < t.opened_at", "first_response_at before opened_at"),
+            new("t.onsite_at < t.opened_at", "onsite_at before opened_at"),
+            new("t.resolved_at < t.opened_at", "resolved_at before opened_at"),
+            new("t.closed_at < coalesce(t.resolved_at, t.opened_at)", "closed_at before resolved_at"),
+            new("t.satisfaction < 1 or t.satisfaction > 5", "satisfaction outside 1..5"),
+        ],
+        [
+            new("account_id", "accounts", "core.accounts", "account_id"),
+            new("contract_id", "contracts", "core.contracts", "contract_id"),
+        ]);
+
+    /// <summary>Parents first: loading a folder in this order never makes a row wait for a file beside it.</summary>
+    public static IReadOnlyList<EntitySchema> All { get; } = [Accounts, Products, Contracts, Orders, OrderLines, Tickets];
+
+    public static EntitySchema? Find(string name) =>
+        All.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+}

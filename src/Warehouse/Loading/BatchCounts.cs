@@ -1,0 +1,4 @@
+namespace Analytics.Warehouse.Loading;
+
+/// <summary>What became of a file's rows: read = loaded + rejected + pending, always.</summary>
+public sealed record BatchCounts(long Read, long Loaded, long Rejected, long Pending);

@@ -1,0 +1,134 @@
+using Analytics.Warehouse.Entities;
+using DuckDB.NET.Data;
+using static Analytics.Warehouse.SqlExtensions;
+
+namespace Analytics.Warehouse.Loading;
+
+/// <summary>
+/// Types, checks and merges one staged file into its core table, inside the caller's
+/// transaction: accepted rows replace the stored rows with the same key, the rest go to
+/// meta.rejects (with reason) or staging.pending_rows (waiting for a parent).
+/// </summary>
+public sealed class BatchLoader(DuckDBConnection connection)
+{
+    private const string Checked = ValidationSql.CheckedTable;
+
+    public BatchCounts Load(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
+        ValueFormats formats, OrphanPolicy orphans, long batchId, string fileName)
+    {
+        connection.Execute(ValidationSql.Build(entity, source, sourceOf, formats, orphans, release: false));
+        var parserRejects = source.ParserRejectsTable is { } table ? RecordParserRejects(table, batchId, fileName) : 0;
+        RecordRejects(source, fileName);
+        connection.Execute($"""
+            insert into staging.pending_rows
+            select batch_id, {Literal(entity.Name)}, source_line, {CanonicalJson(entity)}, waiting_for
+            from {Checked} where outcome = 'pending'
+            """);
+        Merge(entity, $"select * from {Checked} where outcome = 'loaded'");
+
+        var counts = connection.Rows($"""
+            select count(*), count(*) filter (outcome = 'loaded'), count(*) filter (outcome = 'rejected'), count(*) filter (outcome = 'pending')
+            from {Checked}
+            """, r => new BatchCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)))[0];
+        return counts with { Read = counts.Read + parserRejects, Rejected = counts.Rejected + parserRejects };
+    }
+
+    /// <summary>
+    /// Tries every waiting row again, parents first. A row whose parent has arrived loads and
+    /// counts as loaded for the file it came from; if its key was loaded since by a newer file,
+    /// the newer row stays (latest wins).
+    /// </summary>
+    public void ReleasePending()
+    {
+        var stager = new SourceStager(connection);
+        foreach (var entity in EntityCatalog.All)
+        {
+            if (connection.Scalar<long>("select count(*) from staging.pending_rows where entity = $1", entity.Name) == 0)
+            {
+                continue;
+            }
+
+            var columns = entity.Columns.Select(c => c.Name).ToList();
+            var source = stager.Pending(entity.Name, columns);
+            var identity = columns.ToDictionary(c => c, c => (string?)c);
+            connection.Execute(ValidationSql.Build(entity, source, identity, new ValueFormats(), OrphanPolicy.Wait, release: true));
+            RecordRejects(source, fileName: null);
+
+            var key = ValidationSql.KeyList(entity);
+            var keyMatch = string.Join(" and ", entity.Key.Select(k => $"newer.{Identifier(k)} = r.{Identifier(k)}"));
+            Merge(entity, $"""
+                select * from {Checked} r
+                where outcome = 'loaded'
+                  and not exists (select 1 from {entity.Table} newer where {keyMatch} and newer.batch_id > r.batch_id)
+                qualify row_number() over (partition by {key} order by batch_id desc, source_line desc) = 1
+                """);
+            connection.Execute($"""
+                update meta.load_batches b
+                set rows_loaded = rows_loaded + x.loaded, rows_rejected = rows_rejected + x.rejected,
+                    rows_pending = rows_pending - x.loaded - x.rejected
+                from (select batch_id, count(*) filter (outcome = 'loaded') as loaded, count(*) filter (outcome = 'rejected') as rejected
+                      from {Checked} group by batch_id) x
+                where b.batch_id = x.batch_id and (x.loaded > 0 or x.rejected > 0)
+                """);
+            connection.Execute($"""
+                delete from staging.pending_rows p using {Checked} c
+                where p.entity = {Literal(entity.Name)} and p.batch_id = c.batch_id and p.source_line = c.source_line and c.outcome <> 'pending'
+                """);
+        }
+    }
+
+    private void Merge(EntitySchema entity, string rows)
+    {
+        connection.Execute($"create or replace temp table merged as {rows}");
+        var scope = entity.ReplaceScope is { } s ? [s] : entity.Key;
+        var scopeList = string.Join(", ", scope.Select(Identifier));
+        var scopeMatch = string.Join(" and ", scope.Select(k => $"c.{Identifier(k)} = m.{Identifier(k)}"));
+        var columns = string.Join(", ", entity.Columns.Select(c => Identifier(c.Name)));
+        connection.Execute($"""
+            delete from {entity.Table} c using (select distinct {scopeList} from merged) m where {scopeMatch};
+            insert into {entity.Table} ({columns}, batch_id) select {columns}, batch_id from merged;
+            """);
+        if (entity.HistoryColumns.Count > 0)
+        {
+            RecordHistory(entity);
+        }
+    }
+
+    // Closes the open history row of each account whose tracked attributes changed, then opens a new one.
+    private void RecordHistory(EntitySchema entity)
+    {
+        var changed = string.Join(" or ", entity.HistoryColumns.Select(c => $"h.{Identifier(c)} is distinct from m.{Identifier(c)}"));
+        var columns = string.Join(", ", entity.HistoryColumns.Select(Identifier));
+        connection.Execute($"""
+            update core.account_history h set valid_to = now()
+            from merged m where h.account_id = m.account_id and h.valid_to is null and ({changed});
+            insert into core.account_history (account_id, {columns}, valid_from, valid_to, batch_id)
+            select m.account_id, {string.Join(", ", entity.HistoryColumns.Select(c => "m." + Identifier(c)))}, now(), null, m.batch_id
+            from merged m
+            where not exists (select 1 from core.account_history h where h.account_id = m.account_id and h.valid_to is null);
+            """);
+    }
+
+    private void RecordRejects(StagedSource source, string? fileName)
+    {
+        var raw = "json_object(" + string.Join(", ", source.Columns.Select(c => $"{Literal(c)}, s.{Identifier(c)}")) + ")::varchar";
+        var file = fileName is null ? "(select file_name from meta.load_batches b where b.batch_id = c.batch_id)" : Literal(fileName);
+        connection.Execute($"""
+            insert into meta.rejects (batch_id, file_name, source_line, raw_row, reason)
+            select c.batch_id, {file}, c.source_line, {raw}, c.reason
+            from {Checked} c join {source.View} s on s.source_line = c.source_line and s.batch_id = c.batch_id
+            where c.outcome = 'rejected'
+            """);
+    }
+
+    private long RecordParserRejects(string table, long batchId, string fileName) =>
+        connection.Execute($"""
+            insert into meta.rejects (batch_id, file_name, source_line, raw_row, reason)
+            select {batchId}, {Literal(fileName)}, line, any_value(csv_line), 'unreadable CSV line: ' || string_agg(error_message, '; ')
+            from {table} group by line
+            """);
+
+    // The typed row as canonical text, so a waiting row can be checked again with default formats.
+    private static string CanonicalJson(EntitySchema entity) =>
+        "json_object(" + string.Join(", ", entity.Columns.Select(c => $"{Literal(c.Name)}, {Identifier(c.Name)}::varchar")) + ")";
+}

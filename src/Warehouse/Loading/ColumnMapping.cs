@@ -1,0 +1,39 @@
+using Analytics.Warehouse.Entities;
+
+namespace Analytics.Warehouse.Loading;
+
+/// <summary>Finds each canonical column in a file: by the mapping when it names one, else by the same name in any case.</summary>
+public static class ColumnMapping
+{
+    public static IReadOnlyDictionary<string, string?> Resolve(EntitySchema entity, IReadOnlyList<string> sourceColumns,
+        IReadOnlyDictionary<string, string> mapped)
+    {
+        var byName = sourceColumns
+            .GroupBy(c => c.Trim().TrimStart('\uFEFF'), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var canonical in mapped.Keys.Where(k => entity.Columns.All(c => c.Name != k)))
+        {
+            throw new WarehouseException($"The mapping names column '{canonical}', which {entity.Name} does not have.");
+        }
+
+        var result = new Dictionary<string, string?>();
+        foreach (var column in entity.Columns)
+        {
+            var wanted = mapped.GetValueOrDefault(column.Name) ?? column.Name;
+            var found = byName.GetValueOrDefault(wanted);
+            if (found is null && mapped.ContainsKey(column.Name))
+            {
+                throw new WarehouseException($"The file has no column '{wanted}', which the mapping gives for {column.Name}.");
+            }
+
+            if (found is null && column.Required && column.Default is null)
+            {
+                throw new WarehouseException($"The file has no column '{column.Name}', which every {entity.Name} row needs.");
+            }
+
+            result[column.Name] = found;
+        }
+
+        return result;
+    }
+}

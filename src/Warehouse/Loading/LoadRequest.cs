@@ -1,0 +1,20 @@
+using Analytics.Warehouse.Entities;
+
+namespace Analytics.Warehouse.Loading;
+
+/// <summary>One file to load: who it is, and how to read it into the staging view.</summary>
+public sealed record LoadRequest(
+    string FilePath,
+    string Sha256,
+    EntitySchema Entity,
+    Func<SourceStager, long, StagedSource> Stage)
+{
+    public string FileName => Path.GetFileName(FilePath);
+
+    /// <summary>canonical column -> source column, from a mapping file.</summary>
+    public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>();
+
+    public ValueFormats Formats { get; init; } = new();
+
+    public OrphanPolicy Orphans { get; init; } = OrphanPolicy.Wait;
+}

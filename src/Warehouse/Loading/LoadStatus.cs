@@ -1,0 +1,8 @@
+namespace Analytics.Warehouse.Loading;
+
+public enum LoadStatus
+{
+    Loaded,
+    Duplicate,
+    Failed,
+}

@@ -1,0 +1,3 @@
+namespace Analytics.Warehouse.Loading;
+
+public sealed record RejectedRow(long? Line, string Reason);

@@ -1,0 +1,150 @@
+using Analytics.Warehouse.Entities;
+using static Analytics.Warehouse.SqlExtensions;
+
+namespace Analytics.Warehouse.Loading;
+
+/// <summary>
+/// Builds the one statement that types and checks a staged file: every row comes out with its
+/// typed canonical columns, <c>outcome</c> (loaded, rejected, pending), <c>reason</c> and <c>waiting_for</c>.
+/// </summary>
+internal static class ValidationSql
+{
+    public const string CheckedTable = "checked";
+
+    // A timestamp that states its own offset ("...T16:30:00+08:00", "...Z"); others are local times.
+    private const string OffsetPattern = @"[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$";
+
+    /// <param name="sourceOf">canonical column -> source column (null when the file does not have it).</param>
+    /// <param name="release">true when pending rows are tried again: duplicates across files are then normal.</param>
+    public static string Build(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
+        ValueFormats formats, OrphanPolicy orphans, bool release)
+    {
+        var zoneJoin = entity.Columns.Any(c => c.Kind == ColumnKind.Timestamp) && sourceOf.GetValueOrDefault("contract_id") is not null
+            ? "left join core.contracts zc on zc.contract_id = c.\"contract_id\""
+            : null;
+        var zone = zoneJoin is null ? Literal(formats.TimeZone) : $"coalesce(zc.time_zone, {Literal(formats.TimeZone)})";
+
+        var cleaned = string.Join(",\n        ", entity.Columns.Select(c =>
+            sourceOf.GetValueOrDefault(c.Name) is { } from ? $"{Clean($"s.{Identifier(from)}", formats)} as {Identifier(c.Name)}" : $"null::varchar as {Identifier(c.Name)}"));
+        var typed = string.Join(",\n        ", entity.Columns.SelectMany(c => new[]
+        {
+            $"c.{Identifier(c.Name)} as {Identifier("raw__" + c.Name)}",
+            $"{Typed(c, $"c.{Identifier(c.Name)}", formats, zone)} as {Identifier(c.Name)}",
+        }));
+        var typeReasons = entity.Columns.Select(TypeReason);
+        var numbered = entity.NumberedKey is { } n
+            ? $"select * replace (coalesce({Identifier(n)}, row_number() over (partition by {KeyList(entity, except: n)} order by source_line))::integer as {Identifier(n)}) from typed"
+            : "select * from typed";
+        var keyNotNull = string.Join(" and ", entity.Key.Select(k => $"{Identifier(k)} is not null"));
+        var keyJoin = string.Join(" and ", entity.Key.Select((k, i) => $"d.k{i} = t.{Identifier(k)}"));
+        var keyText = string.Join(" || ', ' || ", entity.Key.Select(k => $"'{k}=' || t.{Identifier(k)}"));
+        var duplicates = release
+            ? "select null::varchar as k0, null::bigint as n, null::varchar as lines where false"
+            : $"""
+               select {string.Join(", ", entity.Key.Select((k, i) => $"{Identifier(k)} as k{i}"))}, count(*) as n,
+                      string_agg(source_line::varchar, ', ' order by source_line) as lines
+               from numbered where {keyNotNull} group by all having count(*) > 1
+               """;
+        var duplicateJoin = release ? "left join duplicates d on false" : $"left join duplicates d on {keyJoin}";
+
+        var referenceJoins = entity.References.Select((r, i) =>
+            $"left join (select distinct {Identifier(r.ParentColumn)} as k from {r.ParentTable}) p{i} on p{i}.k = t.{Identifier(r.Column)}");
+        var missingParents = entity.References.Select((r, i) =>
+            $"case when t.{Identifier(r.Column)} is not null and p{i}.k is null then '{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)} end").ToList();
+        var checks = entity.Checks.Select(c => $"case when {c.RejectWhen} then {Literal(c.Reason)} end").ToList();
+        checks.Insert(0, $"case when d.n is not null then 'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')' end");
+        checks.InsertRange(0, typeReasons);
+        if (orphans == OrphanPolicy.Reject)
+        {
+            checks.AddRange(missingParents.Select(m => $"'unknown ' || ({m})"));
+        }
+
+        var waitingFor = orphans == OrphanPolicy.Wait && missingParents.Count > 0 ? $"concat_ws('; ', {string.Join(", ", missingParents)})" : "''";
+        var rawColumns = string.Join(", ", entity.Columns.Select(c => Identifier("raw__" + c.Name)));
+
+        return $"""
+            create or replace temp table {CheckedTable} as
+            with cleaned as (
+                select s.source_line, s.batch_id,
+                    {cleaned}
+                from {source.View} s
+            ), typed as (
+                select c.source_line, c.batch_id,
+                    {typed}
+                from cleaned c
+                {zoneJoin}
+            ), numbered as (
+                {numbered}
+            ), duplicates as (
+                {duplicates}
+            ), judged as (
+                select t.* exclude ({rawColumns}),
+                    concat_ws('; ', {string.Join(", ", checks)}) as reason,
+                    {waitingFor} as waiting_for
+                from numbered t
+                {duplicateJoin}
+                {string.Join("\n    ", referenceJoins)}
+            )
+            select *, case when reason <> '' then 'rejected' when waiting_for <> '' then 'pending' else 'loaded' end as outcome
+            from judged
+            """;
+    }
+
+    public static string KeyList(EntitySchema entity, string? except = null) =>
+        string.Join(", ", entity.Key.Where(k => k != except).Select(Identifier));
+
+    private static string Singular(string entity) => entity.TrimEnd('s').Replace('_', ' ');
+
+    private static string Clean(string column, ValueFormats formats)
+    {
+        var nulls = string.Join(", ", formats.NullValues.Select(Literal));
+        return $"case when trim({column}) in ({nulls}) then null else trim({column}) end";
+    }
+
+    private static string Typed(ColumnSpec column, string v, ValueFormats formats, string zone)
+    {
+        var expression = column.Kind switch
+        {
+            ColumnKind.Text => v,
+            ColumnKind.WholeNumber => $"try_cast({v} as integer)",
+            ColumnKind.Money => $"try_cast({v} as decimal(18,2))",
+            ColumnKind.Quantity => $"try_cast({v} as decimal(18,4))",
+            ColumnKind.Fraction => $"try_cast({v} as decimal(9,6))",
+            ColumnKind.Percent => $"try_cast({v} as decimal(9,4))",
+            ColumnKind.Hours => $"try_cast({v} as decimal(9,2))",
+            ColumnKind.Time => $"try_cast({v} as time)",
+            ColumnKind.YesNo => $"case when lower({v}) in ('true', 't', '1', 'yes', 'y', '是') then true when lower({v}) in ('false', 'f', '0', 'no', 'n', '否') then false end",
+            ColumnKind.Date => formats.DateFormat is { } df
+                ? $"try_strptime({v}, {Literal(df)})::date"
+                : $"coalesce(try_cast({v} as date), try_cast(try_cast({v} as timestamp) as date))",
+            ColumnKind.Timestamp => formats.TimestampFormat is { } tf
+                ? $"timezone({zone}, try_strptime({v}, {Literal(tf)})::timestamp)"
+                : $"case when regexp_matches({v}, {Literal(OffsetPattern)}) then try_cast({v} as timestamptz) else timezone({zone}, try_cast({v} as timestamp)) end",
+            _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
+        };
+        return column.Default is { } d ? $"case when {v} is null then {d} else {expression} end" : expression;
+    }
+
+    private static string TypeReason(ColumnSpec column)
+    {
+        var raw = "t." + Identifier("raw__" + column.Name);
+        var typed = "t." + Identifier(column.Name);
+        var bad = column.Kind == ColumnKind.Text
+            ? "null"
+            : $"case when {raw} is not null and {typed} is null then '{column.Name} is not {Describe(column.Kind)}: ' || {raw} end";
+        return column.Required && column.Default is null
+            ? $"case when {raw} is null then 'missing {column.Name}' else {bad} end"
+            : bad;
+    }
+
+    private static string Describe(ColumnKind kind) => kind switch
+    {
+        ColumnKind.WholeNumber => "a whole number",
+        ColumnKind.Money or ColumnKind.Quantity or ColumnKind.Fraction or ColumnKind.Percent or ColumnKind.Hours => "a number",
+        ColumnKind.Date => "a date",
+        ColumnKind.Timestamp => "a timestamp",
+        ColumnKind.Time => "a time of day",
+        ColumnKind.YesNo => "yes or no",
+        _ => "valid",
+    };
+}

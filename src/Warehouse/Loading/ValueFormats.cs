@@ -1,0 +1,18 @@
+namespace Analytics.Warehouse.Loading;
+
+/// <summary>
+/// How text values in a file are read: which strings mean "no value", strptime formats for
+/// dates and timestamps that are not ISO, and the time zone of timestamps without an offset.
+/// </summary>
+public sealed record ValueFormats
+{
+    public const string DefaultTimeZone = "Asia/Shanghai";
+
+    public IReadOnlyList<string> NullValues { get; init; } = [""];
+
+    public string? DateFormat { get; init; }
+
+    public string? TimestampFormat { get; init; }
+
+    public string TimeZone { get; init; } = DefaultTimeZone;
+}

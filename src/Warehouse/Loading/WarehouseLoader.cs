@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Loading;
+
+/// <summary>
+/// Loads one file in one transaction: either all of it lands (rows loaded, rejected with
+/// reasons, or waiting for a parent) with its ledger row, or nothing does. A killed process
+/// leaves the warehouse as it was, since DuckDB drops an uncommitted transaction.
+/// </summary>
+public sealed class WarehouseLoader(DuckDBConnection connection)
+{
+    public LoadReport Load(LoadRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
+        var previous = connection.Scalar<long?>(
+            "select max(batch_id) from meta.load_batches where sha256 = $1 and status = 'loaded'", request.Sha256);
+        if (previous is { } loadedBefore)
+        {
+            return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Duplicate,
+                new BatchCounts(0, 0, 0, 0), loadedBefore, [], null, clock.Elapsed);
+        }
+
+        var batchId = connection.Scalar<long>("select nextval('meta.batch_seq')");
+        try
+        {
+            BatchCounts counts;
+            using (var transaction = connection.BeginTransaction())
+            {
+                var source = request.Stage(new SourceStager(connection), batchId);
+                var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
+                var loader = new BatchLoader(connection);
+                counts = loader.Load(request.Entity, source, sourceOf, request.Formats, request.Orphans, batchId, request.FileName);
+                RecordBatch(request, batchId, "loaded", counts, startedAt, error: null);
+                loader.ReleasePending();
+                connection.Execute("update meta.data_version set version = version + 1");
+                transaction.Commit();
+            }
+
+            var rejects = connection.Rows(
+                $"select source_line, reason from meta.rejects where batch_id = $1 order by source_line limit {LoadReport.RejectSample}",
+                r => new RejectedRow(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetString(1)), batchId);
+            return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, rejects, null, clock.Elapsed);
+        }
+        catch (Exception e) when (e is DuckDBException or WarehouseException or IOException or InvalidDataException)
+        {
+            var error = OneSentence(e);
+            RecordBatch(request, batchId, "failed", new BatchCounts(0, 0, 0, 0), startedAt, error);
+            return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Failed,
+                new BatchCounts(0, 0, 0, 0), batchId, [], error, clock.Elapsed);
+        }
+    }
+
+    /// <summary>Records a file that could not even be read far enough to know its entity.</summary>
+    public LoadReport Fail(string filePath, string sha256, string? entity, string error)
+    {
+        var batchId = connection.Scalar<long>("select nextval('meta.batch_seq')");
+        var now = DateTimeOffset.UtcNow;
+        connection.Execute("""
+            insert into meta.load_batches (batch_id, file_name, file_path, entity, sha256, status, started_at, finished_at, error)
+            values ($1, $2, $3, $4, $5, 'failed', $6, $6, $7)
+            """, batchId, Path.GetFileName(filePath), Path.GetFullPath(filePath), entity, sha256, now, error);
+        return new LoadReport(Path.GetFileName(filePath), entity, sha256, LoadStatus.Failed, new BatchCounts(0, 0, 0, 0), batchId, [], error, TimeSpan.Zero);
+    }
+
+    private void RecordBatch(LoadRequest request, long batchId, string status, BatchCounts counts, DateTimeOffset startedAt, string? error) =>
+        connection.Execute("""
+            insert into meta.load_batches
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            """,
+            batchId, request.FileName, Path.GetFullPath(request.FilePath), request.Entity.Name, request.Sha256, status,
+            counts.Read, counts.Loaded, counts.Rejected, counts.Pending, startedAt, DateTimeOffset.UtcNow, error);
+
+    private static string OneSentence(Exception e)
+    {
+        var message = e.Message.ReplaceLineEndings(" ").Trim();
+        return message.Length > 500 ? message[..500] + "…" : message;
+    }
+}

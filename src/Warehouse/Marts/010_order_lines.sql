@@ -1,0 +1,17 @@
+-- Grain: one row per order line. net_amount = quantity x unit_price x (1 - discount), unrounded.
+with lines as (
+    select * from core.order_lines
+), final as (
+    select
+        order_id,
+        line_no,
+        product_id,
+        quantity,
+        unit_price,
+        unit_cost,
+        discount,
+        quantity::decimal(38,4) * unit_price * (1 - discount) as net_amount,
+        quantity::decimal(38,4) * unit_cost as cost_amount
+    from lines
+)
+select * from final

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse;
+
+/// <summary>
+/// The warehouse file. One instance per process: every connection is a duplicate of the
+/// first, so they share one DuckDB database (readers see a consistent snapshot while a load commits).
+/// </summary>
+public sealed partial class WarehouseDatabase : IDisposable
+{
+    public const string DefaultPath = "data/warehouse.duckdb";
+
+    // Keeps the database instance open; DuckDB.NET shares one instance among connections to the same file.
+    private readonly DuckDBConnection _root;
+
+    public string FilePath { get; }
+
+    public bool ReadOnly { get; }
+
+    private WarehouseDatabase(string filePath, DuckDBConnection root, bool readOnly)
+    {
+        FilePath = filePath;
+        _root = root;
+        ReadOnly = readOnly;
+    }
+
+    /// <summary>Opens (creating if needed) the file and brings its schema up to date.</summary>
+    public static WarehouseDatabase Open(string filePath, bool readOnly = false)
+    {
+        var fullPath = Path.GetFullPath(filePath);
+        if (readOnly && !File.Exists(fullPath))
+        {
+            throw new WarehouseException($"There is no warehouse at {filePath}; load data first.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var connectionString = readOnly ? $"Data Source={fullPath};ACCESS_MODE=READ_ONLY" : $"Data Source={fullPath}";
+        var root = new DuckDBConnection(connectionString);
+        try
+        {
+            root.Open();
+        }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            root.Dispose();
+            var pid = LockHolderPid().Match(e.Message);
+            var holder = pid.Success ? $" (process {pid.Groups[1].Value})" : "";
+            throw new WarehouseBusyException(
+                $"The warehouse {filePath} is held by another process{holder}, probably 'analytics serve': drop files into its inbox folder or stop it first.");
+        }
+
+        var database = new WarehouseDatabase(fullPath, root, readOnly);
+        if (!readOnly)
+        {
+            using var connection = database.Connect();
+            Migrator.Apply(connection);
+            HolidayCalendars.Refresh(connection);
+        }
+
+        return database;
+    }
+
+    /// <summary>A new connection to the same database, with timestamps shown in UTC.</summary>
+    public DuckDBConnection Connect()
+    {
+        var connection = new DuckDBConnection(_root.ConnectionString);
+        connection.Open();
+
+        connection.Execute("set TimeZone = 'UTC'");
+        return connection;
+    }
+
+    public long DataVersion()
+    {
+        using var connection = Connect();
+        return connection.Scalar<long>("select version from meta.data_version");
+    }
+
+    public void Dispose() => _root.Dispose();
+
+    [GeneratedRegex(@"PID (\d+)")]
+    private static partial Regex LockHolderPid();
+}

@@ -124,7 +124,7 @@ public sealed class BatchLoader(DuckDBConnection connection)
     private long RecordParserRejects(string table, long batchId, string fileName) =>
         connection.Execute($"""
             insert into meta.rejects (batch_id, file_name, source_line, raw_row, reason)
-            select {batchId}, {Literal(fileName)}, line, any_value(csv_line), 'unreadable CSV line: ' || string_agg(error_message, '; ')
+            select {batchId}, {Literal(fileName)}, line, any_value(csv_line), 'unreadable CSV line: ' || min(error_message)
             from {table} group by line
             """);
 

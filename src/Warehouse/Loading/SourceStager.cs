@@ -42,7 +42,7 @@ public sealed class SourceStager(DuckDBConnection connection)
                 select line - 2 - (shift - 1) as first_row, shift from rejected_lines
             )
             select s.row_index + 2 + coalesce(sh.shift, 0) as source_line, {batchId}::bigint as batch_id, s.* exclude (row_index)
-            from (select rowid as row_index, * from {ReadTable}) s
+            from (select rowid - {FirstRowId()} as row_index, * from {ReadTable}) s
             asof left join shifts sh on s.row_index >= sh.first_row
             """);
         var columns = SourceColumns();
@@ -135,10 +135,13 @@ public sealed class SourceStager(DuckDBConnection connection)
     {
         connection.Execute($"""
             create or replace temp view {RawView} as
-            select rowid + {firstLine} as source_line, {batchId}::bigint as batch_id, * from {ReadTable}
+            select rowid - {FirstRowId()} + {firstLine} as source_line, {batchId}::bigint as batch_id, * from {ReadTable}
             """);
         return new StagedSource(RawView, SourceColumns(), parserRejectsTable);
     }
+
+    // Rows written inside a transaction are numbered from a large offset; a row's place in the file is its distance from the first.
+    private long FirstRowId() => connection.Scalar<long?>($"select min(rowid) from {ReadTable}") ?? 0;
 
     private List<string> SourceColumns() =>
         connection.Rows($"select column_name from (describe {ReadTable})", r => r.GetString(0));

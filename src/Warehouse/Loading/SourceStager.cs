@@ -27,6 +27,13 @@ public sealed class SourceStager(DuckDBConnection connection)
                                    rejects_table = '{CsvRejects}', rejects_scan = 'src_csv_scan')
             """);
         var parserRejects = connection.Scalar<long>($"select count(*) from {CsvRejects}");
+        if (connection.Scalar<long?>($"select min(line) from {CsvRejects} where error_type = 'INVALID ENCODING'") is { } badLine)
+        {
+            // Half a file decoded is worse than none: the lines that happen to be ASCII would load alone.
+            throw new WarehouseException(
+                $"The file is not UTF-8 (line {badLine}); declare its encoding in a mapping, e.g. \"encoding\": \"gb18030\".");
+        }
+
         if (parserRejects == 0)
         {
             return Expose(firstLine: 2, batchId, parserRejectsTable: null);

@@ -67,7 +67,8 @@ public sealed partial class WarehouseDatabase : IDisposable
         var connection = new DuckDBConnection(_root.ConnectionString);
         connection.Open();
 
-        connection.Execute("set TimeZone = 'UTC'");
+        // Progress is tracked (not printed) so a long load can report how far it has got.
+        connection.Execute("set TimeZone = 'UTC'; set enable_progress_bar = true; set enable_progress_bar_print = false");
         return connection;
     }
 

@@ -11,15 +11,16 @@ internal static class LoadVerb
 {
     public static Verb Definition { get; } = new(
         "load",
-        "load PATH... [--entity E] [--mapping FILE] [--orphans wait|reject] [--json]",
+        "load PATH... [--entity E] [--mapping FILE] [--orphans wait|reject] [--json] [--progress]",
         """
         Loads files or folders (CSV, JSON lines, Parquet, Arrow IPC) into the warehouse, parents first.
         Each file loads in one transaction; every row is loaded, rejected with a reason, or waits for
         a parent that has not arrived (--orphans reject turns waiting into rejecting).
+        A long load shows its progress on a terminal (--progress: also when stderr is not one).
         --json prints one JSON object per file. Exit 2 when a file failed.
         """,
         new HashSet<string> { "entity", "mapping", "orphans" },
-        new HashSet<string> { "json" },
+        new HashSet<string> { "json", "progress" },
         RunAsync);
 
     private static async Task<int> RunAsync(ParsedArgs args, TextWriter stdout, TextWriter stderr)
@@ -49,7 +50,7 @@ internal static class LoadVerb
         var json = args.Flag("json");
 
         using var database = WarehouseDatabase.Open(args.Database);
-        var loader = new FileLoader(database, json ? null : TerminalProgress.ForConsole(stderr));
+        var loader = new FileLoader(database, TerminalProgress.ForConsole(stderr, args.Flag("progress")));
         var failed = 0;
         foreach (var report in loader.LoadAll(args.Positional, options))
         {

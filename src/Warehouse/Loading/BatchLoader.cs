@@ -13,24 +13,46 @@ public sealed class BatchLoader(DuckDBConnection connection)
 {
     private const string Checked = ValidationSql.CheckedTable;
 
-    public BatchCounts Load(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
-        ValueFormats formats, OrphanPolicy orphans, long batchId, string fileName)
-    {
-        connection.Execute(ValidationSql.Build(entity, source, sourceOf, formats, orphans, release: false));
-        var parserRejects = source.ParserRejectsTable is { } table ? RecordParserRejects(table, batchId, fileName) : 0;
-        RecordRejects(source, fileName);
-        connection.Execute($"""
-            insert into staging.pending_rows
-            select batch_id, {Literal(entity.Name)}, source_line, {CanonicalJson(entity)}, waiting_for
-            from {Checked} where outcome = 'pending'
-            """);
-        Merge(entity, $"select * from {Checked} where outcome = 'loaded'");
+    /// <summary>
+    /// Types and checks a staged file into the temp table <c>checked</c>. It writes nothing that
+    /// lasts, so it runs before the load's transaction opens, where DuckDB works fastest.
+    /// </summary>
+    public BatchCounts Check(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
+        ValueFormats formats, OrphanPolicy orphans) =>
+        Check(ValidationSql.Build(entity, source, sourceOf, formats, orphans, release: false));
 
-        var counts = connection.Rows($"""
+    /// <summary>Writes what <see cref="Check"/> decided: rejects, waiting rows and the merge into core. Runs inside the load's transaction.</summary>
+    public BatchCounts Apply(EntitySchema entity, StagedSource source, BatchCounts counts, long batchId, string fileName)
+    {
+        var parserRejects = source.ParserRejectsTable is { } table ? RecordParserRejects(table, batchId, fileName) : 0;
+        if (counts.Rejected > 0)
+        {
+            RecordRejects(source, fileName);
+        }
+
+        if (counts.Pending > 0)
+        {
+            connection.Execute($"""
+                insert into staging.pending_rows
+                select batch_id, {Literal(entity.Name)}, source_line, {CanonicalJson(entity)}, waiting_for
+                from {Checked} where outcome = 'pending'
+                """);
+        }
+
+        Merge(entity, $"select * from {Checked} where outcome = 'loaded'");
+        return counts with { Read = counts.Read + parserRejects, Rejected = counts.Rejected + parserRejects };
+    }
+
+    private BatchCounts Check(CheckStatements statements)
+    {
+        connection.Execute(statements.RepeatedKeys);
+        var repeated = connection.Scalar<long>($"select count(*) from {ValidationSql.RepeatedKeysTable}");
+        connection.Execute(repeated > 0 ? statements.DuplicateLines : statements.NoDuplicates);
+        connection.Execute(statements.Checked);
+        return connection.Rows($"""
             select count(*), count(*) filter (outcome = 'loaded'), count(*) filter (outcome = 'rejected'), count(*) filter (outcome = 'pending')
             from {Checked}
             """, r => new BatchCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)))[0];
-        return counts with { Read = counts.Read + parserRejects, Rejected = counts.Rejected + parserRejects };
     }
 
     /// <summary>
@@ -51,17 +73,25 @@ public sealed class BatchLoader(DuckDBConnection connection)
             var columns = entity.Columns.Select(c => c.Name).ToList();
             var source = stager.Pending(entity.Name, columns);
             var identity = columns.ToDictionary(c => c, c => (string?)c);
-            connection.Execute(ValidationSql.Build(entity, source, identity, new ValueFormats(), OrphanPolicy.Wait, release: true));
+            var counts = Check(ValidationSql.Build(entity, source, identity, new ValueFormats(), OrphanPolicy.Wait, release: true));
+            if (counts.Loaded + counts.Rejected == 0)
+            {
+                continue;
+            }
+
             RecordRejects(source, fileName: null);
 
             var key = ValidationSql.KeyList(entity);
             var keyMatch = string.Join(" and ", entity.Key.Select(k => $"newer.{Identifier(k)} = r.{Identifier(k)}"));
-            Merge(entity, $"""
+            // Materialised first: the merge's delete would otherwise change which rows count as newer.
+            connection.Execute($"""
+                create or replace temp table released as
                 select * from {Checked} r
                 where outcome = 'loaded'
                   and not exists (select 1 from {entity.Table} newer where {keyMatch} and newer.batch_id > r.batch_id)
                 qualify row_number() over (partition by {key} order by batch_id desc, source_line desc) = 1
                 """);
+            Merge(entity, "select * from released");
             connection.Execute($"""
                 update meta.load_batches b
                 set rows_loaded = rows_loaded + x.loaded, rows_rejected = rows_rejected + x.rejected,
@@ -79,32 +109,34 @@ public sealed class BatchLoader(DuckDBConnection connection)
 
     private void Merge(EntitySchema entity, string rows)
     {
-        connection.Execute($"create or replace temp table merged as {rows}");
         var scope = entity.ReplaceScope is { } s ? [s] : entity.Key;
         var scopeList = string.Join(", ", scope.Select(Identifier));
         var scopeMatch = string.Join(" and ", scope.Select(k => $"c.{Identifier(k)} = m.{Identifier(k)}"));
         var columns = string.Join(", ", entity.Columns.Select(c => Identifier(c.Name)));
-        connection.Execute($"""
-            delete from {entity.Table} c using (select distinct {scopeList} from merged) m where {scopeMatch};
-            insert into {entity.Table} ({columns}, batch_id) select {columns}, batch_id from merged;
-            """);
+        // A first load into an empty table has nothing to replace; skipping the delete saves a join over every row.
+        if (connection.Scalar<bool>($"select exists (select 1 from {entity.Table})"))
+        {
+            connection.Execute($"delete from {entity.Table} c using (select distinct {scopeList} from ({rows})) m where {scopeMatch}");
+        }
+
+        connection.Execute($"insert into {entity.Table} ({columns}, batch_id) select {columns}, batch_id from ({rows})");
         if (entity.HistoryColumns.Count > 0)
         {
-            RecordHistory(entity);
+            RecordHistory(entity, rows);
         }
     }
 
     // Closes the open history row of each account whose tracked attributes changed, then opens a new one.
-    private void RecordHistory(EntitySchema entity)
+    private void RecordHistory(EntitySchema entity, string rows)
     {
         var changed = string.Join(" or ", entity.HistoryColumns.Select(c => $"h.{Identifier(c)} is distinct from m.{Identifier(c)}"));
         var columns = string.Join(", ", entity.HistoryColumns.Select(Identifier));
         connection.Execute($"""
             update core.account_history h set valid_to = now()
-            from merged m where h.account_id = m.account_id and h.valid_to is null and ({changed});
+            from ({rows}) m where h.account_id = m.account_id and h.valid_to is null and ({changed});
             insert into core.account_history (account_id, {columns}, valid_from, valid_to, batch_id)
             select m.account_id, {string.Join(", ", entity.HistoryColumns.Select(c => "m." + Identifier(c)))}, now(), null, m.batch_id
-            from merged m
+            from ({rows}) m
             where not exists (select 1 from core.account_history h where h.account_id = m.account_id and h.valid_to is null);
             """);
     }

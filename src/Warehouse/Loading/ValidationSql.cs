@@ -14,46 +14,44 @@ internal static class ValidationSql
     // A timestamp that states its own offset ("...T16:30:00+08:00", "...Z"); others are local times.
     private const string OffsetPattern = @"[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$";
 
+    /// <summary>
+    /// The statements that check a staged file, run in order: keys repeated within the file first
+    /// (their lines listed only when there are any), then the checked table itself. Each reads the
+    /// typing chain once, so DuckDB streams it instead of materialising it.
+    /// </summary>
     /// <param name="sourceOf">canonical column -> source column (null when the file does not have it).</param>
     /// <param name="release">true when pending rows are tried again: duplicates across files are then normal.</param>
-    public static string Build(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
+    public static CheckStatements Build(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
         ValueFormats formats, OrphanPolicy orphans, bool release)
     {
-        var zoneJoin = entity.Columns.Any(c => c.Kind == ColumnKind.Timestamp) && sourceOf.GetValueOrDefault("contract_id") is not null
-            ? "left join core.contracts zc on zc.contract_id = c.\"contract_id\""
-            : null;
-        var zone = zoneJoin is null ? Literal(formats.TimeZone) : $"coalesce(zc.time_zone, {Literal(formats.TimeZone)})";
-
-        var cleaned = string.Join(",\n        ", entity.Columns.Select(c =>
-            sourceOf.GetValueOrDefault(c.Name) is { } from ? $"{Clean($"s.{Identifier(from)}", formats)} as {Identifier(c.Name)}" : $"null::varchar as {Identifier(c.Name)}"));
-        var typed = string.Join(",\n        ", entity.Columns.SelectMany(c => new[]
-        {
-            $"c.{Identifier(c.Name)} as {Identifier("raw__" + c.Name)}",
-            $"{Typed(c, $"c.{Identifier(c.Name)}", formats, zone)} as {Identifier(c.Name)}",
-        }));
-        var typeReasons = entity.Columns.Select(TypeReason);
-        var numbered = entity.NumberedKey is { } n
-            ? $"select * replace (coalesce({Identifier(n)}, row_number() over (partition by {KeyList(entity, except: n)} order by source_line))::integer as {Identifier(n)}) from typed"
-            : "select * from typed";
+        var chain = Chain(entity, source, sourceOf, formats);
         var keyNotNull = string.Join(" and ", entity.Key.Select(k => $"{Identifier(k)} is not null"));
         var keyJoin = string.Join(" and ", entity.Key.Select((k, i) => $"d.k{i} = t.{Identifier(k)}"));
         var keyText = string.Join(" || ', ' || ", entity.Key.Select(k => $"'{k}=' || t.{Identifier(k)}"));
-        var duplicates = release
-            ? "select null::varchar as k0, null::bigint as n, null::varchar as lines where false"
+        var keyColumns = string.Join(", ", entity.Key.Select((k, i) => $"{Identifier(k)} as k{i}"));
+
+        var repeatedKeys = release
+            ? $"create or replace temp table {RepeatedKeysTable} as select {string.Join(", ", entity.Key.Select((_, i) => $"null::varchar as k{i}"))}, 0 as n where false"
             : $"""
-               select {string.Join(", ", entity.Key.Select((k, i) => $"{Identifier(k)} as k{i}"))}, count(*) as n,
-                      string_agg(source_line::varchar, ', ' order by source_line) as lines
-               from numbered where {keyNotNull} group by all having count(*) > 1
+               create or replace temp table {RepeatedKeysTable} as
+               {chain}
+               select {keyColumns}, count(*) as n from numbered where {keyNotNull} group by all having count(*) > 1
                """;
-        var duplicateJoin = release ? "left join duplicates d on false" : $"left join duplicates d on {keyJoin}";
+        var duplicateLines = $"""
+            create or replace temp table {DuplicatesTable} as
+            {chain}
+            select d.*, string_agg(t.source_line::varchar, ', ' order by t.source_line) as lines
+            from {RepeatedKeysTable} d join numbered t on {keyJoin}
+            group by all
+            """;
 
         var referenceJoins = entity.References.Select((r, i) =>
             $"left join (select distinct {Identifier(r.ParentColumn)} as k from {r.ParentTable}) p{i} on p{i}.k = t.{Identifier(r.Column)}");
         var missingParents = entity.References.Select((r, i) =>
             $"case when t.{Identifier(r.Column)} is not null and p{i}.k is null then '{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)} end").ToList();
-        var checks = entity.Checks.Select(c => $"case when {c.RejectWhen} then {Literal(c.Reason)} end").ToList();
-        checks.Insert(0, $"case when d.n is not null then 'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')' end");
-        checks.InsertRange(0, typeReasons);
+        var checks = entity.Columns.Select(TypeReason).ToList();
+        checks.Add($"case when d.n is not null then 'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')' end");
+        checks.AddRange(entity.Checks.Select(c => $"case when {c.RejectWhen} then {Literal(c.Reason)} end"));
         if (orphans == OrphanPolicy.Reject)
         {
             checks.AddRange(missingParents.Select(m => $"'unknown ' || ({m})"));
@@ -61,9 +59,44 @@ internal static class ValidationSql
 
         var waitingFor = orphans == OrphanPolicy.Wait && missingParents.Count > 0 ? $"concat_ws('; ', {string.Join(", ", missingParents)})" : "''";
         var rawColumns = string.Join(", ", entity.Columns.Select(c => Identifier("raw__" + c.Name)));
-
-        return $"""
+        var checkedTable = $"""
             create or replace temp table {CheckedTable} as
+            {chain}, judged as (
+                select t.* exclude ({rawColumns}),
+                    concat_ws('; ', {string.Join(", ", checks)}) as reason,
+                    {waitingFor} as waiting_for
+                from numbered t
+                left join {DuplicatesTable} d on {keyJoin}
+                {string.Join("\n    ", referenceJoins)}
+            )
+            select *, case when reason <> '' then 'rejected' when waiting_for <> '' then 'pending' else 'loaded' end as outcome
+            from judged
+            """;
+        var noDuplicates = $"create or replace temp table {DuplicatesTable} as select *, null::varchar as lines from {RepeatedKeysTable}";
+        return new CheckStatements(repeatedKeys, duplicateLines, noDuplicates, checkedTable);
+    }
+
+    public const string RepeatedKeysTable = "repeated_keys";
+    private const string DuplicatesTable = "duplicate_keys";
+
+    // cleaned (text, null markers applied) -> typed (each canonical column cast, its text kept as raw__name) -> numbered (line_no filled in).
+    private static string Chain(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf, ValueFormats formats)
+    {
+        var zoneJoin = entity.Columns.Any(c => c.Kind == ColumnKind.Timestamp) && sourceOf.GetValueOrDefault("contract_id") is not null
+            ? "left join core.contracts zc on zc.contract_id = c.\"contract_id\""
+            : null;
+        var zone = zoneJoin is null ? Literal(formats.TimeZone) : $"coalesce(zc.time_zone, {Literal(formats.TimeZone)})";
+        var cleaned = string.Join(",\n        ", entity.Columns.Select(c =>
+            sourceOf.GetValueOrDefault(c.Name) is { } from ? $"{Clean($"s.{Identifier(from)}", formats)} as {Identifier(c.Name)}" : $"null::varchar as {Identifier(c.Name)}"));
+        var typed = string.Join(",\n        ", entity.Columns.SelectMany(c => new[]
+        {
+            $"c.{Identifier(c.Name)} as {Identifier("raw__" + c.Name)}",
+            $"{Typed(c, $"c.{Identifier(c.Name)}", formats, zone)} as {Identifier(c.Name)}",
+        }));
+        var numbered = entity.NumberedKey is { } n
+            ? $"select * replace (coalesce({Identifier(n)}, row_number() over (partition by {KeyList(entity, except: n)} order by source_line))::integer as {Identifier(n)}) from typed"
+            : "select * from typed";
+        return $"""
             with cleaned as (
                 select s.source_line, s.batch_id,
                     {cleaned}
@@ -75,18 +108,7 @@ internal static class ValidationSql
                 {zoneJoin}
             ), numbered as (
                 {numbered}
-            ), duplicates as (
-                {duplicates}
-            ), judged as (
-                select t.* exclude ({rawColumns}),
-                    concat_ws('; ', {string.Join(", ", checks)}) as reason,
-                    {waitingFor} as waiting_for
-                from numbered t
-                {duplicateJoin}
-                {string.Join("\n    ", referenceJoins)}
             )
-            select *, case when reason <> '' then 'rejected' when waiting_for <> '' then 'pending' else 'loaded' end as outcome
-            from judged
             """;
     }
 

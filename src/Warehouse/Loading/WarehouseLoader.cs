@@ -25,13 +25,16 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         var batchId = connection.Scalar<long>("select nextval('meta.batch_seq')");
         try
         {
+            // Staging and checking write only temp tables, so they run before the transaction opens;
+            // everything that lasts is written inside it.
+            var source = request.Stage(new SourceStager(connection), batchId);
+            var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
+            var loader = new BatchLoader(connection);
+            var checkedCounts = loader.Check(request.Entity, source, sourceOf, request.Formats, request.Orphans);
             BatchCounts counts;
             using (var transaction = connection.BeginTransaction())
             {
-                var source = request.Stage(new SourceStager(connection), batchId);
-                var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
-                var loader = new BatchLoader(connection);
-                counts = loader.Load(request.Entity, source, sourceOf, request.Formats, request.Orphans, batchId, request.FileName);
+                counts = loader.Apply(request.Entity, source, checkedCounts, batchId, request.FileName);
                 RecordBatch(request, batchId, "loaded", counts, startedAt, error: null);
                 loader.ReleasePending();
                 connection.Execute("update meta.data_version set version = version + 1");

@@ -64,6 +64,7 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
                     TimeZone = mapping?.TimeZone ?? ValueFormats.DefaultTimeZone,
                 },
                 Orphans = options.Orphans,
+                OnPhase = progress is null ? null : phase => progress.Phase(Path.GetFileName(path), phase),
             };
             try
             {
@@ -166,7 +167,7 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
                 {
                     progress.Update(file, p.Percentage, p.RowsProcessed, clock.Elapsed);
                 }
-            }, null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
+            }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
         }
 
         public void Dispose()

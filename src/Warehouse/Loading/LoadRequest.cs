@@ -17,4 +17,7 @@ public sealed record LoadRequest(
     public ValueFormats Formats { get; init; } = new();
 
     public OrphanPolicy Orphans { get; init; } = OrphanPolicy.Wait;
+
+    /// <summary>Told when the load moves on: "reading", "checking", then "writing" (inside the transaction).</summary>
+    public Action<LoadPhase>? OnPhase { get; init; }
 }

@@ -27,13 +27,16 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         {
             // Staging and checking write only temp tables, so they run before the transaction opens;
             // everything that lasts is written inside it.
+            request.OnPhase?.Invoke(new LoadPhase("reading"));
             var source = request.Stage(new SourceStager(connection), batchId);
             var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
             var loader = new BatchLoader(connection);
+            request.OnPhase?.Invoke(new LoadPhase("checking"));
             var checkedCounts = loader.Check(request.Entity, source, sourceOf, request.Formats, request.Orphans);
             BatchCounts counts;
             using (var transaction = connection.BeginTransaction())
             {
+                request.OnPhase?.Invoke(new LoadPhase("writing", checkedCounts.Read));
                 counts = loader.Apply(request.Entity, source, checkedCounts, batchId, request.FileName);
                 RecordBatch(request, batchId, "loaded", counts, startedAt, error: null);
                 loader.ReleasePending();

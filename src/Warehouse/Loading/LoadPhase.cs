@@ -1,0 +1,4 @@
+namespace Analytics.Warehouse.Loading;
+
+/// <summary>A step of a load, and how many rows it works on when that is known.</summary>
+public sealed record LoadPhase(string Name, long? Rows = null);

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Analytics.Tests.Support;
+
+namespace Analytics.Tests.Serve;
+
+/// <summary>The real service process: health, and the scheduler loading what is dropped into the inbox.</summary>
+public sealed class ServeTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<JsonElement> Health(HttpClient http) =>
+        JsonDocument.Parse(await http.GetStringAsync(new Uri("/health", UriKind.Relative))).RootElement;
+
+    private static async Task<JsonElement> Eventually(Func<Task<JsonElement?>> probe, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                if (await probe() is { } value)
+                {
+                    return value;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet.
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task The_service_answers_health_and_loads_files_dropped_into_its_inbox()
+    {
+        var port = FreePort();
+        var inbox = _folder.File("inbox");
+        using var serve = AnalyticsProcess.Start(_folder.Path, "serve", "--urls", $"http://127.0.0.1:{port}",
+            "--db", "w.duckdb", "--inbox", inbox, "--Analytics:InboxScanSeconds=1");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var health = await Eventually(async () => (JsonElement?)await Health(http), TimeSpan.FromSeconds(60));
+            Assert.Equal("ok", health.GetProperty("status").GetString());
+            var version = health.GetProperty("dataVersion").GetInt64();
+
+            Directory.CreateDirectory(inbox);
+            _folder.Write("inbox/accounts.csv", "account_id,name\nA1,甲方\n");
+            File.SetLastWriteTimeUtc(_folder.File("inbox/accounts.csv"), DateTime.UtcNow.AddMinutes(-1));
+
+            var loaded = await Eventually(async () =>
+            {
+                var h = await Health(http);
+                return h.GetProperty("dataVersion").GetInt64() > version ? (JsonElement?)h : null;
+            }, TimeSpan.FromSeconds(30));
+            Assert.Equal(version + 1, loaded.GetProperty("dataVersion").GetInt64());
+            Assert.True(File.Exists(Path.Combine(inbox, "done", "accounts.csv")));
+
+            var busy = await AnalyticsProcess.RunAsync(_folder.Path, "load", inbox, "--db", "w.duckdb");
+            Assert.Equal(1, busy.ExitCode);
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+    }
+}

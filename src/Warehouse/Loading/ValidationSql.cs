@@ -45,11 +45,11 @@ internal static class ValidationSql
             group by all
             """;
 
-        var referenceJoins = entity.References.Select((r, i) =>
-            $"left join (select distinct {Identifier(r.ParentColumn)} as k from {r.ParentTable}) p{i} on p{i}.k = t.{Identifier(r.Column)}");
-        var missingParents = entity.References.Select((r, i) =>
-            $"case when t.{Identifier(r.Column)} is not null and p{i}.k is null then '{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)} end").ToList();
-        var checks = entity.Columns.Select(TypeReason).ToList();
+        var missingParents = entity.References.Select(r =>
+            $"case when t.{Identifier(r.Column)} is not null and not (t.{Identifier(r.Column)} in (select {Identifier(r.ParentColumn)} from {r.ParentTable})) then '{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)} end").ToList();
+        var checks = entity.Columns
+            .Select(c => c.Name == entity.NumberedKey && sourceOf.GetValueOrDefault(c.Name) is not null ? c with { Required = true } : c)
+            .Select(TypeReason).ToList();
         checks.Add($"case when d.n is not null then 'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')' end");
         checks.AddRange(entity.Checks.Select(c => $"case when {c.RejectWhen} then {Literal(c.Reason)} end"));
         if (orphans == OrphanPolicy.Reject)
@@ -67,7 +67,6 @@ internal static class ValidationSql
                     {waitingFor} as waiting_for
                 from numbered t
                 left join {DuplicatesTable} d on {keyJoin}
-                {string.Join("\n    ", referenceJoins)}
             )
             select *, case when reason <> '' then 'rejected' when waiting_for <> '' then 'pending' else 'loaded' end as outcome
             from judged
@@ -86,21 +85,29 @@ internal static class ValidationSql
             ? "left join core.contracts zc on zc.contract_id = c.\"contract_id\""
             : null;
         var zone = zoneJoin is null ? Literal(formats.TimeZone) : $"coalesce(zc.time_zone, {Literal(formats.TimeZone)})";
+        var trimmed = string.Join(",\n        ", entity.Columns.Select(c =>
+            sourceOf.GetValueOrDefault(c.Name) is { } from ? $"trim(s.{Identifier(from)}) as {Identifier(c.Name)}" : $"null::varchar as {Identifier(c.Name)}"));
+        var nulls = string.Join(", ", formats.NullValues.Select(Literal));
         var cleaned = string.Join(",\n        ", entity.Columns.Select(c =>
-            sourceOf.GetValueOrDefault(c.Name) is { } from ? $"{Clean($"s.{Identifier(from)}", formats)} as {Identifier(c.Name)}" : $"null::varchar as {Identifier(c.Name)}"));
+            $"case when x.{Identifier(c.Name)} in ({nulls}) then null else x.{Identifier(c.Name)} end as {Identifier(c.Name)}"));
         var typed = string.Join(",\n        ", entity.Columns.SelectMany(c => new[]
         {
             $"c.{Identifier(c.Name)} as {Identifier("raw__" + c.Name)}",
             $"{Typed(c, $"c.{Identifier(c.Name)}", formats, zone)} as {Identifier(c.Name)}",
         }));
-        var numbered = entity.NumberedKey is { } n
-            ? $"select * replace (coalesce({Identifier(n)}, row_number() over (partition by {KeyList(entity, except: n)} order by source_line))::integer as {Identifier(n)}) from typed"
+        // A file without line numbers gets them in file order within each order; one that has the column must fill it.
+        var numbered = entity.NumberedKey is { } n && sourceOf.GetValueOrDefault(n) is null
+            ? $"select * replace (row_number() over (partition by {KeyList(entity, except: n)} order by source_line)::integer as {Identifier(n)}) from typed"
             : "select * from typed";
         return $"""
-            with cleaned as (
+            with trimmed as (
                 select s.source_line, s.batch_id,
-                    {cleaned}
+                    {trimmed}
                 from {source.View} s
+            ), cleaned as (
+                select x.source_line, x.batch_id,
+                    {cleaned}
+                from trimmed x
             ), typed as (
                 select c.source_line, c.batch_id,
                     {typed}
@@ -116,12 +123,6 @@ internal static class ValidationSql
         string.Join(", ", entity.Key.Where(k => k != except).Select(Identifier));
 
     private static string Singular(string entity) => entity.TrimEnd('s').Replace('_', ' ');
-
-    private static string Clean(string column, ValueFormats formats)
-    {
-        var nulls = string.Join(", ", formats.NullValues.Select(Literal));
-        return $"case when trim({column}) in ({nulls}) then null else trim({column}) end";
-    }
 
     private static string Typed(ColumnSpec column, string v, ValueFormats formats, string zone)
     {

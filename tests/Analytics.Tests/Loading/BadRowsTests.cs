@@ -121,6 +121,31 @@ public sealed class BadRowsTests : IDisposable
     }
 
     [Fact]
+    public void Order_lines_numbered_in_the_file_must_all_have_a_number()
+    {
+        LoadAccounts();
+        _warehouse.LoadText("products.csv", "product_id,name\nP1,商用台式机\n");
+        _warehouse.LoadText("orders.csv", "order_id,account_id,order_date\nO1,A1,2024-05-01\n");
+        var report = _warehouse.LoadText("order_lines.csv", """
+            order_id,line_no,product_id,quantity,unit_price
+            O1,1,P1,2,4999.00
+            O1,,P1,1,4999.00
+            O1,x,P1,1,4999.00
+            O1,1,P1,1,4999.00
+            """);
+
+        Assert.Equal(new BatchCounts(4, 0, 4, 0), report.Counts);
+        Assert.Equal(
+            [
+                (2, "duplicate key order_id=O1, line_no=1 in file (lines 2, 5)"),
+                (3, "missing line_no"),
+                (4, "line_no is not a whole number: x"),
+                (5, "duplicate key order_id=O1, line_no=1 in file (lines 2, 5)"),
+            ],
+            Rejects(report));
+    }
+
+    [Fact]
     public void Orders_with_negative_amounts_or_dates_out_of_order_are_rejected()
     {
         LoadAccounts();

@@ -1,0 +1,14 @@
+using Analytics.Benchmarks;
+
+// One scenario per class; each prints its figures and the baseline it is compared with, from the same run.
+return args switch
+{
+    ["load", .. var rest] => LoadBenchmark.Run(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- load [--lines N] [--dir DIR]");
+    return 2;
+}

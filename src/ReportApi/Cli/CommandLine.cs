@@ -15,6 +15,7 @@ internal static class CommandLine
         LoadVerb.Definition,
         RefreshVerb.Definition,
         QueryVerb.Definition,
+        SettingsVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

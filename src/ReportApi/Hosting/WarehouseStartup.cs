@@ -10,7 +10,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, ILogger<Wareh
     {
         using var connection = database.Connect();
         var martsBuilt = connection.Scalar<long>("select count(*) from information_schema.tables where table_schema = 'marts'");
-        if (martsBuilt < MartBuilder.Models().Count())
+        if (martsBuilt < MartBuilder.Models().Count)
         {
             new MartBuilder(connection).Refresh();
         }

@@ -1,4 +1,5 @@
 -- Grain: one row per order line. net_amount = quantity x unit_price x (1 - discount), unrounded.
+-- key: order_id, line_no
 with lines as (
     select * from core.order_lines
 ), final as (

@@ -1,4 +1,5 @@
 -- Grain: one row per order. net_amount is the sum of its lines, or the file's amount for an order without lines.
+-- key: order_id
 -- Line sums stay unrounded so totals over many orders agree with the lines to the cent.
 with orders as (
     select * from core.orders

@@ -14,7 +14,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
     {
         var timings = new List<MartTiming>();
         using var transaction = connection.BeginTransaction();
-        foreach (var (name, sql) in Models())
+        foreach (var (name, sql, _) in Models())
         {
             var clock = Stopwatch.StartNew();
             connection.Execute($"create or replace table marts.{name} as\n{sql}");
@@ -25,14 +25,26 @@ public sealed class MartBuilder(DuckDBConnection connection)
         return timings;
     }
 
-    public static IEnumerable<(string Name, string Sql)> Models()
+    /// <summary>The models in build order, each with the key its "-- key:" line declares (the columns that make a row unique).</summary>
+    public static IReadOnlyList<MartModel> Models()
     {
         var assembly = Assembly.GetExecutingAssembly();
         return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("Marts/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(n => (n["Marts/".Length..^".sql".Length][4..], Migrator.ReadResource(assembly, n)));
+            .Select(n => Model(n["Marts/".Length..^".sql".Length][4..], Migrator.ReadResource(assembly, n)))
+            .ToList();
+    }
+
+    private static MartModel Model(string name, string sql)
+    {
+        var keyLine = sql.Split('\n').FirstOrDefault(l => l.StartsWith("-- key:", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Mart {name} does not declare its key ('-- key: a, b').");
+        return new MartModel(name, sql, keyLine["-- key:".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 }
+
+/// <param name="Key">the columns that identify a row; every mart is tested to be unique and not null on them.</param>
+public sealed record MartModel(string Name, string Sql, IReadOnlyList<string> Key);
 
 public sealed record MartTiming(string Mart, long Rows, TimeSpan Elapsed);

@@ -17,6 +17,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("load")]
     [InlineData("refresh")]
     [InlineData("query")]
+    [InlineData("settings")]
     public async Task Every_verb_answers_help_with_its_usage(string verb)
     {
         var result = await Run(verb, "--help");
@@ -136,5 +137,21 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("marts.orders: 0 rows", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_lists_sets_and_resets_a_value_that_survives_a_reopen()
+    {
+        var set = await Run("settings", "as_of_date", "2025-06-30", "--db", "w.duckdb");
+        var listed = await Run("settings", "--db", "w.duckdb");
+        var reset = await Run("settings", "as_of_date", "", "--db", "w.duckdb");
+        var unknown = await Run("settings", "colour", "red", "--db", "w.duckdb");
+
+        Assert.Equal(0, set.ExitCode);
+        Assert.StartsWith("as_of_date = 2025-06-30  (set)", set.Stdout, StringComparison.Ordinal);
+        Assert.Contains("as_of_date = 2025-06-30  (set)", listed.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("as_of_date = (empty)\n", reset.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal("There is no setting 'colour'; 'analytics settings' lists them.", unknown.Stderr.Trim());
     }
 }

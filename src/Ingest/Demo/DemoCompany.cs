@@ -54,14 +54,16 @@ public static class DemoCompany
             }
 
             products.MoveTo(writers[1]);
+            // Two sets of slots: one batch is simulated while the one before it is written.
             var accounts = world.Options.Accounts;
-            var slots = Enumerable.Range(0, Math.Min(Batch, accounts)).Select(_ => new DemoRows()).ToArray();
+            var slots = new[] { NewSlots(accounts), NewSlots(accounts) };
+            var pending = Simulate(world, slots[0], 0);
             for (var first = 0; first < accounts; first += Batch)
             {
-                var count = Math.Min(Batch, accounts - first);
-                var batchStart = first;
-                Parallel.For(0, count, i => AccountSimulator.Run(world, batchStart + i, slots[i]));
-                foreach (var rows in slots.AsSpan(0, count))
+                var count = pending.Result;
+                var current = slots[(first / Batch) % 2];
+                pending = first + Batch < accounts ? Simulate(world, slots[((first / Batch) + 1) % 2], first + Batch) : Task.FromResult(0);
+                foreach (var rows in current.AsSpan(0, count))
                 {
                     rows.Accounts.MoveTo(writers[0]);
                     rows.Contracts.MoveTo(writers[2]);
@@ -72,10 +74,11 @@ public static class DemoCompany
             }
 
             // Each slot's counters ran over all the accounts it held.
+            var all = slots.SelectMany(s => s).ToList();
             return
             [
-                slots.Sum(s => s.Accounts.Count), products.Count, slots.Sum(s => s.Contracts.Count),
-                slots.Sum(s => s.Orders.Count), slots.Sum(s => s.OrderLines.Count), slots.Sum(s => s.Tickets.Count),
+                all.Sum(s => s.Accounts.Count), products.Count, all.Sum(s => s.Contracts.Count),
+                all.Sum(s => s.Orders.Count), all.Sum(s => s.OrderLines.Count), all.Sum(s => s.Tickets.Count),
             ];
         }
         finally
@@ -85,6 +88,19 @@ public static class DemoCompany
                 w.Dispose();
             }
         }
+    }
+
+    private static DemoRows[] NewSlots(int accounts) => Enumerable.Range(0, Math.Min(Batch, accounts)).Select(_ => new DemoRows()).ToArray();
+
+    /// <summary>Simulates the batch of accounts from <paramref name="first"/> into the slots; the result is how many.</summary>
+    private static Task<int> Simulate(DemoWorld world, DemoRows[] slots, int first)
+    {
+        var count = Math.Min(Batch, world.Options.Accounts - first);
+        return Task.Run(() =>
+        {
+            Parallel.For(0, count, i => AccountSimulator.Run(world, first + i, slots[i]));
+            return count;
+        });
     }
 
     private static StreamWriter Open(string path) =>

@@ -35,50 +35,45 @@ internal sealed class OrderMaker(DemoWorld world, AccountProfile account, Random
         }
 
         var groupPurchase = false;
-        var needsDelivery = 0;
+        var deliveryDays = 0;
+        var scale = Math.Pow(size, 0.3);
         for (var i = 0; i < lineCount; i++)
         {
-            var category = ProductCatalog.Categories[random.PickWeighted(mix)];
-            var (products, weights) = ProductCatalog.ByCategory[category];
+            var (products, weights) = ProductCatalog.InCategory[random.PickWeighted(mix)];
             var product = products[random.PickWeighted(weights)];
-            var quantity = Math.Max(1, (int)Math.Round(random.LogNormal(product.TypicalQuantity * Math.Pow(size, 0.3), 0.55)));
-            if (category is (ProductCatalog.Desktop or ProductCatalog.Laptop) && !scheduled && random.Chance(0.06))
+            var quantity = Math.Max(1, (int)Math.Round(random.LogNormal(product.TypicalQuantity * scale, 0.55)));
+            if (product.IsComputer && !scheduled && random.Chance(0.06))
             {
                 // A campaign's group purchase: nine units or more earn the group discount.
                 quantity = Math.Max(quantity, 9 + random.Poisson(6));
             }
 
-            groupPurchase |= quantity >= 9 && category is (ProductCatalog.Desktop or ProductCatalog.Laptop);
-            needsDelivery = Math.Max(needsDelivery, category is ProductCatalog.Server or ProductCatalog.Switch ? 2 : category == ProductCatalog.Service ? 0 : 1);
+            groupPurchase |= quantity >= 9 && product.IsComputer;
+            deliveryDays = Math.Max(deliveryDays, product.DeliveryDays);
             _products[i] = product;
             _quantities[i] = quantity;
         }
 
-        var margin = (decimal)TargetMargin(groupPurchase);
+        var keep = 1 - TargetMargin(groupPurchase);
         var id = $"SO{account.Number:D7}-{++_sequence:D4}";
-        var net = 0m;
+        var net = 0L; // in millionths of a yuan: cents x discount basis points, exact
         for (var i = 0; i < lineCount; i++)
         {
             var product = _products[i];
             // The discount off list that lands the line on the order's margin: net = cost / (1 - margin).
-            var discount = Math.Clamp(Math.Round(1m - (product.UnitCost / ((1m - margin) * product.ListPrice)), 4), 0m, 0.95m);
-            net += _quantities[i] * product.ListPrice * (1m - discount);
+            var discount = (int)Math.Clamp(Math.Round((1 - (product.UnitCostCents / (keep * product.ListPriceCents))) * 10_000), 0, 9_500);
+            net += _quantities[i] * product.ListPriceCents * (10_000 - discount);
             rows.OrderLines.Text(id).Number(i + 1).Text(product.Id).Number(_quantities[i])
-                .Money(product.ListPrice).Money(product.UnitCost).Fraction(discount).EndRow();
+                .Cents(product.ListPriceCents).Cents(product.UnitCostCents).BasisPoints(discount).EndRow();
         }
 
-        var invoice = needsDelivery switch
-        {
-            0 => day,
-            1 => world.AddWorkingDays(day, random.Next(0, 4)),
-            _ => world.AddWorkingDays(day, random.Next(3, 12)),
-        };
+        var invoice = deliveryDays == 0 ? day : world.AddWorkingDays(day, random.Next(deliveryDays / 4, deliveryDays + 1));
         DateOnly? invoiceDate = invoice <= world.End ? invoice : null;
         // Regular business settles on the agreement's terms; other orders within 3 working days of the invoice.
         DateOnly? due = invoiceDate is { } inv ? contract is null ? world.AddWorkingDays(inv, 3) : inv.AddDays(contract.PaymentTermsDays) : null;
         var paid = Paid(invoiceDate, due, extraPaymentDelay, mayNeverPay);
         rows.Orders.Text(id).Text(accountId).Date(day).Text(channel).Text(contract?.Id)
-            .Money(Math.Round(net, 2, MidpointRounding.AwayFromZero)).Date(invoiceDate).Date(due).Date(paid).EndRow();
+            .Cents((net + 5_000) / 10_000).Date(invoiceDate).Date(due).Date(paid).EndRow();
     }
 
     private double TargetMargin(bool groupPurchase)

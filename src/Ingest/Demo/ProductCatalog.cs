@@ -71,9 +71,11 @@ internal static class ProductCatalog
         Item("SC-707", "驻场工程师 (人天)", Service, 1500, 1.35, 0.8, 3),
     ];
 
-    /// <summary>Each category's products and their popularity weights, for drawing a product of a category.</summary>
-    public static IReadOnlyDictionary<string, (Product[] Products, double[] Weights)> ByCategory { get; } =
-        All.GroupBy(p => p.Category).ToDictionary(g => g.Key, g => (g.ToArray(), g.Select(p => p.Popularity).ToArray()));
+    /// <summary>Each category's products and their popularity weights, indexed like <see cref="Categories"/>.</summary>
+    public static IReadOnlyList<(Product[] Products, double[] Weights)> InCategory { get; } = Categories
+        .Select(c => All.Where(p => p.Category == c).ToArray())
+        .Select(ps => (ps, ps.Select(p => p.Popularity).ToArray()))
+        .ToArray();
 
     private static Product Item(string id, string name, string category, decimal listPrice, double markup, double popularity, double typicalQuantity) =>
         new(id, name, category, listPrice, Math.Round(listPrice / (decimal)markup, 0, MidpointRounding.AwayFromZero), popularity, typicalQuantity);

@@ -1,35 +1,55 @@
+using System.Globalization;
 using System.Reflection;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse;
 
-/// <summary>Loads the shipped holiday calendars (Calendars/CODE.csv) into core.holidays.</summary>
+/// <summary>The shipped holiday calendars (Calendars/CODE.csv): read once here, for core.holidays and for anyone who walks a service calendar.</summary>
 public static class HolidayCalendars
 {
-    internal static void Refresh(DuckDBConnection connection)
+    private const string Folder = "Calendars/";
+
+    /// <summary>The calendar codes shipped (CN, ...).</summary>
+    public static IReadOnlyList<string> Codes { get; } = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+        .Where(n => n.StartsWith(Folder, StringComparison.Ordinal) && n.EndsWith(".csv", StringComparison.Ordinal))
+        .Select(n => n[Folder.Length..^".csv".Length])
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>The holiday periods of one calendar, in file order; unknown codes throw.</summary>
+    public static IReadOnlyList<HolidayPeriod> Periods(string calendar)
     {
         var assembly = Assembly.GetExecutingAssembly();
-        var rows = new List<(string Calendar, string Holiday, string Name, DateOnly Start, DateOnly End)>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Calendars/", StringComparison.Ordinal)))
+        var resource = Folder + calendar + ".csv";
+        if (!assembly.GetManifestResourceNames().Contains(resource, StringComparer.Ordinal))
         {
-            var calendar = Path.GetFileNameWithoutExtension(resource);
-            foreach (var line in Migrator.ReadResource(assembly, resource).Split('\n').Skip(1).Where(l => l.Trim().Length > 0))
-            {
-                var f = line.Trim().Split(',');
-                rows.Add((calendar, f[0], f[1], DateOnly.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture)));
-            }
+            throw new WarehouseException($"There is no holiday calendar '{calendar}'; known: {string.Join(", ", Codes)}.");
         }
 
+        return Migrator.ReadResource(assembly, resource)
+            .Split('\n')
+            .Skip(1)
+            .Where(l => l.Trim().Length > 0)
+            .Select(l => l.Trim().Split(','))
+            .Select(f => new HolidayPeriod(calendar, f[0], f[1], ParseDate(f[2]), ParseDate(f[3])))
+            .ToList();
+    }
+
+    internal static void Refresh(DuckDBConnection connection)
+    {
+        var periods = Codes.SelectMany(Periods).ToList();
         using var transaction = connection.BeginTransaction();
         connection.Execute("delete from core.holidays");
         using (var appender = connection.CreateAppender("core", "holidays"))
         {
-            foreach (var r in rows)
+            foreach (var p in periods)
             {
-                appender.CreateRow().AppendValue(r.Calendar).AppendValue(r.Holiday).AppendValue(r.Name).AppendValue(r.Start).AppendValue(r.End).EndRow();
+                appender.CreateRow().AppendValue(p.Calendar).AppendValue(p.Holiday).AppendValue(p.Name).AppendValue(p.Start).AppendValue(p.End).EndRow();
             }
         }
 
         transaction.Commit();
     }
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

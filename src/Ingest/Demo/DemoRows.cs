@@ -1,0 +1,15 @@
+namespace Analytics.Ingest.Demo;
+
+/// <summary>The rows one account adds to each canonical file, kept apart so accounts can be simulated in parallel and written in order.</summary>
+internal sealed class DemoRows
+{
+    public CsvRows Accounts { get; } = new();
+
+    public CsvRows Contracts { get; } = new();
+
+    public CsvRows Orders { get; } = new();
+
+    public CsvRows OrderLines { get; } = new();
+
+    public CsvRows Tickets { get; } = new();
+}

@@ -28,7 +28,8 @@ internal static class ServeVerb
             throw new UsageException($"serve takes no positional arguments ('{args.Positional[0]}').");
         }
 
-        var builder = WebApplication.CreateBuilder([.. args.PassThrough]);
+        // appsettings.json ships beside the program; data paths stay relative to where it is run.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args.PassThrough], ContentRootPath = AppContext.BaseDirectory });
         var overrides = new Dictionary<string, string?>();
         if (args.Option("db") is { } db)
         {

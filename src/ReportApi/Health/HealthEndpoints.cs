@@ -16,7 +16,7 @@ internal static class HealthEndpoints
                 status = "ok",
                 dataVersion = database.DataVersion(),
                 loadedFiles = files,
-                lastLoadAt = lastLoad,
+                lastLoadAt = lastLoad is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null,
             });
         });
 }

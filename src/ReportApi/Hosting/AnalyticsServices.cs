@@ -11,6 +11,12 @@ internal static class AnalyticsServices
 {
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
+        // One line per event, so the first run reads as a short story of what it loaded and where it listens.
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
         builder.Services.Configure<AnalyticsSettings>(builder.Configuration.GetSection(AnalyticsSettings.Section));
         builder.Services.AddSingleton(sp => WarehouseDatabase.Open(sp.GetRequiredService<IOptions<AnalyticsSettings>>().Value.WarehousePath));
         builder.Services.AddHostedService<WarehouseStartup>();

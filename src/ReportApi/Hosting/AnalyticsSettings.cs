@@ -13,4 +13,11 @@ public sealed class AnalyticsSettings
     public string InboxPath { get; set; } = "data/inbox";
 
     public int InboxScanSeconds { get; set; } = 30;
+
+    /// <summary>On an empty warehouse, generate the demo company and load it through the normal load path.</summary>
+    public bool DemoOnFirstRun { get; set; } = true;
+
+    public int DemoAccounts { get; set; } = 2000;
+
+    public int DemoYears { get; set; } = 3;
 }

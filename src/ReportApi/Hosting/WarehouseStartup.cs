@@ -1,24 +1,65 @@
+using Analytics.Ingest;
+using Analytics.Ingest.Demo;
+using Analytics.ReportApi.Cli;
 using Analytics.Warehouse;
+using Analytics.Warehouse.Loading;
 using Analytics.Warehouse.Marts;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.ReportApi.Hosting;
 
-/// <summary>Opens the warehouse before the first request and makes sure the marts exist.</summary>
-internal sealed class WarehouseStartup(WarehouseDatabase database, ILogger<WarehouseStartup> logger) : IHostedService
+/// <summary>
+/// Before the first request: on an empty warehouse, writes the demo company and loads it through the
+/// normal load path (a newcomer sees a living business, not an empty page); then makes sure the marts exist.
+/// </summary>
+internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<AnalyticsSettings> options, ILogger<WarehouseStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var settings = options.Value;
         using var connection = database.Connect();
-        var martsBuilt = connection.Scalar<long>("select count(*) from information_schema.tables where table_schema = 'marts'");
-        if (martsBuilt < MartBuilder.Models().Count)
+        var filesLoaded = connection.Scalar<long>("select count(*) from meta.load_batches where status = 'loaded'");
+        var loadedDemo = filesLoaded == 0 && settings.DemoOnFirstRun;
+        if (loadedDemo)
         {
-            new MartBuilder(connection).Refresh();
+            LoadDemo(settings);
         }
 
-        var files = connection.Scalar<long>("select count(*) from meta.load_batches where status = 'loaded'");
-        logger.LogInformation("Warehouse {Path}: {Files} files loaded, data version {Version}", database.FilePath, files, database.DataVersion());
+        var martsBuilt = connection.Scalar<long>("select count(*) from information_schema.tables where table_schema = 'marts'");
+        if (loadedDemo || martsBuilt < MartBuilder.Models().Count)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            new MartBuilder(connection).Refresh();
+            logger.LogInformation("Marts built in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
+        }
+
+        logger.LogInformation("Warehouse {Path}: {Files} files loaded, data version {Version}",
+            database.FilePath, connection.Scalar<long>("select count(*) from meta.load_batches where status = 'loaded'"), database.DataVersion());
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void LoadDemo(AnalyticsSettings settings)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(database.FilePath)!, "demo");
+        logger.LogInformation("Empty warehouse: writing the demo company ({Accounts} accounts, {Years} years) into {Folder}",
+            settings.DemoAccounts, settings.DemoYears, folder);
+        var summary = DemoCompany.Write(folder, new DemoOptions(DateOnly.FromDateTime(DateTime.UtcNow))
+        {
+            Accounts = settings.DemoAccounts,
+            Years = settings.DemoYears,
+        });
+        foreach (var report in new FileLoader(database).LoadAll([folder], new LoadOptions()))
+        {
+            if (report.Status == LoadStatus.Failed)
+            {
+                throw new WarehouseException($"The demo file {report.File} did not load: {report.Error}");
+            }
+
+            logger.LogInformation("Demo: {Summary}", LoadVerb.Summary(report));
+        }
+
+        logger.LogInformation("Demo company {Start:yyyy-MM-dd} to {End:yyyy-MM-dd} loaded", summary.Start, summary.End);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class ServeTests : IDisposable
         var port = FreePort();
         var inbox = _folder.File("inbox");
         using var serve = AnalyticsProcess.Start(_folder.Path, "serve", "--urls", $"http://127.0.0.1:{port}",
-            "--db", "w.duckdb", "--inbox", inbox, "--Analytics:InboxScanSeconds=1");
+            "--db", "w.duckdb", "--inbox", inbox, "--Analytics:InboxScanSeconds=1", "--Analytics:DemoOnFirstRun=false");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -77,6 +77,52 @@ public sealed class ServeTests : IDisposable
         {
             serve.Kill(entireProcessTree: true);
             await serve.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_first_run_loads_the_demo_company_and_the_second_reuses_the_warehouse()
+    {
+        var port = FreePort();
+        string[] serve = ["serve", "--urls", $"http://127.0.0.1:{port}", "--Analytics:DemoAccounts=300"];
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var firstOutput = new System.Text.StringBuilder();
+        using (var first = AnalyticsProcess.Start(_folder.Path, serve))
+        {
+            first.OutputDataReceived += (_, e) => firstOutput.AppendLine(e.Data);
+            first.BeginOutputReadLine();
+            try
+            {
+                var health = await Eventually(async () => (JsonElement?)await Health(http), TimeSpan.FromSeconds(120));
+                Assert.Equal(6, health.GetProperty("loadedFiles").GetInt64());
+                Assert.Equal(6, health.GetProperty("dataVersion").GetInt64());
+            }
+            finally
+            {
+                first.Kill(entireProcessTree: true);
+                await first.WaitForExitAsync();
+            }
+        }
+
+        var log = firstOutput.ToString();
+        Assert.Contains("Empty warehouse: writing the demo company (300 accounts, 3 years)", log, StringComparison.Ordinal);
+        Assert.Contains("Now listening on: http://127.0.0.1:" + port, log, StringComparison.Ordinal);
+        Assert.Matches(@"Demo: order_lines\.csv: order_lines loaded [\d,]+ of [\d,]+ rows, 0 rejected, 0 waiting", log);
+        Assert.True(File.Exists(_folder.File("data/warehouse.duckdb")));
+        Assert.True(File.Exists(_folder.File("data/demo/orders.csv")));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var second = AnalyticsProcess.Start(_folder.Path, serve);
+        try
+        {
+            var health = await Eventually(async () => (JsonElement?)await Health(http), TimeSpan.FromSeconds(60));
+            Assert.Equal(6, health.GetProperty("loadedFiles").GetInt64());
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"second start took {clock.Elapsed}");
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
         }
     }
 }

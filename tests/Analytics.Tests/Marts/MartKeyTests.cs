@@ -11,7 +11,7 @@ public sealed class MartKeyTests : IClassFixture<MartKeyTests.SmallBook>
 
     public MartKeyTests(SmallBook book) => _book = book;
 
-    /// <summary>A few accounts, orders, lines and tickets: enough rows for every mart to have some.</summary>
+    /// <summary>A few accounts, a contract, orders (one invoiced), lines and tickets: enough rows for every mart to have some.</summary>
     public sealed class SmallBook : IDisposable
     {
         public TestWarehouse Warehouse { get; } = new();
@@ -20,7 +20,8 @@ public sealed class MartKeyTests : IClassFixture<MartKeyTests.SmallBook>
         {
             Warehouse.LoadText("accounts.csv", "account_id,name,region\nA1,甲方,华东\nA2,乙方,华北\n");
             Warehouse.LoadText("products.csv", "product_id,name,unit_cost\nP1,服务器,100\nP2,打印机,10\n");
-            Warehouse.LoadText("orders.csv", "order_id,account_id,order_date,amount\nO1,A1,2025-01-02,\nO2,A2,2025-02-03,50.00\n");
+            Warehouse.LoadText("contracts.csv", "contract_id,account_id,start_date,end_date,auto_renew\nC1,A1,2024-01-01,2024-12-31,true\n");
+            Warehouse.LoadText("orders.csv", "order_id,account_id,order_date,amount,contract_id,invoice_date\nO1,A1,2025-01-02,,C1,2025-01-03\nO2,A2,2025-02-03,50.00,,\n");
             Warehouse.LoadText("order_lines.csv", "order_id,product_id,quantity,unit_price,unit_cost\nO1,P1,2,120,100\nO1,P2,1,12,10\n");
             using var connection = Warehouse.Connect();
             new MartBuilder(connection).Refresh();

@@ -1,0 +1,71 @@
+-- Grain: one row per order: its margin against the cap and what the margin clause makes the supplier owe.
+-- key: order_id
+-- The clause: "利润控制在7%以下,若利润超过10%除按7%扣除超出部分,并处于该款项十倍罚金". Read as: profit is kept
+-- at or below the cap ("以下" includes the number itself, 民法典 art. 1259); only profit strictly above the
+-- penalty threshold ("超过" excludes it) costs anything: the part above the cap (profit - cap% x net) is deducted,
+-- and a fine of penalty_multiple times that part ("该款项", the deducted amount) is due on top. Between the cap
+-- and the threshold, inclusive, the order is flagged above the cap but nothing is owed: the text sets no sanction
+-- there. Cap and threshold: the order's contract, else margin.default_cap_pct / margin.default_penalty_pct.
+-- margin_pct, profit and the flags are null when the cost is unknown (no lines, or a line without unit_cost) or
+-- net is zero. The deduction is rounded to cents; the fine is exactly penalty_multiple times that.
+with orders as (
+    select * from marts.orders
+), lines as (
+    select order_id, count(*) filter (where cost_amount is null) as lines_without_cost
+    from marts.order_lines
+    group by order_id
+), rules as (
+    select * from marts.contract_rules
+), defaults as (
+    select
+        (select value::decimal(9,4) from meta.settings where key = 'margin.default_cap_pct') as cap_pct,
+        (select value::decimal(9,4) from meta.settings where key = 'margin.default_penalty_pct') as penalty_pct,
+        (select value::decimal(9,4) from meta.settings where key = 'margin.penalty_multiple') as penalty_multiple
+), measured as (
+    select
+        o.order_id,
+        o.account_id,
+        o.order_date,
+        o.contract_id,
+        o.net_amount,
+        case when coalesce(l.lines_without_cost, 0) = 0 then o.cost_amount end as cost_amount,
+        coalesce(r.margin_cap_pct, d.cap_pct) as cap_pct,
+        coalesce(r.penalty_threshold_pct, d.penalty_pct) as penalty_threshold_pct,
+        d.penalty_multiple
+    from orders o
+    left join lines l on l.order_id = o.order_id
+    left join rules r on r.contract_id = o.contract_id
+    cross join defaults d
+), profitable as (
+    select *, case when net_amount <> 0 then net_amount - cost_amount end as profit
+    from measured
+), flagged as (
+    select *,
+        profit * 100 > cap_pct * net_amount as is_above_cap,
+        profit * 100 > penalty_threshold_pct * net_amount as is_above_penalty_threshold
+    from profitable
+), deducted as (
+    select *,
+        case when is_above_penalty_threshold then round(greatest(profit - cap_pct * 0.01 * net_amount, 0), 2)
+            when is_above_penalty_threshold is not null then 0 end::decimal(18,2) as deduction
+    from flagged
+), final as (
+    select
+        order_id,
+        account_id,
+        order_date,
+        contract_id,
+        net_amount,
+        cost_amount,
+        profit,
+        round(profit * 100 / net_amount, 4)::decimal(18,4) as margin_pct,
+        cap_pct,
+        penalty_threshold_pct,
+        is_above_cap,
+        is_above_penalty_threshold,
+        deduction,
+        (deduction * penalty_multiple)::decimal(18,2) as penalty,
+        (deduction * (1 + penalty_multiple))::decimal(18,2) as amount_owed
+    from deducted
+)
+select * from final

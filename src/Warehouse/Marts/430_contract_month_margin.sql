@@ -1,0 +1,29 @@
+-- Grain: one row per contract per calendar month with orders under that contract.
+-- key: contract_id, month
+-- The clause applies order by order (each price is quoted on the day's market), so the month's deduction and
+-- penalty are the sums of its orders'; margin_pct is over the orders whose cost is known.
+with margins as (
+    select * from marts.order_margin
+), rules as (
+    select * from marts.contract_rules
+), final as (
+    select
+        m.contract_id,
+        date_trunc('month', m.order_date)::date as month,
+        r.account_id,
+        count(*) as orders,
+        count(m.profit) as costed_orders,
+        round(sum(m.net_amount), 2)::decimal(18,2) as net_amount,
+        round(sum(m.net_amount) filter (where m.profit is not null), 2)::decimal(18,2) as costed_net_amount,
+        round(sum(m.profit), 2)::decimal(18,2) as profit,
+        round(sum(m.profit) * 100 / sum(m.net_amount) filter (where m.profit is not null), 4)::decimal(18,4) as margin_pct,
+        count(*) filter (where m.is_above_cap) as orders_above_cap,
+        count(*) filter (where m.is_above_penalty_threshold) as orders_above_penalty_threshold,
+        coalesce(sum(m.deduction), 0)::decimal(18,2) as deduction,
+        coalesce(sum(m.penalty), 0)::decimal(18,2) as penalty,
+        coalesce(sum(m.amount_owed), 0)::decimal(18,2) as amount_owed
+    from margins m
+    join rules r on r.contract_id = m.contract_id
+    group by all
+)
+select * from final

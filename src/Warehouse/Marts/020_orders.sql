@@ -4,7 +4,9 @@
 with orders as (
     select * from core.orders
 ), line_totals as (
-    select order_id, count(*) as line_count, sum(net_amount) as lines_net_amount, sum(cost_amount) as cost_amount
+    -- An order's cost is known only when every line's is: a partial sum would overstate its margin.
+    select order_id, count(*) as line_count, sum(net_amount) as lines_net_amount,
+           case when count(cost_amount) = count(*) then sum(cost_amount) end as cost_amount
     from marts.order_lines
     group by order_id
 ), final as (

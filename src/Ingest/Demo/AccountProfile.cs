@@ -188,19 +188,19 @@ internal sealed record AccountProfile
             2 => english,
             _ => bracketed ? City.Name + Brand + LegalForm : Brand + LegalForm,
         };
-        var draw = random.NextDouble();
+        // The same tax id on both records (60%), none on the second (30%), or only the second has it (10%).
+        var taxDraw = random.NextDouble();
         var duplicate = new DuplicateRecord(
             Id(world.Options.Accounts + Number),
             name,
             variant == 2 || random.Chance(0.3) ? english : null,
-            draw < 0.9 && draw >= 0.6 ? null : TaxId,
+            taxDraw is >= 0.6 and < 0.9 ? null : TaxId,
             random.Chance(0.5) ? Owner : random.Pick(world.OwnersByRegion[City.Region]),
             DateOnly.FromDayNumber(random.Next(earliest, latest)),
             random.Between(0.25, 0.6));
         return this with
         {
-            // The tax id is sometimes missing on the first record and only the second has it.
-            TaxId = draw >= 0.9 ? null : TaxId,
+            TaxId = taxDraw >= 0.9 ? null : TaxId,
             EnglishName = variant == 2 ? english : EnglishName,
             Duplicate = duplicate,
         };
@@ -215,7 +215,7 @@ internal sealed record AccountProfile
         areaCode.AsSpan().CopyTo(code[2..]);
         for (var i = 8; i < 17; i++)
         {
-            code[i] = CreditCodeAlphabet[random.Next(i < 16 ? CreditCodeAlphabet.Length : 10)];
+            code[i] = CreditCodeAlphabet[random.Next(CreditCodeAlphabet.Length)];
         }
 
         var sum = 0;

@@ -66,7 +66,11 @@ internal sealed class AccountSimulator
             var from = monthStart < _account.CreatedOn ? _account.CreatedOn : monthStart;
             var to = Min(monthStart.AddMonths(1).AddDays(-1), _world.End);
             var leavesNow = _leaveDay is { } leave && leave <= to;
-            to = leavesNow ? _leaveDay!.Value : to;
+            if (leavesNow)
+            {
+                to = _leaveDay!.Value;
+            }
+
             if (from > to)
             {
                 break;
@@ -74,6 +78,7 @@ internal sealed class AccountSimulator
 
             var age = m - createdMonth;
             var size = SizeAt(m - firstMonth, age);
+            // Deciding to leave cuts buying at once, then month by month to nothing in the month it leaves.
             var activity = _declineMonth == 0 ? 1.0 : 0.7 * (_declineLength + 1 - _declineMonth) / (_declineLength + 1);
             RenewContracts(to);
             MaybeSign(age, size, from, to);

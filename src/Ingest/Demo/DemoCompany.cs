@@ -43,8 +43,7 @@ public static class DemoCompany
         {
             for (var i = 0; i < Files.Length; i++)
             {
-                writers[i].Write(Files[i].Header);
-                writers[i].Write('\n');
+                writers[i].Write(Encoding.UTF8.GetBytes(Files[i].Header + "\n"));
             }
 
             var products = new CsvRows();
@@ -103,6 +102,6 @@ public static class DemoCompany
         });
     }
 
-    private static StreamWriter Open(string path) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20), new UTF8Encoding(false), 1 << 16);
+    // UTF-8 without a byte order mark: CsvRows hands over bytes already encoded.
+    private static FileStream Open(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
 }

@@ -10,9 +10,10 @@ internal static class DemoVerb
         "demo",
         "demo --out DIR [--accounts N] [--years N] [--seed N]",
         """
-        Writes the demo company as canonical files into DIR: a supplier of desktops, laptops, switches,
-        servers, printers, consumables and service to key accounts (default 2000 accounts, 3 years up to
-        the end of last month, seed 42). The same options always write the same files; load them with 'load DIR'.
+        Writes the demo company, a key-account book of business, as canonical files into DIR.
+        A supplier of desktops, laptops, switches, servers, printers, consumables and service to key
+        accounts: by default 2000 accounts over the 3 years up to the end of last month, seed 42. Run in
+        the same month, the same options write the same files; load them with 'analytics load DIR'.
         """,
         new HashSet<string> { "out", "accounts", "years", "seed" },
         new HashSet<string>(),

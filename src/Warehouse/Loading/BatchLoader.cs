@@ -45,9 +45,11 @@ public sealed class BatchLoader(DuckDBConnection connection)
 
     private BatchCounts Check(CheckStatements statements)
     {
-        connection.Execute(statements.RepeatedKeys);
-        var repeated = connection.Scalar<long>($"select count(*) from {ValidationSql.RepeatedKeysTable}");
-        connection.Execute(repeated > 0 ? statements.DuplicateLines : statements.NoDuplicates);
+        connection.Execute(statements.RepeatedHashes);
+        var candidates = connection.Scalar<long>($"select count(*) from {ValidationSql.RepeatedHashesTable}");
+        connection.Execute(candidates > 0 ? statements.RepeatedKeys : statements.NoRepeatedKeys);
+        var repeated = candidates > 0 && connection.Scalar<long>($"select count(*) from {ValidationSql.RepeatedKeysTable}") > 0;
+        connection.Execute(repeated ? statements.DuplicateLines : statements.NoDuplicates);
         connection.Execute(statements.Checked);
         return connection.Rows($"""
             select count(*), count(*) filter (outcome = 'loaded'), count(*) filter (outcome = 'rejected'), count(*) filter (outcome = 'pending')

@@ -30,13 +30,28 @@ internal static class ValidationSql
         var keyText = string.Join(" || ', ' || ", entity.Key.Select(k => $"'{k}=' || t.{Identifier(k)}"));
         var keyColumns = string.Join(", ", entity.Key.Select((k, i) => $"{Identifier(k)} as k{i}"));
 
-        var repeatedKeys = release
-            ? $"create or replace temp table {RepeatedKeysTable} as select {string.Join(", ", entity.Key.Select((_, i) => $"null::varchar as k{i}"))}, 0 as n where false"
+        // Keys are first compared by a 64-bit hash (cheap to group 10 million of); only hashes seen twice,
+        // usually none, are then grouped by the exact key, so a rare collision is never taken for a duplicate.
+        var keyHash = $"hash({string.Join(", ", entity.Key.Select(Identifier))})";
+        var repeatedHashes = release
+            ? $"create or replace temp table {RepeatedHashesTable} as select null::ubigint as h where false"
             : $"""
-               create or replace temp table {RepeatedKeysTable} as
+               create or replace temp table {RepeatedHashesTable} as
                {chain}
-               select {keyColumns}, count(*) as n from numbered where {keyNotNull} group by all having count(*) > 1
+               select {keyHash} as h from numbered where {keyNotNull} group by h having count(*) > 1
                """;
+        var repeatedKeys = $"""
+            create or replace temp table {RepeatedKeysTable} as
+            {chain}
+            select {keyColumns}, count(*) as n from numbered
+            where {keyNotNull} and {keyHash} in (select h from {RepeatedHashesTable})
+            group by all having count(*) > 1
+            """;
+        var noRepeatedKeys = $"""
+            create or replace temp table {RepeatedKeysTable} as
+            {chain}
+            select {keyColumns}, 0::bigint as n from numbered where false
+            """;
         var duplicateLines = $"""
             create or replace temp table {DuplicatesTable} as
             {chain}
@@ -44,37 +59,53 @@ internal static class ValidationSql
             from {RepeatedKeysTable} d join numbered t on {keyJoin}
             group by all
             """;
+        var noDuplicates = $"create or replace temp table {DuplicatesTable} as select *, null::varchar as lines from {RepeatedKeysTable}";
 
-        var missingParents = entity.References.Select(r =>
-            $"case when t.{Identifier(r.Column)} is not null and not (t.{Identifier(r.Column)} in (select {Identifier(r.ParentColumn)} from {r.ParentTable})) then '{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)} end").ToList();
-        var checks = entity.Columns
+        // Each rule is a condition and its message; messages are built only for rows that break a rule,
+        // since DuckDB evaluates a case branch only for the rows that take it.
+        var rules = entity.Columns
             .Select(c => c.Name == entity.NumberedKey && sourceOf.GetValueOrDefault(c.Name) is not null ? c with { Required = true } : c)
-            .Select(TypeReason).ToList();
-        checks.Add($"case when d.n is not null then 'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')' end");
-        checks.AddRange(entity.Checks.Select(c => $"case when {c.RejectWhen} then {Literal(c.Reason)} end"));
+            .SelectMany(TypeRules).ToList();
+        rules.Add(new("d.n is not null", $"'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')'"));
+        rules.AddRange(entity.Checks.Select(c => new Rule($"({c.RejectWhen})", Literal(c.Reason))));
+        // Each parent is looked up once, into a flag the rule and its message both read.
+        var parentFlags = string.Join(",\n        ", entity.References.Select((r, i) =>
+            $"(t.{Identifier(r.Column)} is not null and not (t.{Identifier(r.Column)} in (select {Identifier(r.ParentColumn)} from {r.ParentTable}))) as parent_missing_{i}"));
+        var parents = entity.References.Select((r, i) => new Rule($"t.parent_missing_{i}", $"'{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)}")).ToList();
+        var flagColumns = string.Concat(entity.References.Select((_, i) => $", parent_missing_{i}"));
         if (orphans == OrphanPolicy.Reject)
         {
-            checks.AddRange(missingParents.Select(m => $"'unknown ' || ({m})"));
+            rules.AddRange(parents.Select(p => p with { Message = $"'unknown ' || {p.Message}" }));
+            parents.Clear();
         }
 
-        var waitingFor = orphans == OrphanPolicy.Wait && missingParents.Count > 0 ? $"concat_ws('; ', {string.Join(", ", missingParents)})" : "''";
         var rawColumns = string.Join(", ", entity.Columns.Select(c => Identifier("raw__" + c.Name)));
         var checkedTable = $"""
             create or replace temp table {CheckedTable} as
-            {chain}, judged as (
-                select t.* exclude ({rawColumns}),
-                    concat_ws('; ', {string.Join(", ", checks)}) as reason,
-                    {waitingFor} as waiting_for
+            {chain}, linked as (
+                select t.*{(parentFlags.Length > 0 ? ",\n        " + parentFlags : "")}
                 from numbered t
+            ), judged as (
+                select t.* exclude ({rawColumns}{flagColumns}),
+                    {Messages(rules)} as reason,
+                    {Messages(parents)} as waiting_for
+                from linked t
                 left join {DuplicatesTable} d on {keyJoin}
             )
             select *, case when reason <> '' then 'rejected' when waiting_for <> '' then 'pending' else 'loaded' end as outcome
             from judged
             """;
-        var noDuplicates = $"create or replace temp table {DuplicatesTable} as select *, null::varchar as lines from {RepeatedKeysTable}";
-        return new CheckStatements(repeatedKeys, duplicateLines, noDuplicates, checkedTable);
+        return new CheckStatements(repeatedHashes, repeatedKeys, noRepeatedKeys, duplicateLines, noDuplicates, checkedTable);
     }
 
+    private sealed record Rule(string Condition, string Message);
+
+    private static string Messages(IReadOnlyList<Rule> rules) =>
+        rules.Count == 0
+            ? "''"
+            : $"case when {string.Join(" or ", rules.Select(r => $"coalesce({r.Condition}, false)"))} then concat_ws('; ', {string.Join(", ", rules.Select(r => $"case when {r.Condition} then {r.Message} end"))}) else '' end";
+
+    public const string RepeatedHashesTable = "repeated_key_hashes";
     public const string RepeatedKeysTable = "repeated_keys";
     private const string DuplicatesTable = "duplicate_keys";
 
@@ -85,11 +116,16 @@ internal static class ValidationSql
             ? "left join core.contracts zc on zc.contract_id = c.\"contract_id\""
             : null;
         var zone = zoneJoin is null ? Literal(formats.TimeZone) : $"coalesce(zc.time_zone, {Literal(formats.TimeZone)})";
+        // Text is trimmed; other columns are not, since DuckDB's casts ignore surrounding blanks anyway
+        // and trimming ten million values is a good part of a load's time.
         var trimmed = string.Join(",\n        ", entity.Columns.Select(c =>
-            sourceOf.GetValueOrDefault(c.Name) is { } from ? $"trim(s.{Identifier(from)}) as {Identifier(c.Name)}" : $"null::varchar as {Identifier(c.Name)}"));
+            sourceOf.GetValueOrDefault(c.Name) is not { } from ? $"null::varchar as {Identifier(c.Name)}"
+            : c.Kind == ColumnKind.Text ? $"trim(s.{Identifier(from)}) as {Identifier(c.Name)}"
+            : $"s.{Identifier(from)} as {Identifier(c.Name)}"));
         var nulls = string.Join(", ", formats.NullValues.Select(Literal));
-        var cleaned = string.Join(",\n        ", entity.Columns.Select(c =>
-            $"case when x.{Identifier(c.Name)} in ({nulls}) then null else x.{Identifier(c.Name)} end as {Identifier(c.Name)}"));
+        var cleaned = string.Join(",\n        ", entity.Columns.Select(c => formats.NullValues is [""]
+            ? $"nullif(x.{Identifier(c.Name)}, '') as {Identifier(c.Name)}"
+            : $"case when x.{Identifier(c.Name)} in ({nulls}) then null else x.{Identifier(c.Name)} end as {Identifier(c.Name)}"));
         var typed = string.Join(",\n        ", entity.Columns.SelectMany(c => new[]
         {
             $"c.{Identifier(c.Name)} as {Identifier("raw__" + c.Name)}",
@@ -145,19 +181,25 @@ internal static class ValidationSql
                 : $"case when regexp_matches({v}, {Literal(OffsetPattern)}) then try_cast({v} as timestamptz) else timezone({zone}, try_cast({v} as timestamp)) end",
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
         };
-        return column.Default is { } d ? $"case when {v} is null then {d} else {expression} end" : expression;
+        // The default stands in for a missing or blank value only; the blank test runs only where the cast gave nothing.
+        return column.Default is { } d ? $"coalesce({expression}, case when {v} is null or trim({v}) = '' then {d} end)" : expression;
     }
 
-    private static string TypeReason(ColumnSpec column)
+    private static IEnumerable<Rule> TypeRules(ColumnSpec column)
     {
         var raw = "t." + Identifier("raw__" + column.Name);
         var typed = "t." + Identifier(column.Name);
-        var bad = column.Kind == ColumnKind.Text
-            ? "null"
-            : $"case when {raw} is not null and {typed} is null then '{column.Name} is not {Describe(column.Kind)}: ' || {raw} end";
-        return column.Required && column.Default is null
-            ? $"case when {raw} is null then 'missing {column.Name}' else {bad} end"
-            : bad;
+        // An untrimmed value of blanks only is a missing value, not a bad one; trim runs only on rows whose cast failed.
+        var blank = column.Kind == ColumnKind.Text ? $"{raw} is null" : $"(case when {typed} is not null then false when {raw} is null then true else trim({raw}) = '' end)";
+        if (column.Required && column.Default is null)
+        {
+            yield return new Rule(blank, Literal($"missing {column.Name}"));
+        }
+
+        if (column.Kind != ColumnKind.Text)
+        {
+            yield return new Rule($"({typed} is null and not {blank})", $"'{column.Name} is not {Describe(column.Kind)}: ' || {raw}");
+        }
     }
 
     private static string Describe(ColumnKind kind) => kind switch

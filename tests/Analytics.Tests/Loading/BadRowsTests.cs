@@ -121,6 +121,24 @@ public sealed class BadRowsTests : IDisposable
     }
 
     [Fact]
+    public void Blanks_around_values_are_ignored_and_a_value_of_blanks_is_missing()
+    {
+        LoadAccounts();
+        _warehouse.LoadText("products.csv", "product_id,name\nP1,商用台式机\n");
+        _warehouse.LoadText("orders.csv", "order_id,account_id,order_date\nO1,A1,2024-05-01\n");
+        var report = _warehouse.LoadText("order_lines.csv", """
+            order_id,product_id,quantity,unit_price,discount
+             O1 , P1 , 3 , 4999.50 ,  
+            O1,P1,  ,100,0
+            """);
+
+        Assert.Equal(new BatchCounts(2, 1, 1, 0), report.Counts);
+        Assert.Equal([(3, "missing quantity")], Rejects(report));
+        Assert.Equal(("O1", "P1", 3m, 4999.50m, 0m), _warehouse.Rows("select order_id, product_id, quantity, unit_price, discount from core.order_lines",
+            r => (r.GetString(0), r.GetString(1), r.GetDecimal(2), r.GetDecimal(3), r.GetDecimal(4)))[0]);
+    }
+
+    [Fact]
     public void Order_lines_numbered_in_the_file_must_all_have_a_number()
     {
         LoadAccounts();

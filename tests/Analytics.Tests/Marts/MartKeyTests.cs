@@ -11,7 +11,7 @@ public sealed class MartKeyTests : IClassFixture<MartKeyTests.SmallBook>
 
     public MartKeyTests(SmallBook book) => _book = book;
 
-    /// <summary>A few accounts, orders, lines and tickets: enough rows for every mart to have some.</summary>
+    /// <summary>A few accounts, orders, lines, contracts and tickets: enough rows for every mart to have some.</summary>
     public sealed class SmallBook : IDisposable
     {
         public TestWarehouse Warehouse { get; } = new();
@@ -22,6 +22,12 @@ public sealed class MartKeyTests : IClassFixture<MartKeyTests.SmallBook>
             Warehouse.LoadText("products.csv", "product_id,name,unit_cost\nP1,服务器,100\nP2,打印机,10\n");
             Warehouse.LoadText("orders.csv", "order_id,account_id,order_date,amount\nO1,A1,2025-01-02,\nO2,A2,2025-02-03,50.00\n");
             Warehouse.LoadText("order_lines.csv", "order_id,product_id,quantity,unit_price,unit_cost\nO1,P1,2,120,100\nO1,P2,1,12,10\n");
+            Warehouse.LoadText("contracts.csv", "contract_id,account_id,start_date,end_date\nC1,A1,2025-01-01,2025-12-31\n");
+            Warehouse.LoadText("tickets.csv", """
+                ticket_id,account_id,contract_id,kind,opened_at,first_response_at,onsite_at,engineer,site
+                T1,A1,C1,phone,2025-01-06 10:00,2025-01-06 10:30,,E1,S1
+                T2,A2,,maintenance,2025-01-20 14:00,,2025-01-20 14:00,E1,S2
+                """);
             using var connection = Warehouse.Connect();
             new MartBuilder(connection).Refresh();
         }

@@ -43,6 +43,7 @@ public sealed class SlaClockTests : IClassFixture<SlaClockTests.Book>
                 NO-CONTRACT,A1,,onsite,2025-03-04 16:00,2025-03-05 10:00,2025-03-05 12:00
                 BERLIN,A2,BER,phone,2025-03-04T07:00:00Z,2025-03-04T10:30:00Z,
                 BERLIN-DST,A2,BER,phone,2025-03-29 16:00,2025-03-30 10:00,
+                BERLIN-SUMMER,A2,BER,phone,2025-04-08T06:45:00Z,2025-04-08T08:00:00Z,
                 BERLIN-CN,A2,BER,phone,2025-01-27 16:30,2025-01-28 09:30,
                 BERLIN-DE,A2,BER-DE,phone,2025-01-27 16:30,2025-01-28 09:30,
                 """);
@@ -160,6 +161,13 @@ public sealed class SlaClockTests : IClassFixture<SlaClockTests.Book>
     {
         // Saturday 16:00-17:00 CET is 60 minutes; Sunday 30 March 09:00-10:00 CEST is 60 more, though UTC moved by 17 hours.
         Assert.Equal(new Clock("2025-03-29 15:00:00+00", 120, true, null, null), ClockOf("BERLIN-DST"));
+    }
+
+    [Fact]
+    public void After_the_change_the_window_is_09_00_to_17_00_summer_time()
+    {
+        // 06:45 UTC is 08:45 CEST: the clock starts at 09:00 CEST (07:00 UTC); the response at 10:00 CEST is 60 minutes.
+        Assert.Equal(new Clock("2025-04-08 07:00:00+00", 60, true, null, null), ClockOf("BERLIN-SUMMER"));
     }
 
     [Fact]

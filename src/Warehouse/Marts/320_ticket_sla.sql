@@ -51,7 +51,8 @@ with tickets as (
     select
         t.*,
         w.opened_local, w.time_zone, w.holiday_calendar, w.service_start, w.service_end, w.response_hours, w.onsite_hours,
-        timezone(w.time_zone, p.clock_start_local) as clock_start_at,
+        -- timezone() with a zone per row costs a calendar per row: only a clock that waited needs converting back
+        case when p.clock_start_local = w.opened_local then t.opened_at else timezone(w.time_zone, p.clock_start_local) end as clock_start_at,
         (p.response_us - p.opened_us) // 60000000 as response_minutes,
         (p.onsite_us - p.opened_us) // 60000000 as onsite_minutes
     from tickets t

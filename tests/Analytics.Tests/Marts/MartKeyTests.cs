@@ -23,6 +23,11 @@ public sealed class MartKeyTests : IClassFixture<MartKeyTests.SmallBook>
             Warehouse.LoadText("contracts.csv", "contract_id,account_id,start_date,end_date,auto_renew\nC1,A1,2024-01-01,2024-12-31,true\n");
             Warehouse.LoadText("orders.csv", "order_id,account_id,order_date,amount,contract_id,invoice_date\nO1,A1,2025-01-02,,C1,2025-01-03\nO2,A2,2025-02-03,50.00,,\n");
             Warehouse.LoadText("order_lines.csv", "order_id,product_id,quantity,unit_price,unit_cost\nO1,P1,2,120,100\nO1,P2,1,12,10\n");
+            Warehouse.LoadText("tickets.csv", """
+                ticket_id,account_id,contract_id,kind,opened_at,first_response_at,onsite_at,engineer,site
+                T1,A1,C1,phone,2025-01-06 10:00,2025-01-06 10:30,,E1,S1
+                T2,A2,,maintenance,2025-01-20 14:00,,2025-01-20 14:00,E1,S2
+                """);
             using var connection = Warehouse.Connect();
             new MartBuilder(connection).Refresh();
         }

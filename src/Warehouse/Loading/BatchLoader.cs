@@ -13,6 +13,9 @@ public sealed class BatchLoader(DuckDBConnection connection)
 {
     private const string Checked = ValidationSql.CheckedTable;
 
+    // The rows that do not load: few, so they are kept in a table for the rejects and waiting rows.
+    private const string Unloaded = "unloaded";
+
     /// <summary>
     /// Types and checks a staged file into the temp table <c>checked</c>. It writes nothing that
     /// lasts, so it runs before the load's transaction opens, where DuckDB works fastest.
@@ -35,7 +38,7 @@ public sealed class BatchLoader(DuckDBConnection connection)
             connection.Execute($"""
                 insert into staging.pending_rows
                 select batch_id, {Literal(entity.Name)}, source_line, {CanonicalJson(entity)}, waiting_for
-                from {Checked} where outcome = 'pending'
+                from {Unloaded} where outcome = 'pending'
                 """);
         }
 
@@ -51,10 +54,13 @@ public sealed class BatchLoader(DuckDBConnection connection)
         var repeated = candidates > 0 && connection.Scalar<long>($"select count(*) from {ValidationSql.RepeatedKeysTable}") > 0;
         connection.Execute(repeated ? statements.DuplicateLines : statements.NoDuplicates);
         connection.Execute(statements.Checked);
-        return connection.Rows($"""
+        var counts = connection.Rows($"""
             select count(*), count(*) filter (outcome = 'loaded'), count(*) filter (outcome = 'rejected'), count(*) filter (outcome = 'pending')
             from {Checked}
             """, r => new BatchCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)))[0];
+        var anyUnloaded = counts.Rejected + counts.Pending > 0;
+        connection.Execute($"create or replace temp table {Unloaded} as select * from {Checked} where {(anyUnloaded ? "outcome <> 'loaded'" : "false")}");
+        return counts;
     }
 
     /// <summary>
@@ -150,7 +156,7 @@ public sealed class BatchLoader(DuckDBConnection connection)
         connection.Execute($"""
             insert into meta.rejects (batch_id, file_name, source_line, raw_row, reason)
             select c.batch_id, {file}, c.source_line, {raw}, c.reason
-            from {Checked} c join {source.View} s on s.source_line = c.source_line and s.batch_id = c.batch_id
+            from {Unloaded} c join {source.View} s on s.source_line = c.source_line and s.batch_id = c.batch_id
             where c.outcome = 'rejected'
             """);
     }

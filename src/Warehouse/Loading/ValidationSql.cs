@@ -4,8 +4,10 @@ using static Analytics.Warehouse.SqlExtensions;
 namespace Analytics.Warehouse.Loading;
 
 /// <summary>
-/// Builds the one statement that types and checks a staged file: every row comes out with its
-/// typed canonical columns, <c>outcome</c> (loaded, rejected, pending), <c>reason</c> and <c>waiting_for</c>.
+/// Builds the statements that type and check a staged file: the view <c>checked</c> gives every row
+/// with its typed canonical columns, <c>outcome</c> (loaded, rejected, pending), <c>reason</c> and
+/// <c>waiting_for</c>. It is a view, not a table: writing ten million checked rows to a temp table
+/// only to read them back costs more than checking them twice (once to count, once to merge).
 /// </summary>
 internal static class ValidationSql
 {
@@ -81,7 +83,7 @@ internal static class ValidationSql
 
         var rawColumns = string.Join(", ", entity.Columns.Select(c => Identifier("raw__" + c.Name)));
         var checkedTable = $"""
-            create or replace temp table {CheckedTable} as
+            create or replace temp view {CheckedTable} as
             {chain}, linked as (
                 select t.*{(parentFlags.Length > 0 ? ",\n        " + parentFlags : "")}
                 from numbered t

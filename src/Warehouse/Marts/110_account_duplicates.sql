@@ -11,13 +11,19 @@ with accounts as (
 ), widths as (
     select string_agg(chr(65281 + i::integer), '' order by i) as full_width, string_agg(chr(33 + i::integer), '' order by i) as half_width
     from range(94) as t(i)
-), normalised as (
+), half_width as (
+    -- translate is costly per row: only names and tax ids with a full-width form (U+FF01..U+FF5E) go through it.
     select
         a.*,
-        replace(lower(regexp_replace(translate(a.name, w.full_width, w.half_width), '[^\p{L}\p{N}]', '', 'g')),
-            '有限责任公司', '有限公司') as name_key,
-        upper(regexp_replace(translate(coalesce(a.tax_id, ''), w.full_width, w.half_width), '[^\p{L}\p{N}]', '', 'g')) as tax_text
+        case when regexp_matches(a.name, '[\x{FF01}-\x{FF5E}]') then translate(a.name, w.full_width, w.half_width) else a.name end as half_name,
+        case when regexp_matches(a.tax_id, '[\x{FF01}-\x{FF5E}]') then translate(a.tax_id, w.full_width, w.half_width) else a.tax_id end as half_tax_id
     from accounts a, widths w
+), normalised as (
+    select
+        * exclude (half_name, half_tax_id),
+        replace(lower(regexp_replace(half_name, '[^\p{L}\p{N}]', '', 'g')), '有限责任公司', '有限公司') as name_key,
+        upper(regexp_replace(coalesce(half_tax_id, ''), '[^\p{L}\p{N}]', '', 'g')) as tax_text
+    from half_width
 ), keyed as (
     select
         * exclude (tax_text),
@@ -25,18 +31,17 @@ with accounts as (
     from normalised
 ), tax_matches as (
     select account_id, 'tax_id' as match_kind, tax_key as match_key, count(*) over (partition by tax_key) as accounts,
-        true as merged
+        true as merged, name, tax_id, created_on
     from keyed
     where tax_key is not null
 ), name_matches as (
     select account_id, 'name' as match_kind, name_key as match_key, count(*) over (partition by name_key) as accounts,
-        count(distinct tax_key) over (partition by name_key) <= 1 as merged
+        count(distinct tax_key) over (partition by name_key) <= 1 as merged, name, tax_id, created_on
     from keyed
     where name_key <> ''
 ), final as (
-    select m.*, k.name, k.tax_id, k.created_on
-    from (select * from tax_matches union all select * from name_matches) m
-    join keyed k using (account_id)
-    where m.accounts > 1
+    select * from tax_matches where accounts > 1
+    union all
+    select * from name_matches where accounts > 1
 )
 select * from final

@@ -1,15 +1,24 @@
--- Grain: one row per master account per month, from the month of its first order through the as_of month,
--- for the months of the history (setting history.months before the as_of month).
+-- Grain: one row per master account per month of the history (history.months before the as_of month, through
+-- it), from the month of its first order on. A month without orders has its row.
 -- key: master_account_id, month
--- month_end is the day the month is judged at: its last day, or as_of in the as_of month. Windows are whole
--- calendar months ending with the row's month (the as_of month counted up to as_of), so a month's figures
--- and the current ones follow one rule. Rows are dense: a month without orders still has its row.
+-- month_end is the day a month is judged at: its last day, or as_of in the as_of month. Windows are whole
+-- calendar months ending with the row's month, so each month and the current state follow one rule.
+-- Lifecycle stage (客户关系生命周期) at the month end, the first rule that holds:
+--   churned      churned that day (marts.account_churn)
+--   exploration  考察期: within lifecycle.exploration_months months of the first order (its month is the first)
+--   decline      退化期: orders per month in the last lifecycle.recent_months months (this one included) below
+--                lifecycle.decline_ratio of the rate in the lifecycle.previous_months months before them
+--   stability    稳定期: lifecycle.stability_months or more after the month of the first order
+--   formation    形成期: otherwise
 with settings as (
     select
         (max(value) filter (where key = 'history.months'))::integer as history_months,
         (max(value) filter (where key = 'pareto.window_months'))::integer as window_months,
+        (max(value) filter (where key = 'lifecycle.exploration_months'))::integer as exploration_months,
+        (max(value) filter (where key = 'lifecycle.stability_months'))::integer as stability_months,
         (max(value) filter (where key = 'lifecycle.recent_months'))::integer as recent_months,
-        (max(value) filter (where key = 'lifecycle.previous_months'))::integer as previous_months
+        (max(value) filter (where key = 'lifecycle.previous_months'))::integer as previous_months,
+        (max(value) filter (where key = 'lifecycle.decline_ratio'))::decimal(9, 6) as decline_ratio
     from meta.settings
 ), bounds as (
     select
@@ -18,36 +27,55 @@ with settings as (
         (date_trunc('month', as_of_date) - to_months(history_months))::date as history_start,
         (date_trunc('month', as_of_date) - to_months(history_months + greatest(window_months, recent_months + previous_months)))::date as grid_start
     from marts.as_of, settings
-), monthly as (
-    select master_account_id, month, count(*) as orders, sum(value) as value
-    from marts.account_orders
-    group by all
-), firsts as (
-    select master_account_id, min(order_date) as first_order_date from marts.account_orders group by all
+), spans as (
+    -- Each month with orders stands for the months up to the next one: the months between are filled without a join.
+    select
+        m.*,
+        min(m.month) over a as first_month,
+        coalesce(lead(m.month) over a - interval 1 month, (select as_of_month from bounds))::date as span_end,
+        c.churned_on
+    from marts.account_order_months m
+    left join marts.account_churn c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date
+    window a as (partition by m.master_account_id order by m.month)
 ), grid as (
-    select f.master_account_id, f.first_order_date, unnest(generate_series(
-        greatest(date_trunc('month', f.first_order_date)::date, b.grid_start), b.as_of_month, interval 1 month))::date as month
-    from firsts f, bounds b
+    select
+        s.master_account_id, s.first_month, s.last_order_date, s.churned_on, s.month as order_month, s.orders, s.value,
+        unnest(generate_series(greatest(s.month, b.grid_start), s.span_end, interval 1 month))::date as month
+    from spans s, bounds b
+    where s.span_end >= b.grid_start
 ), windowed as (
     select
-        g.master_account_id,
-        g.month,
-        least(last_day(g.month), b.as_of_date) as month_end,
-        g.first_order_date,
-        date_diff('month', date_trunc('month', g.first_order_date), g.month) as tenure_months,
-        coalesce(m.orders, 0) as orders,
-        coalesce(m.value, 0) as value,
-        coalesce(sum(m.value) over (w rows between (select window_months - 1 from settings) preceding and current row), 0) as window_value,
-        count(m.orders) over (w rows between (select window_months - 1 from settings) preceding and current row) as window_active_months,
-        coalesce(sum(m.orders) over (w rows between (select recent_months - 1 from settings) preceding and current row), 0) as recent_orders,
-        coalesce(sum(m.orders) over (w rows between (select recent_months + previous_months - 1 from settings) preceding
-            and (select recent_months from settings) preceding), 0) as previous_orders,
-        g.month >= b.history_start as in_history
-    from grid g
-    cross join bounds b
-    left join monthly m using (master_account_id, month)
-    window w as (partition by g.master_account_id order by g.month)
+        master_account_id, month, first_month, last_order_date, churned_on,
+        case when month = order_month then orders else 0 end as orders,
+        case when month = order_month then value else 0 end as value,
+        sum(value) filter (where month = order_month) over (w rows between (select window_months - 1 from settings) preceding and current row) as window_value,
+        count(*) filter (where month = order_month) over (w rows between (select window_months - 1 from settings) preceding and current row) as window_active_months,
+        sum(orders) filter (where month = order_month) over (w rows between (select recent_months - 1 from settings) preceding and current row) as recent_orders,
+        sum(orders) filter (where month = order_month) over (w rows between (select recent_months + previous_months - 1 from settings) preceding
+            and (select recent_months from settings) preceding) as previous_orders
+    from grid
+    window w as (partition by master_account_id order by month)
 ), final as (
-    select * exclude (in_history) from windowed where in_history
+    select
+        w.master_account_id,
+        w.month,
+        least(last_day(w.month), b.as_of_date) as month_end,
+        date_diff('month', w.first_month, w.month)::integer as tenure_months,
+        w.orders,
+        w.value,
+        coalesce(w.window_value, 0) as window_value,
+        w.window_active_months::integer as window_active_months,
+        coalesce(w.recent_orders, 0)::integer as recent_orders,
+        coalesce(w.previous_orders, 0)::integer as previous_orders,
+        w.last_order_date,
+        case
+            when w.churned_on <= least(last_day(w.month), b.as_of_date) then 'churned'
+            when date_diff('month', w.first_month, w.month) < s.exploration_months then 'exploration'
+            when coalesce(w.recent_orders, 0) * s.previous_months < s.decline_ratio * coalesce(w.previous_orders, 0) * s.recent_months then 'decline'
+            when date_diff('month', w.first_month, w.month) >= s.stability_months then 'stability'
+            else 'formation'
+        end as lifecycle_stage
+    from windowed w, bounds b, settings s
+    where w.month >= b.history_start
 )
 select * from final

@@ -1,37 +1,30 @@
 -- Grain: one row per pair of month ends compared and per tier moved from and to.
 -- key: from_month, to_month, from_tier, to_tier
--- Tier migration matrix: every month of the history against the month before it, and the as_of month against
--- migration.months_apart months earlier. from_tier 'new' is an account with no order yet at the earlier month.
+-- Tier migration matrix: the as_of month against the month before it and against migration.months_apart
+-- months earlier (another month's matrix: set as_of_date). from_tier 'new' is an account with no order yet
+-- at the earlier month end. Both months must lie in the history (history.months).
 with history as (
-    select master_account_id, month, tier from marts.account_tier_history
-), bounds as (
-    select
-        date_trunc('month', as_of_date)::date as as_of_month,
-        (date_trunc('month', as_of_date) - to_months((max(value) filter (where key = 'history.months'))::integer))::date as history_start,
-        (date_trunc('month', as_of_date) - to_months((max(value) filter (where key = 'migration.months_apart'))::integer))::date as far_month
-    from marts.as_of, meta.settings
-    group by as_of_date
-), consecutive as (
-    select
-        master_account_id,
-        (month - interval 1 month)::date as from_month,
-        month as to_month,
-        coalesce(lag(tier) over (partition by master_account_id order by month), 'new') as from_tier,
-        tier as to_tier
-    from history
-), far as (
-    select t.master_account_id, b.far_month as from_month, t.month as to_month, coalesce(f.tier, 'new') as from_tier, t.tier as to_tier
-    from bounds b
-    join history t on t.month = b.as_of_month
-    left join history f on f.month = b.far_month and f.master_account_id = t.master_account_id
+    select master_account_id, month, tier from marts.account_segment_history
 ), pairs as (
-    select * from consecutive
-    union
-    select * from far
+    select
+        (date_trunc('month', as_of_date) - to_months(apart))::date as from_month,
+        date_trunc('month', as_of_date)::date as to_month
+    from marts.as_of, (
+        select 1 as apart
+        union
+        select value::integer from meta.settings where key = 'migration.months_apart'
+    )
+), moves as (
+    select p.from_month, p.to_month, coalesce(f.tier, 'new') as from_tier, t.tier as to_tier
+    from pairs p
+    join history t on t.month = p.to_month
+    left join history f on f.month = p.from_month and f.master_account_id = t.master_account_id
+    where p.from_month >= (
+        select (date_trunc('month', as_of_date) - to_months(value::integer))::date from marts.as_of, meta.settings where key = 'history.months'
+    )
 ), final as (
     select from_month, to_month, from_tier, to_tier, count(*) as accounts
-    from pairs
-    where from_month >= (select history_start from bounds)
+    from moves
     group by all
 )
 select * from final

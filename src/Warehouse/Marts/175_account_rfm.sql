@@ -12,19 +12,19 @@
 --   4        promising        potential loyalists  potential loyalists  loyal            loyal
 --   3        about to sleep   about to sleep       need attention       loyal            loyal
 --   1-2      hibernating      hibernating          at risk              at risk          can't lose them
-with orders as (
-    select * from marts.account_orders
+with order_months as (
+    select * from marts.account_order_months
 ), window_start as (
     select (date_trunc('month', as_of_date) - to_months(value::integer - 1))::date as window_start
     from marts.as_of, meta.settings where key = 'rfm.window_months'
 ), accounts as (
     select
         master_account_id,
-        max(order_date) as last_order_date,
-        date_diff('day', max(order_date), (select as_of_date from marts.as_of)) as recency_days,
-        count(*) filter (where order_date >= (select window_start from window_start)) as frequency,
-        coalesce(sum(value) filter (where order_date >= (select window_start from window_start)), 0) as monetary
-    from orders
+        max(last_order_date) as last_order_date,
+        date_diff('day', max(last_order_date), (select as_of_date from marts.as_of)) as recency_days,
+        coalesce(sum(orders) filter (where month >= (select window_start from window_start)), 0)::integer as frequency,
+        coalesce(sum(value) filter (where month >= (select window_start from window_start)), 0) as monetary
+    from order_months
     group by master_account_id
 ), positioned as (
     select

@@ -4,12 +4,9 @@
 -- churn. A master that never ordered is tier C, level 5 and in exploration (考察期: not yet trading), unscored.
 with merge_map as (
     select * from marts.account_merge_map
-), as_of_month as (
-    select date_trunc('month', as_of_date)::date as month from marts.as_of
-), levels as (
-    select master_account_id, level from marts.account_level_history where month = (select month from as_of_month)
-), stages as (
-    select master_account_id, lifecycle_stage from marts.account_lifecycle_history where month = (select month from as_of_month)
+), current as (
+    select master_account_id, level, lifecycle_stage from marts.account_segment_history
+    where month = (select date_trunc('month', as_of_date)::date from marts.as_of)
 ), churned as (
     select master_account_id, churned_on from marts.account_churn where returned_on is null
 ), final as (
@@ -21,16 +18,15 @@ with merge_map as (
         t.tier,
         t.rank,
         t.value,
-        coalesce(l.level, 5) as level,
-        coalesce(s.lifecycle_stage, 'exploration') as lifecycle_stage,
+        coalesce(h.level, 5) as level,
+        coalesce(h.lifecycle_stage, 'exploration') as lifecycle_stage,
         r.segment as rfm_segment,
         r.recency_days,
         c.churned_on
     from merge_map m
     join core.accounts a using (account_id)
     join marts.account_tiers t using (master_account_id)
-    left join levels l using (master_account_id)
-    left join stages s using (master_account_id)
+    left join current h using (master_account_id)
     left join marts.account_rfm r using (master_account_id)
     left join churned c using (master_account_id)
 )

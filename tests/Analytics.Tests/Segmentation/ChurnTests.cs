@@ -45,7 +45,7 @@ public sealed class ChurnTests : IDisposable
                 r => (r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetFieldValue<DateOnly>(2), r.IsDBNull(3) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(3))));
         Assert.Equal(
             ["exploration", "churned", "churned", "formation"],
-            _warehouse.Rows("select lifecycle_stage from marts.account_lifecycle_history where master_account_id = 'W2' and month between '2025-03-01' and '2025-06-01' order by month",
+            _warehouse.Rows("select lifecycle_stage from marts.account_segment_history where master_account_id = 'W2' and month between '2025-03-01' and '2025-06-01' order by month",
                 r => r.GetString(0)));
         Assert.Equal(
             [("W1", new DateOnly(2025, 7, 9)), ("W2", new DateOnly(2025, 11, 28)), ("W3", (DateOnly?)null), ("W4", null), ("W5", null)],

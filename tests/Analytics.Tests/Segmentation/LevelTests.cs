@@ -42,7 +42,7 @@ public sealed class LevelTests : IDisposable
 
         Assert.Equal(
             [("V1", "A", 2, 1), ("V2", "A", 0, 2), ("V3", "B", 2, 2), ("V4", "C", 2, 3), ("V5", "C", 1, 4), ("V6", "C", 1, 5)],
-            _warehouse.Rows("select master_account_id, tier, strength, level from marts.account_level_history where month = '2025-12-01' order by 1",
+            _warehouse.Rows("select master_account_id, tier, strength, level from marts.account_segment_history where month = '2025-12-01' order by 1",
                 r => (r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3))));
         Assert.Equal([1, 2, 2, 3, 4, 5], _warehouse.Rows("select level from marts.account_segments order by account_id", r => r.GetInt32(0)));
     }

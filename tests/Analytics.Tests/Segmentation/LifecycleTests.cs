@@ -34,7 +34,7 @@ public sealed class LifecycleTests : IDisposable
             .Select((stage, i) => (new DateOnly(2023, 1, 1).AddMonths(i), stage));
         Assert.Equal(
             expected,
-            _warehouse.Rows("select month, lifecycle_stage from marts.account_lifecycle_history where master_account_id = 'L1' order by month",
+            _warehouse.Rows("select month, lifecycle_stage from marts.account_segment_history where master_account_id = 'L1' order by month",
                 r => (r.GetFieldValue<DateOnly>(0), r.GetString(1))));
         Assert.Equal("churned", _warehouse.Scalar<string>("select lifecycle_stage from marts.account_segments where account_id = 'L1'"));
     }
@@ -49,7 +49,7 @@ public sealed class LifecycleTests : IDisposable
 
         Assert.Equal(
             [(new DateOnly(2025, 1, 1), "exploration"), (new DateOnly(2025, 2, 1), "exploration"), (new DateOnly(2025, 3, 1), "formation"), (new DateOnly(2025, 4, 1), "stability")],
-            _warehouse.Rows("select month, lifecycle_stage from marts.account_lifecycle_history order by month",
+            _warehouse.Rows("select month, lifecycle_stage from marts.account_segment_history order by month",
                 r => (r.GetFieldValue<DateOnly>(0), r.GetString(1))));
     }
 }

@@ -4,7 +4,9 @@
 -- churn.inactive_days days churned on its last order date plus those days, if that day is on or before as_of.
 -- returned_on is its next order, if it came back. The account is churned on days churned_on <= d < returned_on.
 with order_days as (
-    select distinct master_account_id, order_date from marts.account_orders
+    select distinct m.master_account_id, o.order_date
+    from marts.orders o join marts.account_merge_map m using (account_id)
+    where o.order_date <= (select as_of_date from marts.as_of)
 ), gaps as (
     select
         master_account_id,

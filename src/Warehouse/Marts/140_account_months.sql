@@ -45,37 +45,33 @@ with settings as (
     where s.span_end >= b.grid_start
 ), windowed as (
     select
-        master_account_id, month, first_month, last_order_date, churned_on,
-        case when month = order_month then orders else 0 end as orders,
-        case when month = order_month then value else 0 end as value,
-        sum(value) filter (where month = order_month) over (w rows between (select window_months - 1 from settings) preceding and current row) as window_value,
-        count(*) filter (where month = order_month) over (w rows between (select window_months - 1 from settings) preceding and current row) as window_active_months,
-        sum(orders) filter (where month = order_month) over (w rows between (select recent_months - 1 from settings) preceding and current row) as recent_orders,
-        sum(orders) filter (where month = order_month) over (w rows between (select recent_months + previous_months - 1 from settings) preceding
-            and (select recent_months from settings) preceding) as previous_orders
-    from grid
-    window w as (partition by master_account_id order by month)
+        g.master_account_id,
+        g.month,
+        least(last_day(g.month), b.as_of_date) as month_end,
+        date_diff('month', g.first_month, g.month)::integer as tenure_months,
+        case when g.month = g.order_month then g.orders else 0 end as orders,
+        case when g.month = g.order_month then g.value else 0 end as value,
+        coalesce(sum(g.value) filter (where g.month = g.order_month) over (w rows between (select window_months - 1 from settings) preceding and current row), 0) as window_value,
+        (count(*) filter (where g.month = g.order_month) over (w rows between (select window_months - 1 from settings) preceding and current row))::integer as window_active_months,
+        coalesce(sum(g.orders) filter (where g.month = g.order_month) over (w rows between (select recent_months - 1 from settings) preceding and current row), 0)::integer as recent_orders,
+        coalesce(sum(g.orders) filter (where g.month = g.order_month) over (w rows between (select recent_months + previous_months - 1 from settings) preceding
+            and (select recent_months from settings) preceding), 0)::integer as previous_orders,
+        g.last_order_date,
+        g.churned_on,
+        g.month >= b.history_start as in_history
+    from grid g, bounds b
+    window w as (partition by g.master_account_id order by g.month)
 ), final as (
     select
-        w.master_account_id,
-        w.month,
-        least(last_day(w.month), b.as_of_date) as month_end,
-        date_diff('month', w.first_month, w.month)::integer as tenure_months,
-        w.orders,
-        w.value,
-        coalesce(w.window_value, 0) as window_value,
-        w.window_active_months::integer as window_active_months,
-        coalesce(w.recent_orders, 0)::integer as recent_orders,
-        coalesce(w.previous_orders, 0)::integer as previous_orders,
-        w.last_order_date,
+        w.* exclude (churned_on, in_history),
         case
-            when w.churned_on <= least(last_day(w.month), b.as_of_date) then 'churned'
-            when date_diff('month', w.first_month, w.month) < s.exploration_months then 'exploration'
-            when coalesce(w.recent_orders, 0) * s.previous_months < s.decline_ratio * coalesce(w.previous_orders, 0) * s.recent_months then 'decline'
-            when date_diff('month', w.first_month, w.month) >= s.stability_months then 'stability'
+            when w.churned_on <= w.month_end then 'churned'
+            when w.tenure_months < s.exploration_months then 'exploration'
+            when w.recent_orders * s.previous_months < s.decline_ratio * w.previous_orders * s.recent_months then 'decline'
+            when w.tenure_months >= s.stability_months then 'stability'
             else 'formation'
         end as lifecycle_stage
-    from windowed w, bounds b, settings s
-    where w.month >= b.history_start
+    from windowed w, settings s
+    where w.in_history
 )
 select * from final

@@ -1,7 +1,8 @@
 -- Grain: one row per master account.
 -- key: master_account_id
 -- The current 80/20 tier: the segment history's as_of month (the Pareto window ends at as_of). A master
--- account that never ordered is C with value 0. cumulative_share: of the value of the ranked accounts. window_start is the first day the window counts.
+-- account that never ordered is C with value 0. cumulative_share is of the ranked accounts' value;
+-- window_start is the first day the window counts.
 with masters as (
     select m.account_id as master_account_id, a.name
     from marts.account_merge_map m join core.accounts a using (account_id)

@@ -64,6 +64,27 @@ public sealed class ParetoTierTests : IDisposable
                 r => (r.GetInt64(0), r.GetInt64(1), r.GetDecimal(2), r.GetDecimal(3), Math.Round(r.GetDouble(4), 10), r.GetInt64(5)))[0]);
     }
 
+    /// <summary>
+    /// At 2025-02-28 the window 2024-03 .. 2025-02 still holds C07's 5000 of 5560: C07 A, C02 B (before it 89.9%),
+    /// C03, C04 and C05 C; C01 and C06 had not ordered. A year earlier only C07 had. Then 2025-03 as above.
+    /// </summary>
+    [Fact]
+    public void The_migration_matrix_compares_the_as_of_month_with_the_month_before_and_a_year_before()
+    {
+        LoadTieBook();
+
+        _warehouse.RefreshMarts(("as_of_date", "2025-03-31"));
+
+        Assert.Equal(
+            [
+                ("2024-03", "A", "C", 1L), ("2024-03", "new", "A", 3L), ("2024-03", "new", "B", 2L), ("2024-03", "new", "C", 1L),
+                ("2025-02", "A", "C", 1L), ("2025-02", "B", "A", 1L), ("2025-02", "C", "A", 1L), ("2025-02", "C", "B", 2L),
+                ("2025-02", "new", "A", 1L), ("2025-02", "new", "C", 1L),
+            ],
+            _warehouse.Rows("select strftime(from_month, '%Y-%m'), from_tier, to_tier, accounts from marts.tier_migrations where to_month = '2025-03-01' order by all",
+                r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3))));
+    }
+
     /// <summary>2025-01 .. 2025-03: 400 + 100 + 100 + 40 + 0.01 = 640.01, and 80% of it is 512.008.</summary>
     [Fact]
     public void A_shorter_window_drops_what_falls_before_it()

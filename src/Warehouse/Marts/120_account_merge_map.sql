@@ -6,7 +6,7 @@
 with recursive links as (
     select account_id, match_kind || ':' || match_key as link from marts.account_duplicates where merged
 ), components(account_id, component) using key (account_id) as (
-    select account_id, min(account_id) from links group by account_id
+    select distinct account_id, account_id from links
     union
     (
         with link_minimum as (

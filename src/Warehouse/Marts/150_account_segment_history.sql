@@ -8,8 +8,8 @@
 -- in levels.active_months months of the Pareto window, and a contract in force at the month end (from its start
 -- to its termination, else its end date, or on and on while it renews itself):
 --   level 1 (VIP): tier A and strong            level 2 (key): tier A, or tier B and strong
---   level 3 (major): tier B, or C and strong    level 4 (ordinary): tier C with value in the window
---   level 5 (small): no value in the window
+--   level 3 (major): tier B, or C and strong    level 4 (ordinary): tier C with a positive value
+--   level 5 (small): no positive value in the window
 -- lifecycle_stage is marts.account_months'.
 with months as (
     select master_account_id, month, month_end, window_value as value, tenure_months, window_active_months, lifecycle_stage

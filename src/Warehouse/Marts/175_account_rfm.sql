@@ -3,8 +3,8 @@
 -- RFM at as_of: recency_days since the last order; frequency = orders and monetary = value in the
 -- rfm.window_months calendar months ending with the as_of month. Scores 1..5, 5 best (most recent, most
 -- orders, most value), in fifths of the accounts active in the window: the account at position p of n, worst
--- first and ties by account id, scores ceil(5p / n). That is ntile(5) with the odd accounts at the top, so the
--- best account scores 5 even in a book of fewer than five; equal figures may straddle two scores.
+-- first and ties by account id, scores ceil(5p / n): ntile(5), except that the larger fifths are the top ones
+-- and the best account scores 5 even in a book of fewer than five. Equal figures may straddle two scores.
 -- Segment from r_score and fm_score = (f_score + m_score) / 2 rounded up; an account with no order in the
 -- window is 'lost', unscored:
 --   r \ fm   1                2                    3                    4                5

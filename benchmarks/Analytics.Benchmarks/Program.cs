@@ -4,11 +4,13 @@ using Analytics.Benchmarks;
 return args switch
 {
     ["load", .. var rest] => LoadBenchmark.Run(rest),
+    ["marts", .. var rest] => MartBenchmark.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- load [--lines N] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- marts [--accounts N] [--lines N] [--dir DIR]");
     return 2;
 }

@@ -1,0 +1,77 @@
+-- Grain: one row per master account per month of the history (history.months before the as_of month, through
+-- it), from the month of its first order on. A month without orders has its row.
+-- key: master_account_id, month
+-- month_end is the day a month is judged at: its last day, or as_of in the as_of month. Windows are whole
+-- calendar months ending with the row's month, so each month and the current state follow one rule.
+-- Lifecycle stage (客户关系生命周期) at the month end, the first rule that holds:
+--   churned      churned that day (marts.account_churn)
+--   exploration  考察期: within lifecycle.exploration_months months of the first order (its month is the first)
+--   decline      退化期: orders per month in the last lifecycle.recent_months months (this one included) below
+--                lifecycle.decline_ratio of the rate in the lifecycle.previous_months months before them
+--   stability    稳定期: lifecycle.stability_months or more after the month of the first order
+--   formation    形成期: otherwise
+with settings as (
+    select
+        (max(value) filter (where key = 'history.months'))::integer as history_months,
+        (max(value) filter (where key = 'pareto.window_months'))::integer as window_months,
+        (max(value) filter (where key = 'lifecycle.exploration_months'))::integer as exploration_months,
+        (max(value) filter (where key = 'lifecycle.stability_months'))::integer as stability_months,
+        (max(value) filter (where key = 'lifecycle.recent_months'))::integer as recent_months,
+        (max(value) filter (where key = 'lifecycle.previous_months'))::integer as previous_months,
+        (max(value) filter (where key = 'lifecycle.decline_ratio'))::decimal(9, 6) as decline_ratio
+    from meta.settings
+), bounds as (
+    select
+        as_of_date,
+        date_trunc('month', as_of_date)::date as as_of_month,
+        (date_trunc('month', as_of_date) - to_months(history_months))::date as history_start,
+        (date_trunc('month', as_of_date) - to_months(history_months + greatest(window_months, recent_months + previous_months)))::date as grid_start
+    from marts.as_of, settings
+), spans as (
+    -- Each month with orders stands for the months up to the next one: the months between are filled without a join.
+    select
+        m.*,
+        min(m.month) over a as first_month,
+        coalesce(lead(m.month) over a - interval 1 month, (select as_of_month from bounds))::date as span_end,
+        c.churned_on
+    from marts.account_order_months m
+    left join marts.account_churn c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date
+    window a as (partition by m.master_account_id order by m.month)
+), grid as (
+    select
+        s.master_account_id, s.first_month, s.last_order_date, s.churned_on, s.month as order_month, s.orders, s.value,
+        unnest(generate_series(greatest(s.month, b.grid_start), s.span_end, interval 1 month))::date as month
+    from spans s, bounds b
+    where s.span_end >= b.grid_start
+), windowed as (
+    select
+        g.master_account_id,
+        g.month,
+        least(last_day(g.month), b.as_of_date) as month_end,
+        date_diff('month', g.first_month, g.month)::integer as tenure_months,
+        case when g.month = g.order_month then g.orders else 0 end as orders,
+        case when g.month = g.order_month then g.value else 0 end as value,
+        coalesce(sum(g.value) filter (where g.month = g.order_month) over (w rows between (select window_months - 1 from settings) preceding and current row), 0) as window_value,
+        (count(*) filter (where g.month = g.order_month) over (w rows between (select window_months - 1 from settings) preceding and current row))::integer as window_active_months,
+        coalesce(sum(g.orders) filter (where g.month = g.order_month) over (w rows between (select recent_months - 1 from settings) preceding and current row), 0)::integer as recent_orders,
+        coalesce(sum(g.orders) filter (where g.month = g.order_month) over (w rows between (select recent_months + previous_months - 1 from settings) preceding
+            and (select recent_months from settings) preceding), 0)::integer as previous_orders,
+        g.last_order_date,
+        g.churned_on,
+        g.month >= b.history_start as in_history
+    from grid g, bounds b
+    window w as (partition by g.master_account_id order by g.month)
+), final as (
+    select
+        w.* exclude (churned_on, in_history),
+        case
+            when w.churned_on <= w.month_end then 'churned'
+            when w.tenure_months < s.exploration_months then 'exploration'
+            when w.recent_orders * s.previous_months < s.decline_ratio * w.previous_orders * s.recent_months then 'decline'
+            when w.tenure_months >= s.stability_months then 'stability'
+            else 'formation'
+        end as lifecycle_stage
+    from windowed w, settings s
+    where w.in_history
+)
+select * from final

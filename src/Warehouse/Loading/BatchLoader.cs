@@ -17,36 +17,54 @@ public sealed class BatchLoader(DuckDBConnection connection)
     private const string Unloaded = "unloaded";
 
     /// <summary>
-    /// Types and checks a staged file into the temp table <c>checked</c>. It writes nothing that
-    /// lasts, so it runs before the load's transaction opens, where DuckDB works fastest.
+    /// Finds the keys a staged file repeats and defines the view <c>checked</c> over it. It writes
+    /// nothing that lasts, so it runs before the load's transaction opens. Returns the rows read.
     /// </summary>
-    public BatchCounts Check(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
-        ValueFormats formats, OrphanPolicy orphans) =>
-        Check(ValidationSql.Build(entity, source, sourceOf, formats, orphans, release: false));
-
-    /// <summary>Writes what <see cref="Check"/> decided: rejects, waiting rows and the merge into core. Runs inside the load's transaction.</summary>
-    public BatchCounts Apply(EntitySchema entity, StagedSource source, BatchCounts counts, long batchId, string fileName)
+    public long Check(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
+        ValueFormats formats, OrphanPolicy orphans)
     {
+        Check(ValidationSql.Build(entity, source, sourceOf, formats, orphans, release: false));
+        return connection.Scalar<long>($"select count(*) from {source.Table}");
+    }
+
+    /// <summary>
+    /// Writes what the checks decide, inside the load's transaction: the rows that pass merge into core
+    /// straight from the view; only when some did not are the others gathered, as rejects or waiting rows.
+    /// </summary>
+    public BatchCounts Apply(EntitySchema entity, StagedSource source, long rowsRead, long batchId, string fileName)
+    {
+        var loaded = Merge(entity, $"select * from {Checked} where outcome = 'loaded'");
+        var counts = new BatchCounts(rowsRead, loaded, 0, 0);
+        if (rowsRead > loaded)
+        {
+            counts = GatherUnloaded(counts);
+            if (counts.Rejected > 0)
+            {
+                RecordRejects(source, fileName);
+            }
+
+            if (counts.Pending > 0)
+            {
+                connection.Execute($"""
+                    insert into staging.pending_rows
+                    select batch_id, {Literal(entity.Name)}, source_line, {CanonicalJson(entity)}, waiting_for
+                    from {Unloaded} where outcome = 'pending'
+                    """);
+            }
+        }
+
         var parserRejects = source.ParserRejectsTable is { } table ? RecordParserRejects(table, batchId, fileName) : 0;
-        if (counts.Rejected > 0)
-        {
-            RecordRejects(source, fileName);
-        }
-
-        if (counts.Pending > 0)
-        {
-            connection.Execute($"""
-                insert into staging.pending_rows
-                select batch_id, {Literal(entity.Name)}, source_line, {CanonicalJson(entity)}, waiting_for
-                from {Unloaded} where outcome = 'pending'
-                """);
-        }
-
-        Merge(entity, $"select * from {Checked} where outcome = 'loaded'");
         return counts with { Read = counts.Read + parserRejects, Rejected = counts.Rejected + parserRejects };
     }
 
-    private BatchCounts Check(CheckStatements statements)
+    private BatchCounts GatherUnloaded(BatchCounts counts)
+    {
+        connection.Execute($"create or replace temp table {Unloaded} as select * from {Checked} where outcome <> 'loaded'");
+        return connection.Rows($"select count(*) filter (outcome = 'rejected'), count(*) filter (outcome = 'pending') from {Unloaded}",
+            r => counts with { Rejected = r.GetInt64(0), Pending = r.GetInt64(1) })[0];
+    }
+
+    private void Check(CheckStatements statements)
     {
         connection.Execute(statements.RepeatedHashes);
         var candidates = connection.Scalar<long>($"select count(*) from {ValidationSql.RepeatedHashesTable}");
@@ -54,13 +72,6 @@ public sealed class BatchLoader(DuckDBConnection connection)
         var repeated = candidates > 0 && connection.Scalar<long>($"select count(*) from {ValidationSql.RepeatedKeysTable}") > 0;
         connection.Execute(repeated ? statements.DuplicateLines : statements.NoDuplicates);
         connection.Execute(statements.Checked);
-        var counts = connection.Rows($"""
-            select count(*), count(*) filter (outcome = 'loaded'), count(*) filter (outcome = 'rejected'), count(*) filter (outcome = 'pending')
-            from {Checked}
-            """, r => new BatchCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)))[0];
-        var anyUnloaded = counts.Rejected + counts.Pending > 0;
-        connection.Execute($"create or replace temp table {Unloaded} as select * from {Checked} where {(anyUnloaded ? "outcome <> 'loaded'" : "false")}");
-        return counts;
     }
 
     /// <summary>
@@ -81,8 +92,9 @@ public sealed class BatchLoader(DuckDBConnection connection)
             var columns = entity.Columns.Select(c => c.Name).ToList();
             var source = stager.Pending(entity.Name, columns);
             var identity = columns.ToDictionary(c => c, c => (string?)c);
-            var counts = Check(ValidationSql.Build(entity, source, identity, new ValueFormats(), OrphanPolicy.Wait, release: true));
-            if (counts.Loaded + counts.Rejected == 0)
+            Check(ValidationSql.Build(entity, source, identity, new ValueFormats(), OrphanPolicy.Wait, release: true));
+            var counts = GatherUnloaded(new BatchCounts(0, 0, 0, 0));
+            if (counts.Pending == connection.Scalar<long>($"select count(*) from {source.Table}"))
             {
                 continue;
             }
@@ -115,7 +127,8 @@ public sealed class BatchLoader(DuckDBConnection connection)
         }
     }
 
-    private void Merge(EntitySchema entity, string rows)
+    /// <returns>the rows inserted.</returns>
+    private long Merge(EntitySchema entity, string rows)
     {
         var scope = entity.ReplaceScope is { } s ? [s] : entity.Key;
         var scopeList = string.Join(", ", scope.Select(Identifier));
@@ -127,11 +140,13 @@ public sealed class BatchLoader(DuckDBConnection connection)
             connection.Execute($"delete from {entity.Table} c using (select distinct {scopeList} from ({rows})) m where {scopeMatch}");
         }
 
-        connection.Execute($"insert into {entity.Table} ({columns}, batch_id) select {columns}, batch_id from ({rows})");
+        var inserted = connection.Execute($"insert into {entity.Table} ({columns}, batch_id) select {columns}, batch_id from ({rows})");
         if (entity.HistoryColumns.Count > 0)
         {
             RecordHistory(entity, rows);
         }
+
+        return inserted;
     }
 
     // Closes the open history row of each account whose tracked attributes changed, then opens a new one.

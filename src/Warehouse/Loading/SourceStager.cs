@@ -59,7 +59,7 @@ public sealed class SourceStager(DuckDBConnection connection)
         }
 
         connection.Execute($"create or replace temp view {RawView} as select * from src_lines");
-        return new StagedSource(RawView, columns, CsvRejects);
+        return new StagedSource(RawView, columns, CsvRejects) { Table = "src_lines" };
     }
 
     private void RepairOverflow(List<string> columns, char delimiter, string overflowColumn, long batchId)
@@ -144,7 +144,7 @@ public sealed class SourceStager(DuckDBConnection connection)
             create or replace temp view {RawView} as
             select rowid - {FirstRowId()} + {firstLine} as source_line, {batchId}::bigint as batch_id, * from {ReadTable}
             """);
-        return new StagedSource(RawView, SourceColumns(), parserRejectsTable);
+        return new StagedSource(RawView, SourceColumns(), parserRejectsTable) { Table = ReadTable };
     }
 
     // Rows written inside a transaction are numbered from a large offset; a row's place in the file is its distance from the first.

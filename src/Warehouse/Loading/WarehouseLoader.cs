@@ -32,12 +32,12 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
             var loader = new BatchLoader(connection);
             request.OnPhase?.Invoke(new LoadPhase("checking"));
-            var checkedCounts = loader.Check(request.Entity, source, sourceOf, request.Formats, request.Orphans);
+            var rowsRead = loader.Check(request.Entity, source, sourceOf, request.Formats, request.Orphans);
             BatchCounts counts;
             using (var transaction = connection.BeginTransaction())
             {
-                request.OnPhase?.Invoke(new LoadPhase("writing", checkedCounts.Read));
-                counts = loader.Apply(request.Entity, source, checkedCounts, batchId, request.FileName);
+                request.OnPhase?.Invoke(new LoadPhase("writing", rowsRead));
+                counts = loader.Apply(request.Entity, source, rowsRead, batchId, request.FileName);
                 RecordBatch(request, batchId, "loaded", counts, startedAt, error: null);
                 loader.ReleasePending();
                 connection.Execute("update meta.data_version set version = version + 1");

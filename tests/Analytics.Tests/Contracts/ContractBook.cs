@@ -18,14 +18,7 @@ internal static class ContractBook
             Assert.True(report.Counts.Read == report.Counts.Loaded, $"{file}: {string.Join("; ", report.Rejects)}");
         }
 
-        using var connection = warehouse.Connect();
-        MartSettings.Set(connection, "as_of_date", asOf);
-        foreach (var (key, value) in settings)
-        {
-            MartSettings.Set(connection, key, value);
-        }
-
-        new MartBuilder(connection).Refresh();
+        warehouse.RefreshMarts([("as_of_date", asOf), .. settings]);
         return warehouse;
     }
 

@@ -65,10 +65,7 @@ public sealed class NorthwindLoadTests : IDisposable
     public void Net_sales_come_to_the_known_1_265_793_04_and_QUICK_is_the_top_customer()
     {
         LoadAll();
-        using (var connection = _warehouse.Connect())
-        {
-            new MartBuilder(connection).Refresh();
-        }
+        _warehouse.RefreshMarts();
 
         Assert.Equal(1_265_793.04m, _warehouse.Scalar<decimal>("select round(sum(net_amount), 2) from marts.orders"));
         Assert.Equal(1_265_793.04m, _warehouse.Scalar<decimal>("select round(sum(net_amount), 2) from marts.order_lines"));

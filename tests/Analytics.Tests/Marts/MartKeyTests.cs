@@ -31,8 +31,7 @@ public sealed class MartKeyTests : IClassFixture<MartKeyTests.SmallBook>
                 T1,A1,C1,phone,2025-01-06 10:00,2025-01-06 10:30,,E1,S1
                 T2,A2,,maintenance,2025-01-20 14:00,,2025-01-20 14:00,E1,S2
                 """);
-            using var connection = Warehouse.Connect();
-            new MartBuilder(connection).Refresh();
+            Warehouse.RefreshMarts();
         }
 
         public void Dispose() => Warehouse.Dispose();

@@ -16,10 +16,7 @@ public sealed class OrdersMartTests : IDisposable
         _warehouse.LoadText("products.csv", "product_id,name\nP1,服务器\nP2,打印机\n");
         _warehouse.LoadText("orders.csv", "order_id,account_id,order_date\nO1,A1,2025-01-02\nO2,A1,2025-01-03\n");
         _warehouse.LoadText("order_lines.csv", "order_id,product_id,quantity,unit_price,unit_cost,discount\nO1,P1,2,120,100,0.25\nO1,P2,1,12,,0\nO2,P1,3,9.99,8.50,0.1\n");
-        using (var connection = _warehouse.Connect())
-        {
-            new MartBuilder(connection).Refresh();
-        }
+        _warehouse.RefreshMarts();
 
         Assert.Equal(
             [("O1", 192.00m, (decimal?)null), ("O2", 26.973m, 25.50m)],

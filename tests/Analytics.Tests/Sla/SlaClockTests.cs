@@ -47,8 +47,7 @@ public sealed class SlaClockTests : IClassFixture<SlaClockTests.Book>
                 BERLIN-CN,A2,BER,phone,2025-01-27 16:30,2025-01-28 09:30,
                 BERLIN-DE,A2,BER-DE,phone,2025-01-27 16:30,2025-01-28 09:30,
                 """);
-            using var connection = Warehouse.Connect();
-            new MartBuilder(connection).Refresh();
+            Warehouse.RefreshMarts();
         }
 
         public void Dispose() => Warehouse.Dispose();

@@ -41,9 +41,7 @@ public sealed class SlaMonthlyTests : IClassFixture<SlaMonthlyTests.Book>
                 T7,A2,C2,maintenance,2025-01-20 10:00,,2025-01-20 10:00,,是,,
                 T8,A2,C3,phone,2025-03-05 10:00,2025-03-05 10:30,,,,E2,
                 """);
-            using var connection = Warehouse.Connect();
-            MartSettings.Set(connection, "as_of_date", "2025-03-20");
-            new MartBuilder(connection).Refresh();
+            Warehouse.RefreshMarts(("as_of_date", "2025-03-20"));
         }
 
         public void Dispose() => Warehouse.Dispose();

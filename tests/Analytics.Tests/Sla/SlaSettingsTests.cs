@@ -18,11 +18,7 @@ public sealed class SlaSettingsTests : IDisposable
             ticket_id,account_id,kind,opened_at,first_response_at
             T1,A1,phone,2025-03-04 16:00,2025-03-05 10:00
             """);
-        using var connection = _warehouse.Connect();
-        MartSettings.Set(connection, "sla.default_service_end", "18:00:00");
-        MartSettings.Set(connection, "sla.default_response_hours", "1.5");
-
-        new MartBuilder(connection).Refresh();
+        _warehouse.RefreshMarts(("sla.default_service_end", "18:00:00"), ("sla.default_response_hours", "1.5"));
 
         // 16:00-18:00 is 120 minutes and 09:00-10:00 is 60: 180 > 90.
         Assert.Equal((180L, false), _warehouse.Rows("select response_minutes, response_met from marts.ticket_sla", r => (r.GetInt64(0), r.GetBoolean(1))).Single());

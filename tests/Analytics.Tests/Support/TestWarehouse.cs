@@ -1,6 +1,7 @@
 using Analytics.Ingest;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Loading;
+using Analytics.Warehouse.Marts;
 using DuckDB.NET.Data;
 
 namespace Analytics.Tests.Support;
@@ -34,6 +35,18 @@ public sealed class TestWarehouse : IDisposable
     }
 
     public DuckDBConnection Connect() => Database.Connect();
+
+    /// <summary>Sets the given settings, then rebuilds every mart, as `analytics settings` and `analytics refresh` would.</summary>
+    public void RefreshMarts(params (string Key, string Value)[] settings)
+    {
+        using var connection = Connect();
+        foreach (var (key, value) in settings)
+        {
+            MartSettings.Set(connection, key, value);
+        }
+
+        new MartBuilder(connection).Refresh();
+    }
 
     public void Dispose()
     {

@@ -7,16 +7,18 @@ namespace Analytics.Warehouse.Loading;
 /// Builds the statements that type and check a staged file: the view <c>checked</c> gives every row
 /// with its typed canonical columns, <c>outcome</c> (loaded, rejected, pending), <c>reason</c> and
 /// <c>waiting_for</c>. It is a view, not a table: writing ten million checked rows to a temp table
-/// only to read them back costs more than checking them twice (once to count, once to merge).
+/// only to read them back costs more than checking them again for the few rows that do not load.
 /// </summary>
 internal static class ValidationSql
 {
     public const string CheckedTable = "checked";
-
+    public const string RepeatedHashesTable = "repeated_key_hashes";
+    public const string RepeatedKeysTable = "repeated_keys";
+    private const string DuplicatesTable = "duplicate_keys";
 
     /// <summary>
     /// The statements that check a staged file, run in order: keys repeated within the file first
-    /// (their lines listed only when there are any), then the checked table itself. Each reads the
+    /// (their lines listed only when there are any), then the view of checked rows. Each reads the
     /// typing chain once, so DuckDB streams it instead of materialising it.
     /// </summary>
     /// <param name="sourceOf">canonical column -> source column (null when the file does not have it).</param>
@@ -25,9 +27,51 @@ internal static class ValidationSql
         ValueFormats formats, OrphanPolicy orphans, bool release)
     {
         var chain = Chain(entity, source, sourceOf, formats);
-        var keyNotNull = string.Join(" and ", entity.Key.Select(k => $"{Identifier(k)} is not null"));
         var keyJoin = string.Join(" and ", entity.Key.Select((k, i) => $"d.k{i} = t.{Identifier(k)}"));
         var keyText = string.Join(" || ', ' || ", entity.Key.Select(k => $"'{k}=' || t.{Identifier(k)}"));
+        var duplicates = DuplicateKeys(entity, source, sourceOf, formats, release, chain, keyJoin);
+
+        // Each rule is a condition and its message; messages are built only for rows that break a rule,
+        // since DuckDB evaluates a case branch only for the rows that take it.
+        var rules = entity.Columns
+            .Select(c => c.Name == entity.NumberedKey && sourceOf.GetValueOrDefault(c.Name) is not null ? c with { Required = true } : c)
+            .SelectMany(TypeRules).ToList();
+        rules.Add(new("d.n is not null", $"'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')'"));
+        rules.AddRange(entity.Checks.Select(c => new Rule($"({c.RejectWhen})", Literal(c.Reason))));
+        // Each parent is looked up once, into a flag the rule and its message both read.
+        var parentFlags = string.Join(",\n        ", entity.References.Select((r, i) =>
+            $"(t.{Identifier(r.Column)} is not null and not (t.{Identifier(r.Column)} in (select {Identifier(r.ParentColumn)} from {r.ParentTable}))) as parent_missing_{i}"));
+        var parents = entity.References.Select((r, i) => new Rule($"t.parent_missing_{i}", $"'{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)}")).ToList();
+        var flagColumns = string.Concat(entity.References.Select((_, i) => $", parent_missing_{i}"));
+        if (orphans == OrphanPolicy.Reject)
+        {
+            rules.AddRange(parents.Select(p => p with { Message = $"'unknown ' || {p.Message}" }));
+            parents.Clear();
+        }
+
+        var rawColumns = string.Join(", ", entity.Columns.Select(c => Identifier("raw__" + c.Name)));
+        var checkedTable = $"""
+            create or replace temp view {CheckedTable} as
+            {chain}, linked as (
+                select t.*{(parentFlags.Length > 0 ? ",\n        " + parentFlags : "")}
+                from numbered t
+            ), judged as (
+                select t.* exclude ({rawColumns}{flagColumns}),
+                    {Messages(rules)} as reason,
+                    {Messages(parents)} as waiting_for
+                from linked t
+                left join {DuplicatesTable} d on {keyJoin}
+            )
+            select *, case when reason <> '' then 'rejected' when waiting_for <> '' then 'pending' else 'loaded' end as outcome
+            from judged
+            """;
+        return duplicates with { Checked = checkedTable };
+    }
+
+    private static CheckStatements DuplicateKeys(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf,
+        ValueFormats formats, bool release, string chain, string keyJoin)
+    {
+        var keyNotNull = string.Join(" and ", entity.Key.Select(k => $"{Identifier(k)} is not null"));
         var keyColumns = string.Join(", ", entity.Key.Select((k, i) => $"{Identifier(k)} as k{i}"));
 
         // Keys are first compared by a 64-bit hash (cheap to group 10 million of); only hashes seen twice,
@@ -78,41 +122,7 @@ internal static class ValidationSql
             """;
         var noDuplicates = $"create or replace temp table {DuplicatesTable} as select *, null::varchar as lines from {RepeatedKeysTable}";
 
-        // Each rule is a condition and its message; messages are built only for rows that break a rule,
-        // since DuckDB evaluates a case branch only for the rows that take it.
-        var rules = entity.Columns
-            .Select(c => c.Name == entity.NumberedKey && sourceOf.GetValueOrDefault(c.Name) is not null ? c with { Required = true } : c)
-            .SelectMany(TypeRules).ToList();
-        rules.Add(new("d.n is not null", $"'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')'"));
-        rules.AddRange(entity.Checks.Select(c => new Rule($"({c.RejectWhen})", Literal(c.Reason))));
-        // Each parent is looked up once, into a flag the rule and its message both read.
-        var parentFlags = string.Join(",\n        ", entity.References.Select((r, i) =>
-            $"(t.{Identifier(r.Column)} is not null and not (t.{Identifier(r.Column)} in (select {Identifier(r.ParentColumn)} from {r.ParentTable}))) as parent_missing_{i}"));
-        var parents = entity.References.Select((r, i) => new Rule($"t.parent_missing_{i}", $"'{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)}")).ToList();
-        var flagColumns = string.Concat(entity.References.Select((_, i) => $", parent_missing_{i}"));
-        if (orphans == OrphanPolicy.Reject)
-        {
-            rules.AddRange(parents.Select(p => p with { Message = $"'unknown ' || {p.Message}" }));
-            parents.Clear();
-        }
-
-        var rawColumns = string.Join(", ", entity.Columns.Select(c => Identifier("raw__" + c.Name)));
-        var checkedTable = $"""
-            create or replace temp view {CheckedTable} as
-            {chain}, linked as (
-                select t.*{(parentFlags.Length > 0 ? ",\n        " + parentFlags : "")}
-                from numbered t
-            ), judged as (
-                select t.* exclude ({rawColumns}{flagColumns}),
-                    {Messages(rules)} as reason,
-                    {Messages(parents)} as waiting_for
-                from linked t
-                left join {DuplicatesTable} d on {keyJoin}
-            )
-            select *, case when reason <> '' then 'rejected' when waiting_for <> '' then 'pending' else 'loaded' end as outcome
-            from judged
-            """;
-        return new CheckStatements(repeatedHashes, repeatedKeys, noRepeatedKeys, duplicateLines, noDuplicates, checkedTable);
+        return new CheckStatements(repeatedHashes, repeatedKeys, noRepeatedKeys, duplicateLines, noDuplicates, Checked: "");
     }
 
     private sealed record Rule(string Condition, string Message);
@@ -121,10 +131,6 @@ internal static class ValidationSql
         rules.Count == 0
             ? "''"
             : $"case when {string.Join(" or ", rules.Select(r => $"coalesce({r.Condition}, false)"))} then concat_ws('; ', {string.Join(", ", rules.Select(r => $"case when {r.Condition} then {r.Message} end"))}) else '' end";
-
-    public const string RepeatedHashesTable = "repeated_key_hashes";
-    public const string RepeatedKeysTable = "repeated_keys";
-    private const string DuplicatesTable = "duplicate_keys";
 
     // cleaned (text, null markers applied) -> typed (each canonical column cast, its text kept as raw__name) -> numbered (line_no filled in).
     private static string Chain(EntitySchema entity, StagedSource source, IReadOnlyDictionary<string, string?> sourceOf, ValueFormats formats)

@@ -1,0 +1,95 @@
+namespace Analytics.Models.Value;
+
+/// <summary>
+/// The BG/NBD model of repeat buying (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way"):
+/// maximum-likelihood fit and the expectations the paper derives from it.
+/// </summary>
+public static class BgNbdModel
+{
+    public static BgNbdFit Fit(IReadOnlyList<BgNbdCustomer> customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        if (customers.Count == 0)
+        {
+            throw new ArgumentException("There are no customers to fit.", nameof(customers));
+        }
+
+        // Summaries repeat a lot (every one-off buyer of a cohort week is the same triple), so each distinct
+        // triple is evaluated once and weighted by its count.
+        var groups = customers
+            .GroupBy(c => c)
+            .Select(g => (Customer: g.Key, Weight: (double)g.Count()))
+            .ToArray();
+
+        double NegativeLogLikelihood(double[] logParameters)
+        {
+            var (r, alpha, a, b) = (Math.Exp(logParameters[0]), Math.Exp(logParameters[1]), Math.Exp(logParameters[2]), Math.Exp(logParameters[3]));
+            var total = 0.0;
+            foreach (var (customer, weight) in groups)
+            {
+                total += weight * LogLikelihood(customer, r, alpha, a, b);
+            }
+
+            return -total;
+        }
+
+        var best = NelderMead.Minimise(NegativeLogLikelihood, [0.0, 0.0, 0.0, 0.0]);
+        return new BgNbdFit(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), Math.Exp(best[3]), -NegativeLogLikelihood(best));
+    }
+
+    /// <summary>One customer's log-likelihood (the paper's eq. 6).</summary>
+    public static double LogLikelihood(BgNbdCustomer customer, double r, double alpha, double a, double b)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var (x, tx, t) = (customer.Frequency, customer.Recency, customer.Age);
+        var logBetaAB = SpecialFunctions.LogBeta(a, b);
+        var rates = SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) - ((r + x) * Math.Log(alpha + t));
+        var aliveThroughT = SpecialFunctions.LogBeta(a, b + x) - logBetaAB;
+        if (x == 0)
+        {
+            return rates + aliveThroughT;
+        }
+
+        // The second term's ((α+T)/(α+t_x))^(r+x) overflows for long-lapsed heavy buyers; sum in log space.
+        var droppedAfterLast = SpecialFunctions.LogBeta(a + 1, b + x - 1) - logBetaAB + ((r + x) * Math.Log((alpha + t) / (alpha + tx)));
+        return rates + SpecialFunctions.LogSumExp(aliveThroughT, droppedAfterLast);
+    }
+
+    /// <summary>E[X(t)]: expected purchases in (0, t] by a customer just acquired (the paper's eq. 7).</summary>
+    public static double ExpectedPurchases(BgNbdFit fit, double t)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var (r, alpha, a, b) = (fit.R, fit.Alpha, fit.A, fit.B);
+        var hypergeometric = SpecialFunctions.Hypergeometric2F1(r, b, a + b - 1, t / (alpha + t));
+        return (a + b - 1) / (a - 1) * (1 - (Math.Pow(alpha / (alpha + t), r) * hypergeometric));
+    }
+
+    /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next t by a customer with this history (eq. 10).</summary>
+    public static double ConditionalExpectedPurchases(BgNbdFit fit, BgNbdCustomer customer, double t)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(customer);
+        var (r, alpha, a, b) = (fit.R, fit.Alpha, fit.A, fit.B);
+        var (x, age) = (customer.Frequency, customer.Age);
+        var hypergeometric = SpecialFunctions.Hypergeometric2F1(r + x, b + x, a + b + x - 1, t / (alpha + age + t));
+        var numerator = (a + b + x - 1) / (a - 1) * (1 - (Math.Pow((alpha + age) / (alpha + age + t), r + x) * hypergeometric));
+        return numerator * ProbabilityAlive(fit, customer);
+    }
+
+    /// <summary>P(alive | x, t_x, T): the chance the customer has not yet dropped out (Fader, Hardie &amp; Lee's note, eq. 2).</summary>
+    public static double ProbabilityAlive(BgNbdFit fit, BgNbdCustomer customer)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(customer);
+        if (customer.Frequency == 0)
+        {
+            // The model lets a customer drop out only right after a purchase, so one who never repeated is alive.
+            return 1.0;
+        }
+
+        var (r, alpha, a, b) = (fit.R, fit.Alpha, fit.A, fit.B);
+        var (x, tx, t) = (customer.Frequency, customer.Recency, customer.Age);
+        var logOdds = Math.Log(a / (b + x - 1)) + ((r + x) * Math.Log((alpha + t) / (alpha + tx)));
+        return 1 / (1 + Math.Exp(logOdds));
+    }
+}

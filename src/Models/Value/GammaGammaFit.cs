@@ -1,0 +1,7 @@
+namespace Analytics.Models.Value;
+
+/// <summary>
+/// Gamma-Gamma parameters: a transaction's spend is gamma(<paramref name="P"/>, ν) with ν across customers
+/// gamma(<paramref name="Q"/>, <paramref name="V"/>) (γ in the note); the summed log-likelihood at those values.
+/// </summary>
+public sealed record GammaGammaFit(double P, double Q, double V, double LogLikelihood);

@@ -79,6 +79,13 @@ public sealed partial class WarehouseDatabase : IDisposable
         return connection.Scalar<long>("select version from meta.data_version");
     }
 
+    /// <summary>How many files have loaded into the warehouse (duplicates and failures not counted).</summary>
+    public long LoadedFiles()
+    {
+        using var connection = Connect();
+        return connection.Scalar<long>("select count(*) from meta.load_batches where status = 'loaded'");
+    }
+
     public void Dispose() => _root.Dispose();
 
     [GeneratedRegex(@"PID (\d+)")]

@@ -18,8 +18,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
     {
         var settings = options.Value;
         using var connection = database.Connect();
-        var filesLoaded = connection.Scalar<long>("select count(*) from meta.load_batches where status = 'loaded'");
-        var loadedDemo = filesLoaded == 0 && settings.DemoOnFirstRun;
+        var loadedDemo = database.LoadedFiles() == 0 && settings.DemoOnFirstRun;
         if (loadedDemo)
         {
             LoadDemo(settings);
@@ -34,7 +33,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
         }
 
         logger.LogInformation("Warehouse {Path}: {Files} files loaded, data version {Version}",
-            database.FilePath, connection.Scalar<long>("select count(*) from meta.load_batches where status = 'loaded'"), database.DataVersion());
+            database.FilePath, database.LoadedFiles(), database.DataVersion());
         return Task.CompletedTask;
     }
 

@@ -26,11 +26,7 @@ public static class HolidayCalendars
             throw new WarehouseException($"There is no holiday calendar '{calendar}'; known: {string.Join(", ", Codes)}.");
         }
 
-        return Migrator.ReadResource(assembly, resource)
-            .Split('\n')
-            .Skip(1)
-            .Where(l => l.Trim().Length > 0)
-            .Select(l => l.Trim().Split(','))
+        return EmbeddedCsv.Rows(resource)
             .Select(f => new HolidayPeriod(calendar, f[0], f[1], ParseDate(f[2]), ParseDate(f[3])))
             .ToList();
     }

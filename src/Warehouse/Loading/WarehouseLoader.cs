@@ -38,7 +38,7 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             {
                 request.OnPhase?.Invoke(new LoadPhase("writing", rowsRead));
                 counts = loader.Apply(request.Entity, source, rowsRead, batchId, request.FileName);
-                RecordBatch(request, batchId, "loaded", counts, startedAt, error: null);
+                RecordBatch(request.FilePath, request.Sha256, request.Entity.Name, batchId, "loaded", counts, startedAt, error: null);
                 loader.ReleasePending();
                 connection.Execute("update meta.data_version set version = version + 1");
                 transaction.Commit();
@@ -51,31 +51,27 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         }
         catch (Exception e) when (e is DuckDBException or WarehouseException or IOException or InvalidDataException)
         {
-            var error = OneSentence(e);
-            RecordBatch(request, batchId, "failed", new BatchCounts(0, 0, 0, 0), startedAt, error);
-            return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Failed,
-                new BatchCounts(0, 0, 0, 0), batchId, [], error, clock.Elapsed);
+            return RecordFailure(request.FilePath, request.Sha256, request.Entity.Name, OneSentence(e), batchId, startedAt, clock.Elapsed);
         }
     }
 
     /// <summary>Records a file that could not even be read far enough to know its entity.</summary>
-    public LoadReport Fail(string filePath, string sha256, string? entity, string error)
+    public LoadReport Fail(string filePath, string sha256, string? entity, string error) =>
+        RecordFailure(filePath, sha256, entity, error, connection.Scalar<long>("select nextval('meta.batch_seq')"), DateTimeOffset.UtcNow, TimeSpan.Zero);
+
+    private LoadReport RecordFailure(string filePath, string sha256, string? entity, string error, long batchId, DateTimeOffset startedAt, TimeSpan elapsed)
     {
-        var batchId = connection.Scalar<long>("select nextval('meta.batch_seq')");
-        var now = DateTimeOffset.UtcNow;
-        connection.Execute("""
-            insert into meta.load_batches (batch_id, file_name, file_path, entity, sha256, status, started_at, finished_at, error)
-            values ($1, $2, $3, $4, $5, 'failed', $6, $6, $7)
-            """, batchId, Path.GetFileName(filePath), Path.GetFullPath(filePath), entity, sha256, now, error);
-        return new LoadReport(Path.GetFileName(filePath), entity, sha256, LoadStatus.Failed, new BatchCounts(0, 0, 0, 0), batchId, [], error, TimeSpan.Zero);
+        var none = new BatchCounts(0, 0, 0, 0);
+        RecordBatch(filePath, sha256, entity, batchId, "failed", none, startedAt, error);
+        return new LoadReport(Path.GetFileName(filePath), entity, sha256, LoadStatus.Failed, none, batchId, [], error, elapsed);
     }
 
-    private void RecordBatch(LoadRequest request, long batchId, string status, BatchCounts counts, DateTimeOffset startedAt, string? error) =>
+    private void RecordBatch(string filePath, string sha256, string? entity, long batchId, string status, BatchCounts counts, DateTimeOffset startedAt, string? error) =>
         connection.Execute("""
             insert into meta.load_batches
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             """,
-            batchId, request.FileName, Path.GetFullPath(request.FilePath), request.Entity.Name, request.Sha256, status,
+            batchId, Path.GetFileName(filePath), Path.GetFullPath(filePath), entity, sha256, status,
             counts.Read, counts.Loaded, counts.Rejected, counts.Pending, startedAt, DateTimeOffset.UtcNow, error);
 
     private static string OneSentence(Exception e)

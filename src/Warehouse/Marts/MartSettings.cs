@@ -44,53 +44,12 @@ public static class MartSettings
         connection.Execute("update meta.settings set value = $2, is_default = $3 where key = $1", key, reset ? known.Value : value, reset);
     }
 
-    private static IEnumerable<(string Key, string? Value, string Description)> Defaults()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Settings/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            foreach (var fields in CsvLines(Migrator.ReadResource(assembly, resource)).Skip(1))
-            {
-                yield return (fields[0], fields[1].Length == 0 ? null : fields[1], fields[2]);
-            }
-        }
-    }
-
-    // The settings files are tiny and hand-written: quoted fields (for commas in descriptions) are all they need.
-    private static IEnumerable<string[]> CsvLines(string text)
-    {
-        foreach (var line in text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
-        {
-            var fields = new List<string>();
-            var field = new System.Text.StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var ch = line[i];
-                if (ch == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = !quoted;
-                }
-                else if (ch == ',' && !quoted)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-
-            fields.Add(field.ToString());
-            yield return [.. fields];
-        }
-    }
+    private static IEnumerable<(string Key, string? Value, string Description)> Defaults() =>
+        Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.StartsWith("Settings/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(EmbeddedCsv.Rows)
+            .Select(f => (f[0], f[1].Length == 0 ? (string?)null : f[1], f[2]));
 
     public static string Describe(Setting s) =>
         string.Create(CultureInfo.InvariantCulture, $"{s.Key} = {s.Value ?? "(empty)"}{(s.IsDefault ? "" : "  (set)")}\n    {s.Description}");

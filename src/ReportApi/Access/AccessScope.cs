@@ -1,4 +1,5 @@
 using Analytics.Warehouse;
+using Analytics.Warehouse.Access;
 
 namespace Analytics.ReportApi.Access;
 
@@ -10,16 +11,37 @@ namespace Analytics.ReportApi.Access;
 /// </summary>
 public sealed record AccessScope(string Role, IReadOnlyList<string>? Regions)
 {
-    public const string Admin = "admin";
-    public const string Manager = "manager";
-    public const string Analyst = "analyst";
-    public const string Marketing = "marketing";
+    public const string Admin = Roles.Admin;
+    public const string Manager = Roles.Manager;
+    public const string Analyst = Roles.Analyst;
+    public const string Marketing = Roles.Marketing;
 
-    /// <summary>The scope of the service itself (jobs, start-up) and of requests before roles exist.</summary>
+    /// <summary>The role of <see cref="Nobody"/>: no key, or a request the authentication never saw.</summary>
+    public const string None = "none";
+
+    /// <summary>The scope of the service itself (jobs, start-up). Never a request's: those get theirs from their key.</summary>
     public static AccessScope Everything { get; } = new(Admin, null);
 
-    /// <summary>Analysts see accounts but not the people in them.</summary>
-    public bool MasksContacts => Role == Analyst;
+    /// <summary>Sees no account and no contact: what a request gets if authentication did not set a scope.</summary>
+    public static AccessScope Nobody { get; } = new(None, []);
+
+    /// <summary>The name of the key behind the request (recorded as who saved a target or froze a campaign).</summary>
+    public string KeyName { get; init; } = "service";
+
+    /// <summary>
+    /// Personal contact fields (contact name, phone, ticket contact) must be hidden. Only admins and managers see
+    /// them everywhere; marketing sees consenting contacts where <see cref="Contacts"/> is applied (campaign lists),
+    /// and is masked everywhere else.
+    /// </summary>
+    public bool MasksContacts => Role is not (Admin or Manager);
+
+    /// <summary>Which contact fields of an account this scope sees in campaign lists and exports.</summary>
+    public ContactVisibility Contacts => Role switch
+    {
+        Admin or Manager => ContactVisibility.All,
+        Marketing => ContactVisibility.Consenting,
+        _ => ContactVisibility.Masked,
+    };
 
     public bool IsRegionLimited => Regions is not null;
 
@@ -35,10 +57,19 @@ public sealed record AccessScope(string Role, IReadOnlyList<string>? Regions)
                 ? "false"
                 : $"{accountIdColumn} in (select account_id from core.accounts where region in ({string.Join(", ", Regions.Select(SqlExtensions.Literal))}))";
 
-    /// <summary>The scope of the current request (set by authentication); <see cref="Everything"/> before roles exist.</summary>
+    /// <summary>
+    /// The scope of the current request, set by <see cref="AccessMiddleware"/> from its key. A request it did not
+    /// set one for (an open path) gets <see cref="Nobody"/>: denying is the safe mistake.
+    /// </summary>
     public static AccessScope Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Features.Get<AccessScope>() ?? Everything;
+        return context.Features.Get<AccessScope>() ?? Nobody;
+    }
+
+    public static AccessScope For(ApiKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new AccessScope(key.Role, key.Regions) { KeyName = key.Name };
     }
 }

@@ -1,3 +1,5 @@
+using Analytics.ReportApi.Access;
+using Analytics.ReportApi.Campaigns;
 using Analytics.ReportApi.Health;
 using Analytics.ReportApi.Inbox;
 using Analytics.Warehouse;
@@ -19,7 +21,9 @@ internal static class AnalyticsServices
         });
         builder.Services.Configure<AnalyticsSettings>(builder.Configuration.GetSection(AnalyticsSettings.Section));
         builder.Services.AddSingleton(sp => WarehouseDatabase.Open(sp.GetRequiredService<IOptions<AnalyticsSettings>>().Value.WarehousePath));
+        builder.AddAccess();
         builder.Services.AddHostedService<WarehouseStartup>();
+        builder.AddCampaigns();
         builder.Services.AddQuartz(q =>
         {
             q.AddJob<InboxJob>(j => j.WithIdentity(InboxJob.Key));
@@ -33,7 +37,9 @@ internal static class AnalyticsServices
 
     public static WebApplication MapAnalytics(this WebApplication app)
     {
+        app.UseAccess();
         app.MapHealth();
+        app.MapCampaigns();
         return app;
     }
 }

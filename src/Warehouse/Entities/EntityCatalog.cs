@@ -12,7 +12,7 @@ public static class EntityCatalog
             new("name", Text, Required: true),
             new("tax_id", Text), new("industry", Text), new("region", Text), new("city", Text),
             new("owner", Text), new("created_on", Date), new("english_name", Text),
-            new("contact_name", Text), new("contact_phone", Text),
+            new("contact_name", Text), new("contact_phone", Text), new("contact_consent", YesNo),
         ],
         [],
         [])

@@ -1,0 +1,56 @@
+using static Analytics.Warehouse.Access.Roles;
+
+namespace Analytics.ReportApi.Access;
+
+/// <summary>
+/// Who may call what, by path: the most specific matching row decides (the longest path, then a row naming the
+/// method). A path no row matches is for admins only, so an endpoint added without a row here is closed, not open.
+/// Paths match case-insensitively, as ASP.NET Core routes them.
+/// </summary>
+internal static class AccessPolicy
+{
+    private static readonly HashSet<string> Everyone = [Admin, Manager, Analyst, Marketing];
+    private static readonly HashSet<string> Read = ["GET", "HEAD"];
+
+    public static IReadOnlyList<AccessRule> Rules { get; } =
+    [
+        new("/health", null),
+        new("/signin", null),
+        new("/signout", null),
+
+        // The managers' dashboard and its pieces.
+        new("/", [Admin, Manager], Exact: true),
+        new("/dashboard", [Admin, Manager]),
+        new("/charts", [Admin, Manager]),
+        new("/reports", [Admin, Manager]),
+
+        // OData for analysts and managers; every role may read the service document, the metadata and the
+        // campaign lists (the lists carry no contact fields; rows are region-limited by the scope).
+        new("/odata", [Admin, Manager, Analyst]),
+        new("/odata", Everyone, Read, Exact: true),
+        new("/odata/$metadata", Everyone, Read),
+        new("/odata/Campaigns", Everyone, Read),
+        new("/odata/CampaignMembers", Everyone, Read),
+        new("/exports", [Admin, Manager, Analyst]),
+
+        // Marketing builds targets and campaigns; every role may read campaign lists within its scope.
+        new("/api/targets", [Admin, Marketing]),
+        new("/api/campaigns", [Admin, Marketing]),
+        new("/api/campaigns", Everyone, Read),
+        new("/openapi", Everyone, Read),
+    ];
+
+    private static readonly HashSet<string> AdminOnly = [Admin];
+
+    /// <summary>The row that decides for this request; null when none matches (admins only).</summary>
+    public static AccessRule? Find(string path, string method) =>
+        Rules.Where(r => r.Matches(path, method))
+            .OrderByDescending(r => r.Path.Length)
+            .ThenByDescending(r => r.Methods is not null)
+            .FirstOrDefault();
+
+    public static bool IsOpen(string path, string method) => Find(path, method)?.IsOpen == true;
+
+    public static bool Allows(string path, string method, string role) =>
+        (Find(path, method)?.Roles ?? AdminOnly).Contains(role);
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Analytics.ReportApi.Campaigns;
+
+/// <summary>POST /api/targets: a name and a rule (see TargetRule).</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record TargetBody(string? Name, JsonElement? Rule);
+
+/// <summary>
+/// POST /api/campaigns: a name, and either a saved target's id or a rule; controlFraction (default 0) of the members
+/// is held out as the control group, chosen by seed (default 1).
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record CampaignBody(string? Name, long? TargetId, JsonElement? Rule, decimal? ControlFraction, int? Seed);

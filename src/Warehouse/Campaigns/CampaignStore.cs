@@ -1,0 +1,183 @@
+using System.Data.Common;
+using Analytics.Warehouse.Access;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Campaigns;
+
+/// <summary>
+/// Targets and campaigns in the campaigns schema. Every read takes the reader's account filter (a predicate on
+/// the account id, from their access scope) and contact visibility, and applies them inside the SQL, counts and
+/// sums included.
+/// </summary>
+public static class CampaignStore
+{
+    /// <summary>How many members a preview lists (largest value first); the counts and sums cover them all.</summary>
+    public const int PreviewTop = 20;
+
+    private const string ValueOf = "coalesce(m.predicted_value, m.revenue_12m)";
+
+    public static TargetPreview Preview(DuckDBConnection connection, TargetRule rule, string scopeFilter, ContactVisibility contacts)
+    {
+        var parameters = new SqlParameters();
+        var members = TargetQuery.Members(rule, scopeFilter, parameters);
+        var totals = connection.Rows($"""
+            select (select as_of_date from marts.as_of), count(*), count(m.predicted_value),
+                   coalesce(sum({ValueOf}), 0), coalesce(sum(m.predicted_value), 0), coalesce(sum(m.revenue_12m), 0)
+            from ({members}) m
+            """, r => (AsOf: DateOnly.FromDateTime(r.GetDateTime(0)), Members: r.GetInt64(1), Scored: r.GetInt64(2),
+                Value: r.GetDecimal(3), Predicted: r.GetDecimal(4), Revenue: r.GetDecimal(5)), parameters.Values).Single();
+        var top = connection.Rows($"""
+            select {CampaignMember.Columns(ContactFields.Expression(contacts, "a", "contact_name"), ContactFields.Expression(contacts, "a", "contact_phone"), "false")}
+            from ({members}) m join core.accounts a using (account_id)
+            order by {ValueOf} desc, m.account_id
+            limit {PreviewTop}
+            """, CampaignMember.Read, parameters.Values);
+        return new TargetPreview(totals.AsOf, totals.Members, totals.Scored, totals.Value, totals.Predicted, totals.Revenue, top);
+    }
+
+    public static Target SaveTarget(DuckDBConnection connection, string name, TargetRule rule, string createdBy)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        RequireName(name);
+        rule.Validate();
+        var id = connection.Scalar<long>("select nextval('campaigns.target_seq')");
+        connection.Execute("insert into campaigns.targets values ($1, $2, $3, now(), $4)", id, name, rule.ToJson(), createdBy);
+        return Target(connection, id)!;
+    }
+
+    public static IReadOnlyList<Target> Targets(DuckDBConnection connection) =>
+        connection.Rows("select target_id, name, rule::varchar, created_at, created_by from campaigns.targets order by target_id", ReadTarget);
+
+    public static Target? Target(DuckDBConnection connection, long targetId) =>
+        connection.Rows("select target_id, name, rule::varchar, created_at, created_by from campaigns.targets where target_id = $1", ReadTarget, targetId)
+            .SingleOrDefault();
+
+    /// <summary>
+    /// Freezes the rule's members as they stand today (within the freezing reader's scope) into a campaign. The
+    /// control group is the first round(fraction x members) members in the order of md5(seed:account_id): random,
+    /// but the same for the same seed and members on any machine and any DuckDB version.
+    /// </summary>
+    public static long Freeze(DuckDBConnection connection, CampaignRequest request, string scopeFilter, IReadOnlyList<string>? regions)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireName(request.Name);
+        request.Rule.Validate();
+        if (request.ControlFraction is < 0 or >= 1)
+        {
+            throw new WarehouseException("controlFraction is the share held out, at least 0 and below 1.");
+        }
+
+        using var transaction = connection.BeginTransaction();
+        var id = connection.Scalar<long>("select nextval('campaigns.campaign_seq')");
+        connection.Execute("""
+            insert into campaigns.campaigns
+            select $1, $2, $3, $4, (select as_of_date from marts.as_of), now(), from_json($5, '["VARCHAR"]'), $6, $7, $8
+            """, id, request.Name, request.TargetId, request.Rule.ToJson(),
+            regions is null ? null : System.Text.Json.JsonSerializer.Serialize(regions), request.ControlFraction, request.ControlSeed, request.CreatedBy);
+        var parameters = new SqlParameters();
+        var campaign = parameters.Add(id);
+        var seed = parameters.Add(request.ControlSeed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var fraction = parameters.Add(request.ControlFraction);
+        var members = TargetQuery.Members(request.Rule, scopeFilter, parameters);
+        connection.Execute($"""
+            insert into campaigns.campaign_members
+            select {campaign}, account_id,
+                row_number() over (order by md5({seed} || ':' || account_id)) <= round({fraction} * count(*) over ()) as is_control,
+                name, region, industry, tier, level, lifecycle_stage, churn_probability, churn_probability_change,
+                predicted_value, revenue_12m, cancel_by, top_reasons
+            from ({members})
+            """, parameters.Values);
+        transaction.Commit();
+        return id;
+    }
+
+    public static IReadOnlyList<Campaign> Campaigns(DuckDBConnection connection, string scopeFilter) =>
+        connection.Rows(CampaignSelect(scopeFilter, "true") + " order by c.campaign_id", ReadCampaign);
+
+    public static Campaign? Campaign(DuckDBConnection connection, long campaignId, string scopeFilter) =>
+        connection.Rows(CampaignSelect(scopeFilter, "c.campaign_id = $1"), ReadCampaign, campaignId).SingleOrDefault();
+
+    /// <summary>The campaign's members the reader may see, targeted first, largest value first.</summary>
+    public static IReadOnlyList<CampaignMember> Members(DuckDBConnection connection, long campaignId, string scopeFilter, ContactVisibility contacts) =>
+        connection.Rows($"""
+            select {CampaignMember.Columns(ContactFields.Expression(contacts, "a", "contact_name"), ContactFields.Expression(contacts, "a", "contact_phone"), "m.is_control")}
+            from campaigns.campaign_members m join core.accounts a using (account_id)
+            where m.campaign_id = $1 and ({scopeFilter})
+            order by m.is_control, {ValueOf} desc, m.account_id
+            """, CampaignMember.Read, campaignId);
+
+    /// <summary>
+    /// Orders, revenue and churn of the targeted and control members (those the reader may see) from the day after
+    /// the freeze to today's as_of. A company's duplicates count with it; churn is marts.account_churn's.
+    /// </summary>
+    public static CampaignOutcome Outcome(DuckDBConnection connection, long campaignId, string scopeFilter)
+    {
+        var frozenOn = connection.Scalar<DateOnly>("select frozen_on from campaigns.campaigns where campaign_id = $1", campaignId);
+        var groups = connection.Rows($"""
+            with members as (
+                select m.account_id, m.is_control from campaigns.campaign_members m
+                where m.campaign_id = $1 and ({scopeFilter})
+            ), period as (
+                select c.frozen_on, a.as_of_date from campaigns.campaigns c, marts.as_of a where c.campaign_id = $1
+            ), orders_since as (
+                select mm.master_account_id as account_id, count(*) as orders, sum(o.net_amount) as revenue
+                from marts.orders o join marts.account_merge_map mm using (account_id), period p
+                where o.order_date > p.frozen_on and o.order_date <= p.as_of_date
+                group by mm.master_account_id
+            ), churned_since as (
+                select distinct c.master_account_id as account_id
+                from marts.account_churn c, period p
+                where c.churned_on > p.frozen_on
+            )
+            select m.is_control, count(*), count(o.account_id), coalesce(sum(o.orders), 0)::bigint,
+                   round(coalesce(sum(o.revenue), 0), 2)::decimal(18,2), count(ch.account_id)
+            from members m
+            left join orders_since o using (account_id)
+            left join churned_since ch using (account_id)
+            group by m.is_control
+            """, r => (IsControl: r.GetBoolean(0), Outcome: new GroupOutcome(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetDecimal(4), r.GetInt64(5))),
+            campaignId);
+        var none = new GroupOutcome(0, 0, 0, 0, 0);
+        var asOf = connection.Scalar<DateOnly>("select as_of_date from marts.as_of");
+        return new CampaignOutcome(campaignId, frozenOn, asOf,
+            groups.FirstOrDefault(g => !g.IsControl).Outcome ?? none,
+            groups.FirstOrDefault(g => g.IsControl).Outcome ?? none);
+    }
+
+    private static string CampaignSelect(string scopeFilter, string where) => $"""
+        select c.campaign_id, c.name, c.target_id, c.rule::varchar, c.frozen_on, c.frozen_at, c.regions, c.control_fraction,
+               c.control_seed, c.created_by, count(m.account_id), count(m.account_id) filter (where not m.is_control),
+               count(m.account_id) filter (where m.is_control), coalesce(sum({ValueOf}), 0)
+        from campaigns.campaigns c
+        left join campaigns.campaign_members m on m.campaign_id = c.campaign_id and ({scopeFilter})
+        where {where}
+        group by all
+        """;
+
+    private static void RequireName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new WarehouseException("Give a name.");
+        }
+    }
+
+    private static Target ReadTarget(DbDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), TargetRule.Parse(r.GetString(2)), r.GetDateTime(3), r.GetString(4));
+
+    private static Campaign ReadCampaign(DbDataReader r) => new(
+        r.GetInt64(0),
+        r.GetString(1),
+        r.IsDBNull(2) ? null : r.GetInt64(2),
+        TargetRule.Parse(r.GetString(3)),
+        DateOnly.FromDateTime(r.GetDateTime(4)),
+        r.GetDateTime(5),
+        r.IsDBNull(6) ? null : ((System.Collections.IEnumerable)r.GetValue(6)).Cast<object>().Select(o => o.ToString()!).ToList(),
+        r.GetDecimal(7),
+        r.GetInt32(8),
+        r.GetString(9),
+        r.GetInt64(10),
+        r.GetInt64(11),
+        r.GetInt64(12),
+        r.GetDecimal(13));
+}

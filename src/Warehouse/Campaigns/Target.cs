@@ -1,0 +1,4 @@
+namespace Analytics.Warehouse.Campaigns;
+
+/// <summary>A saved rule.</summary>
+public sealed record Target(long TargetId, string Name, TargetRule Rule, DateTime CreatedAt, string CreatedBy);

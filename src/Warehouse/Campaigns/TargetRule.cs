@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Analytics.Warehouse.Campaigns;
+
+/// <summary>
+/// Which key accounts a campaign targets: every condition given must hold, a list means "one of". Saved as JSON
+/// (camelCase, e.g. <c>{"tiers":["A"],"churnRiskRising":true,"cancelByWithinDays":90,"regions":["华东"]}</c>)
+/// and compiled by <see cref="TargetQuery"/> into parameterised SQL; an empty rule is every company.
+/// </summary>
+public sealed record TargetRule
+{
+    public static IReadOnlyList<string> KnownTiers { get; } = ["A", "B", "C"];
+
+    public static IReadOnlyList<string> KnownLifecycleStages { get; } = ["exploration", "formation", "stability", "decline", "churned"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>80/20 tiers (A, B, C) now.</summary>
+    public IReadOnlyList<string>? Tiers { get; init; }
+
+    /// <summary>Five-level grades (1 highest).</summary>
+    public IReadOnlyList<int>? Levels { get; init; }
+
+    public IReadOnlyList<string>? Regions { get; init; }
+
+    public IReadOnlyList<string>? Industries { get; init; }
+
+    /// <summary>exploration, formation, stability, decline or churned.</summary>
+    public IReadOnlyList<string>? LifecycleStages { get; init; }
+
+    /// <summary>At least this churn probability in the latest scoring pass (0..1).</summary>
+    public double? MinChurnProbability { get; init; }
+
+    /// <summary>true: churn probability higher than in the scoring pass before; false: not higher.</summary>
+    public bool? ChurnRiskRising { get; init; }
+
+    /// <summary>A contract whose cancel-by day (last day a notice stops its renewal) is within this many days.</summary>
+    public int? CancelByWithinDays { get; init; }
+
+    /// <summary>At least this predicted next-period value (models.current_scores.predicted_value).</summary>
+    public decimal? MinPredictedValue { get; init; }
+
+    /// <summary>At least this revenue over the last 12 months (the as_of month and the 11 before it).</summary>
+    public decimal? MinRevenue12m { get; init; }
+
+    /// <summary>The rule in a JSON text; a sentence saying what is wrong when it is not a valid rule.</summary>
+    public static TargetRule Parse(string json)
+    {
+        TargetRule? rule;
+        try
+        {
+            rule = JsonSerializer.Deserialize<TargetRule>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new WarehouseException($"The rule is not valid JSON for a target: {e.Message}");
+        }
+
+        rule ??= new TargetRule();
+        rule.Validate();
+        return rule;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static JsonSerializerOptions JsonOptions => Json;
+
+    /// <summary>Throws a <see cref="WarehouseException"/> naming the first thing wrong.</summary>
+    public void Validate()
+    {
+        if (Problem() is { } problem)
+        {
+            throw new WarehouseException(problem);
+        }
+    }
+
+    private string? Problem() =>
+        Tiers?.FirstOrDefault(t => !KnownTiers.Contains(t)) is { } tier ? $"There is no tier '{tier}'; tiers are A, B and C."
+        : Levels?.Where(l => l is < 1 or > 5).Select(l => (int?)l).FirstOrDefault() is { } level ? $"There is no level {level}; levels are 1 to 5."
+        : LifecycleStages?.FirstOrDefault(s => !KnownLifecycleStages.Contains(s)) is { } stage
+            ? $"There is no lifecycle stage '{stage}'; stages are {string.Join(", ", KnownLifecycleStages)}."
+        : Empty(Tiers) || Empty(Levels) || Empty(Regions) || Empty(Industries) || Empty(LifecycleStages)
+            ? "A list in a rule needs at least one value (leave it out to mean any)."
+        : MinChurnProbability is < 0 or > 1 ? "minChurnProbability is a probability, between 0 and 1."
+        : CancelByWithinDays is < 0 or > 3660 ? "cancelByWithinDays takes 0 to 3660 days."
+        : MinPredictedValue < 0 || MinRevenue12m < 0 ? "Minimum values cannot be negative."
+        : null;
+
+    private static bool Empty<T>(IReadOnlyList<T>? list) => list is { Count: 0 };
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Analytics.Tests.Access;
+using Analytics.Warehouse.Access;
+
+namespace Analytics.Tests.Campaigns;
+
+/// <summary>The demo company that tests only read, shared by the classes of this collection (loading it takes seconds).</summary>
+[CollectionDefinition(Name)]
+public sealed class CampaignCompanyReaders : ICollectionFixture<CampaignCompany>
+{
+    public const string Name = "campaign company, read only";
+}
+
+/// <summary>Target rules: what they select, and the 400s of rules that are not rules.</summary>
+[Collection(CampaignCompanyReaders.Name)]
+public sealed class TargetRuleTests(CampaignCompany company)
+{
+    [Fact]
+    public async Task A_rule_that_is_not_one_is_a_400_with_a_sentence()
+    {
+        var marketing = company.Client(DemoKeys.Marketing);
+        foreach (var (body, words) in new[]
+        {
+            ("""{"tier":["A"]}""", "'tier'"),
+            ("""{"tiers":["D"]}""", "no tier 'D'"),
+            ("""{"levels":[0]}""", "no level 0"),
+            ("""{"minChurnProbability":1.5}""", "between 0 and 1"),
+            ("""{"regions":[]}""", "at least one value"),
+            ("""{"tiers":"A"}""", "not valid JSON"),
+            ("not json", "not valid JSON"),
+        })
+        {
+            using var response = await marketing.PostAsync(new Uri("/api/targets/preview", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(words, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+
+        await HttpJson.Send(marketing, HttpMethod.Post, "/api/campaigns", """{"name":"x","rule":{},"controlFraction":1}""", HttpStatusCode.BadRequest);
+        await HttpJson.Send(marketing, HttpMethod.Post, "/api/campaigns", """{"name":"x","targetId":999999}""", HttpStatusCode.BadRequest);
+        await HttpJson.Send(marketing, HttpMethod.Post, "/api/campaigns", """{"name":"x"}""", HttpStatusCode.BadRequest);
+        await HttpJson.Send(marketing, HttpMethod.Post, "/api/targets", """{"name":"","rule":{}}""", HttpStatusCode.BadRequest);
+        await HttpJson.Send(marketing, HttpMethod.Get, "/api/campaigns/999999/members.xlsx", null, HttpStatusCode.NotFound);
+        await HttpJson.Send(marketing, HttpMethod.Get, "/api/targets/999999", null, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_cancel_by_rule_and_a_predicted_value_rule_select_what_SQL_over_the_marts_selects()
+    {
+        var marketing = company.Client(DemoKeys.Marketing);
+        var within180 = company.Scalar<long>("""
+            select count(*) from marts.account_segments s
+            where s.is_master and s.account_id in (
+                select m.master_account_id from marts.contract_status c join marts.account_merge_map m using (account_id)
+                where c.cancel_by between date '2025-09-30' and date '2025-09-30' + 180)
+            """);
+        var preview = await HttpJson.Send(marketing, HttpMethod.Post, "/api/targets/preview", """{"cancelByWithinDays":180}""", HttpStatusCode.OK);
+        Assert.Equal(within180, preview.GetProperty("members").GetInt64());
+        Assert.True(within180 > 0);
+
+        var valuable = company.Scalar<long>("""
+            select count(*) from marts.account_segments s join models.account_scores c using (account_id)
+            where s.is_master and c.score_run_id = 2 and c.predicted_value >= 100000 and s.level in (1, 2, 3)
+            """);
+        preview = await HttpJson.Send(marketing, HttpMethod.Post, "/api/targets/preview", """{"minPredictedValue":100000,"levels":[1,2,3]}""", HttpStatusCode.OK);
+        Assert.Equal(valuable, preview.GetProperty("members").GetInt64());
+    }
+
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Analytics.Tests.Support;
+using Analytics.Warehouse.Access;
+
+namespace Analytics.Tests.Access;
+
+/// <summary>The other ways a key arrives: the dashboard's sign-in cookie and Basic (Excel, Power BI); and a revoked key.</summary>
+public sealed class SignInTests : IAsyncLifetime, IDisposable
+{
+    private readonly TestWarehouse _warehouse = new();
+    private AccessTestServer _server = null!;
+    private long _managerKeyId;
+
+    public async Task InitializeAsync()
+    {
+        using (var connection = _warehouse.Connect())
+        {
+            _managerKeyId = ApiKeyStore.Store(connection, Roles.Manager, null, "manager", "sign-in-test-manager-key").KeyId;
+            ApiKeyStore.Store(connection, Roles.Analyst, null, "analyst", "sign-in-test-analyst-key");
+        }
+
+        _server = await AccessTestServer.StartAsync(_warehouse.Database, _warehouse.Folder.Path);
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    // xunit disposes after DisposeAsync: the warehouse outlives the server that used it.
+    public void Dispose() => _warehouse.Dispose();
+
+    [Fact]
+    public async Task A_browser_without_a_key_gets_the_form_with_401_and_after_signing_in_a_cookie_carries_the_key()
+    {
+        var client = _server.Client();
+        using (var page = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative)))
+        {
+            page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+            using var unauthorized = await client.SendAsync(page);
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+            Assert.Contains("<form method=\"post\" action=\"/signin\">", await unauthorized.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var wrong = await client.PostAsync(new Uri("/signin", UriKind.Relative), Form("not-a-key", "/api/campaigns"));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains("That key is not valid.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var signedIn = await client.PostAsync(new Uri("/signin", UriKind.Relative), Form("sign-in-test-manager-key", "/api/campaigns"));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/api/campaigns", signedIn.Headers.Location?.OriginalString);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single();
+        Assert.StartsWith("analytics_key=sign-in-test-manager-key;", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+
+        using var withCookie = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative));
+        withCookie.Headers.Add("Cookie", cookie.Split(';')[0]);
+        using var answer = await client.SendAsync(withCookie);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        // Only a path of this site is a place to return to.
+        using var away = await client.PostAsync(new Uri("/signin", UriKind.Relative), Form("sign-in-test-manager-key", "//evil.example/x"));
+        Assert.Equal("/", away.Headers.Location?.OriginalString);
+
+        // Revoking the key signs the person out at the next request.
+        using (var connection = _warehouse.Connect())
+        {
+            ApiKeyStore.Revoke(connection, _managerKeyId);
+        }
+
+        using var revoked = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative));
+        revoked.Headers.Add("Cookie", cookie.Split(';')[0]);
+        using var refused = await client.SendAsync(revoked);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("revoked", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excel_and_Power_BI_send_the_key_as_the_Basic_password_and_any_user_name()
+    {
+        var client = _server.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("anyone:sign-in-test-analyst-key")));
+        using var campaigns = await client.GetAsync(new Uri("/api/campaigns", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, campaigns.StatusCode);
+        using var targets = await client.GetAsync(new Uri("/api/targets", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, targets.StatusCode);
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "!!not base64");
+        using var malformed = await client.GetAsync(new Uri("/api/campaigns", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, malformed.StatusCode);
+        Assert.Contains("Basic realm=\"analytics\"", malformed.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+
+        // A key in the URL is not accepted: it would end up in logs and browser history.
+        using var inUrl = await _server.Client().GetAsync(new Uri("/api/campaigns?key=sign-in-test-analyst-key", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, inUrl.StatusCode);
+    }
+
+    private static FormUrlEncodedContent Form(string key, string returnTo) =>
+        new(new Dictionary<string, string> { ["key"] = key, ["returnTo"] = returnTo });
+}

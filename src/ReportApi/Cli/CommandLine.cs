@@ -16,6 +16,7 @@ internal static class CommandLine
         RefreshVerb.Definition,
         QueryVerb.Definition,
         SettingsVerb.Definition,
+        ClvVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

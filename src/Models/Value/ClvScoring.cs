@@ -1,4 +1,5 @@
 using Analytics.Warehouse.Clv;
+using DuckDB.NET.Data;
 
 namespace Analytics.Models.Value;
 
@@ -12,6 +13,22 @@ namespace Analytics.Models.Value;
 /// </summary>
 public static class ClvScoring
 {
+    /// <summary>
+    /// Fits on every account's orders up to <paramref name="asOf"/> and values each account that bought by then
+    /// over the next months. Null when the orders cannot be fitted: none yet, or no account bought twice.
+    /// </summary>
+    public static ClvScores? Run(DuckDBConnection connection, DateOnly asOf, ClvOptions options, PurchaseTimeUnit unit = PurchaseTimeUnit.Week)
+    {
+        var summaries = PurchaseSummaries.Read(connection, asOf, unit);
+        if (summaries.Count == 0 || !summaries.Any(s => s.Frequency > 0 && s.MeanRepeatSpend > 0))
+        {
+            return null;
+        }
+
+        var fit = ClvModel.Fit(summaries, unit, asOf);
+        return new ClvScores(fit, Score(fit, summaries, options));
+    }
+
     public static IReadOnlyList<AccountValue> Score(ClvFit fit, IReadOnlyList<AccountPurchaseSummary> summaries, ClvOptions options)
     {
         ArgumentNullException.ThrowIfNull(fit);

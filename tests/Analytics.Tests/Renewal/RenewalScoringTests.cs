@@ -65,6 +65,8 @@ public sealed class RenewalScoringTests : IDisposable
         var scores = RenewalScoring.Score(Contracts());
 
         Assert.NotNull(scores);
+        Assert.Equal("sBG", scores.Model);
+        Assert.NotNull(scores.Fit);
         Assert.Equal(0.368504, scores.Fit.Alpha, 1e-5);
         Assert.Equal(0.382592, scores.Fit.Beta, 1e-5);
         Assert.Equal((9, 5), (scores.Contracts, scores.ContractsLost));
@@ -73,6 +75,28 @@ public sealed class RenewalScoringTests : IDisposable
             a => AssertRenewal(a, "A1", "K1", D(2025, 7, 30), 0.133948),
             a => AssertRenewal(a, "A2", "LONG", D(2025, 7, 30), 0.064076),
             a => AssertRenewal(a, "A3", "N1", D(2025, 6, 30), 0.490622));
+    }
+
+    [Fact]
+    public void When_every_loss_came_at_a_first_renewal_one_refusal_rate_serves_every_renewal()
+    {
+        // sBG's likelihood has no maximum here (it would claim a contract that renewed once never leaves).
+        // 3 lost at their first renewal; survivors faced 1 + 2 + 0 renewals: 3 / (3 + 3) = 0.5.
+        var scores = RenewalScoring.Score(
+        [
+            new ContractRenewal("X1", "A", 0, true, null),
+            new ContractRenewal("X2", "A", 0, true, null),
+            new ContractRenewal("X3", "B", 0, true, null),
+            new ContractRenewal("K1", "A", 1, false, D(2025, 7, 30)),
+            new ContractRenewal("K2", "B", 2, false, D(2025, 8, 30)),
+            new ContractRenewal("K3", "C", 0, false, D(2025, 9, 30)),
+        ]);
+
+        Assert.NotNull(scores);
+        Assert.Equal(("geometric", (ShiftedBetaGeometricFit?)null, (double?)0.5), (scores.Model, scores.Fit, scores.RefusalRate));
+        Assert.Equal(
+            [new AccountRenewal("A", "K1", D(2025, 7, 30), 0.5), new AccountRenewal("B", "K2", D(2025, 8, 30), 0.5), new AccountRenewal("C", "K3", D(2025, 9, 30), 0.5)],
+            scores.Accounts);
     }
 
     [Fact]

@@ -94,9 +94,15 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
                     converted.Add(readable);
                 }
 
+                var header = mapping?.Header ?? true;
+                if (string.Equals(mapping?.Delimiter, "whitespace", StringComparison.OrdinalIgnoreCase))
+                {
+                    return stager.Whitespace(readable, header, batchId);
+                }
+
                 var delimiter = mapping?.Delimiter is { Length: 1 } d ? d[0]
                     : mapping?.Delimiter is "\\t" || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
-                return stager.Csv(readable, delimiter, mapping?.OverflowColumn, batchId);
+                return stager.Csv(readable, delimiter, mapping?.OverflowColumn, batchId, header);
             case FileFormat.JsonLines:
                 return stager.JsonLines(path, batchId);
             case FileFormat.Parquet:

@@ -16,8 +16,13 @@ public sealed record Mapping
     [JsonPropertyName("format")]
     public string? Format { get; init; }
 
+    /// <summary>One character, <c>\t</c>, or <c>whitespace</c>: runs of spaces or tabs (fixed-width reports).</summary>
     [JsonPropertyName("delimiter")]
     public string? Delimiter { get; init; }
+
+    /// <summary>false when the first line is data: columns are then named column1, column2, ... by position.</summary>
+    [JsonPropertyName("header")]
+    public bool? Header { get; init; }
 
     [JsonPropertyName("encoding")]
     public string? Encoding { get; init; }

@@ -15,19 +15,38 @@ public static class BgNbdModel
         }
 
         // Summaries repeat a lot (every one-off buyer of a cohort week is the same triple), so each distinct
-        // triple is evaluated once and weighted by its count.
+        // triple is evaluated once and weighted by its count. The gamma and beta functions depend on x alone,
+        // and x takes few values, so they are evaluated once per x: a customer then costs two logs and an exp.
         var groups = customers
             .GroupBy(c => c)
-            .Select(g => (Customer: g.Key, Weight: (double)g.Count()))
+            .GroupBy(g => g.Key.Frequency)
+            .Select(byX => new FrequencyGroup(
+                byX.Key,
+                byX.Select(g => g.Key.Recency).ToArray(),
+                byX.Select(g => g.Key.Age).ToArray(),
+                byX.Select(g => (double)g.Count()).ToArray()))
             .ToArray();
 
         double NegativeLogLikelihood(double[] logParameters)
         {
             var (r, alpha, a, b) = (Math.Exp(logParameters[0]), Math.Exp(logParameters[1]), Math.Exp(logParameters[2]), Math.Exp(logParameters[3]));
+            var logBetaAB = SpecialFunctions.LogBeta(a, b);
+            var logGammaR = SpecialFunctions.LogGamma(r);
             var total = 0.0;
-            foreach (var (customer, weight) in groups)
+            foreach (var g in groups)
             {
-                total += weight * LogLikelihood(customer, r, alpha, a, b);
+                var x = g.Frequency;
+                var shared = SpecialFunctions.LogGamma(r + x) - logGammaR + (r * Math.Log(alpha));
+                var aliveThroughT = SpecialFunctions.LogBeta(a, b + x) - logBetaAB;
+                var droppedAfterLast = x == 0 ? 0.0 : SpecialFunctions.LogBeta(a + 1, b + x - 1) - logBetaAB;
+                for (var i = 0; i < g.Weights.Length; i++)
+                {
+                    var logAlphaT = Math.Log(alpha + g.Ages[i]);
+                    var rates = shared - ((r + x) * logAlphaT);
+                    total += g.Weights[i] * (x == 0
+                        ? rates + aliveThroughT
+                        : rates + SpecialFunctions.LogSumExp(aliveThroughT, droppedAfterLast + ((r + x) * (logAlphaT - Math.Log(alpha + g.Recencies[i])))));
+                }
             }
 
             return -total;
@@ -36,6 +55,9 @@ public static class BgNbdModel
         var best = NelderMead.Minimise(NegativeLogLikelihood, [0.0, 0.0, 0.0, 0.0]);
         return new BgNbdFit(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), Math.Exp(best[3]), -NegativeLogLikelihood(best));
     }
+
+    /// <summary>The distinct customers with one frequency: their recencies, ages and counts.</summary>
+    private sealed record FrequencyGroup(int Frequency, double[] Recencies, double[] Ages, double[] Weights);
 
     /// <summary>One customer's log-likelihood (the paper's eq. 6).</summary>
     public static double LogLikelihood(BgNbdCustomer customer, double r, double alpha, double a, double b)

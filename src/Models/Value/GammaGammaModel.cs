@@ -10,10 +10,16 @@ public static class GammaGammaModel
     public static GammaGammaFit Fit(IReadOnlyList<GammaGammaCustomer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
+        // As in BG/NBD: the gamma functions depend on x alone, so they are evaluated once per x; ln m is fixed.
         var groups = customers
             .Where(c => c.Frequency > 0)
             .GroupBy(c => c)
-            .Select(g => (Customer: g.Key, Weight: (double)g.Count()))
+            .GroupBy(g => g.Key.Frequency)
+            .Select(byX => new FrequencyGroup(
+                byX.Key,
+                byX.Select(g => g.Key.MeanSpend).ToArray(),
+                byX.Select(g => Math.Log(g.Key.MeanSpend)).ToArray(),
+                byX.Select(g => (double)g.Count()).ToArray()))
             .ToArray();
         if (groups.Length == 0)
         {
@@ -23,10 +29,17 @@ public static class GammaGammaModel
         double NegativeLogLikelihood(double[] logParameters)
         {
             var (p, q, v) = (Math.Exp(logParameters[0]), Math.Exp(logParameters[1]), Math.Exp(logParameters[2]));
+            var logV = Math.Log(v);
+            var logGammaQ = SpecialFunctions.LogGamma(q);
             var total = 0.0;
-            foreach (var (customer, weight) in groups)
+            foreach (var g in groups)
             {
-                total += weight * LogLikelihood(customer, p, q, v);
+                var px = p * g.Frequency;
+                var shared = SpecialFunctions.LogGamma(px + q) - SpecialFunctions.LogGamma(px) - logGammaQ + (q * logV) + (px * Math.Log(g.Frequency));
+                for (var i = 0; i < g.Weights.Length; i++)
+                {
+                    total += g.Weights[i] * (shared + ((px - 1) * g.LogMeanSpends[i]) - ((px + q) * Math.Log(v + (g.MeanSpends[i] * g.Frequency))));
+                }
             }
 
             return -total;
@@ -35,6 +48,9 @@ public static class GammaGammaModel
         var best = NelderMead.Minimise(NegativeLogLikelihood, [0.0, 0.0, 0.0]);
         return new GammaGammaFit(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), -NegativeLogLikelihood(best));
     }
+
+    /// <summary>The distinct repeat customers with one frequency: their mean spends, its logs and counts.</summary>
+    private sealed record FrequencyGroup(int Frequency, double[] MeanSpends, double[] LogMeanSpends, double[] Weights);
 
     /// <summary>One repeat customer's log-likelihood of their mean spend.</summary>
     public static double LogLikelihood(GammaGammaCustomer customer, double p, double q, double v)

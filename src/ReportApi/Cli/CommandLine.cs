@@ -17,6 +17,7 @@ internal static class CommandLine
         QueryVerb.Definition,
         SettingsVerb.Definition,
         KeysVerb.Definition,
+        ClvVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -17,15 +17,24 @@ public sealed class SourceStager(DuckDBConnection connection)
     /// a free-text column (an address) that some exports write with the delimiter unquoted: a line
     /// with too many fields and no quotes gets its extra pieces put back into that column.
     /// </param>
-    public StagedSource Csv(string path, char delimiter, string? overflowColumn, long batchId)
+    /// <param name="header">
+    /// false for a file without a header row: its columns are then named by position, column1, column2, ...
+    /// </param>
+    public StagedSource Csv(string path, char delimiter, string? overflowColumn, long batchId, bool header = true)
     {
         connection.Execute($"drop table if exists {CsvRejects}; drop table if exists src_csv_scan");
         connection.Execute($"""
             create or replace temp table {ReadTable} as
-            select * from read_csv({Literal(path)}, all_varchar = true, header = true, delim = {Literal(delimiter.ToString())},
+            select * from read_csv({Literal(path)}, all_varchar = true, header = {(header ? "true" : "false")}, delim = {Literal(delimiter.ToString())},
                                    quote = '"', escape = '"', store_rejects = true,
                                    rejects_table = '{CsvRejects}', rejects_scan = 'src_csv_scan')
             """);
+        if (!header)
+        {
+            NameColumnsByPosition();
+        }
+
+        var firstLine = header ? 2 : 1;
         var parserRejects = connection.Scalar<long>($"select count(*) from {CsvRejects}");
         if (connection.Scalar<long?>($"select min(line) from {CsvRejects} where error_type = 'INVALID ENCODING'") is { } badLine)
         {
@@ -36,7 +45,7 @@ public sealed class SourceStager(DuckDBConnection connection)
 
         if (parserRejects == 0)
         {
-            return Expose(firstLine: 2, batchId, parserRejectsTable: null);
+            return Expose(firstLine, batchId, parserRejectsTable: null);
         }
 
         // Rows after a line the reader rejected sit one line further down the file per such line.
@@ -46,9 +55,9 @@ public sealed class SourceStager(DuckDBConnection connection)
                 select line, row_number() over (order by line) as shift
                 from (select distinct line from {CsvRejects})
             ), shifts as (
-                select line - 2 - (shift - 1) as first_row, shift from rejected_lines
+                select line - {firstLine} - (shift - 1) as first_row, shift from rejected_lines
             )
-            select s.row_index + 2 + coalesce(sh.shift, 0) as source_line, {batchId}::bigint as batch_id, s.* exclude (row_index)
+            select s.row_index + {firstLine} + coalesce(sh.shift, 0) as source_line, {batchId}::bigint as batch_id, s.* exclude (row_index)
             from (select rowid - {FirstRowId()} as row_index, * from {ReadTable}) s
             asof left join shifts sh on s.row_index >= sh.first_row
             """);
@@ -60,6 +69,64 @@ public sealed class SourceStager(DuckDBConnection connection)
 
         connection.Execute($"create or replace temp view {RawView} as select * from src_lines");
         return new StagedSource(RawView, columns, CsvRejects) { Table = "src_lines" };
+    }
+
+    /// <summary>
+    /// Reads a file whose fields are separated by runs of spaces or tabs, with blanks before the first field
+    /// (fixed-width reports such as CDNOW's). Every row also gets a column <c>line</c>, its line in the file,
+    /// the only key an export of bare transactions has. A line with another number of fields than the header
+    /// (or, without one, than most lines) is rejected whole, never cut or padded.
+    /// </summary>
+    public StagedSource Whitespace(string path, bool header, long batchId)
+    {
+        // One text column per line: a unit separator never appears in such files, and no quoting applies.
+        const string oneTextColumn = "{'text': 'varchar'}";
+        connection.Execute($"""
+            create or replace temp table src_text as
+            select * from read_csv({Literal(path)}, header = false, columns = {oneTextColumn}, delim = E'\x1f',
+                                   quote = '', escape = '', auto_detect = false);
+            create or replace temp table src_fields as
+            select rowid - (select min(rowid) from src_text) + 1 as line, text,
+                   regexp_split_to_array(trim(text, E' \t\r'), '[ \t]+') as fields
+            from src_text
+            where trim(coalesce(text, ''), E' \t\r') <> '';
+            """);
+        var names = header
+            ? connection.Rows("select unnest(fields) from src_fields where line = (select min(line) from src_fields)", r => r.GetString(0))
+            : Enumerable.Range(1, connection.Scalar<int?>("select mode(len(fields)) from src_fields") ?? 0).Select(i => $"column{i}").ToList();
+        if (names.Count == 0)
+        {
+            throw new WarehouseException("The file has no lines to read.");
+        }
+
+        var lineColumn = names.Contains("line", StringComparer.OrdinalIgnoreCase) ? null : "line";
+        var firstData = header ? "line > (select min(line) from src_fields)" : "true";
+        var projections = string.Join(", ", names.Select((n, i) => $"fields[{i + 1}] as {Identifier(n)}"));
+        connection.Execute($"""
+            create or replace temp table {CsvRejects} as
+            select line, text as csv_line, len(fields) || ' fields where ' || {names.Count} || ' are expected' as error_message
+            from src_fields where {firstData} and len(fields) <> {names.Count};
+            create or replace temp table {ReadTable} as
+            select line as source_line, {batchId}::bigint as batch_id, {projections}{(lineColumn is null ? "" : ", line::varchar as line")}
+            from src_fields where {firstData} and len(fields) = {names.Count}
+            order by line;
+            drop table src_text;
+            drop table src_fields;
+            """);
+        var columns = lineColumn is null ? names : [.. names, lineColumn];
+        connection.Execute($"create or replace temp view {RawView} as select * from {ReadTable}");
+        var rejects = connection.Scalar<long>($"select count(*) from {CsvRejects}") > 0 ? CsvRejects : null;
+        return new StagedSource(RawView, columns, rejects) { Table = ReadTable };
+    }
+
+    // DuckDB names a headerless file's columns column0, column1 ... (zero-padded past ten); users count from one.
+    private void NameColumnsByPosition()
+    {
+        var current = SourceColumns();
+        for (var i = current.Count - 1; i >= 0; i--)
+        {
+            connection.Execute($"alter table {ReadTable} rename column {Identifier(current[i])} to {Identifier($"column{i + 1}")}");
+        }
     }
 
     private void RepairOverflow(List<string> columns, char delimiter, string overflowColumn, long batchId)

@@ -26,6 +26,16 @@ public sealed class BgNbdTests
         Assert.Equal(Published.LogLikelihood, fit.LogLikelihood, 0.5);
     }
 
+    [DatasetFact("cdnow_lifetimes")]
+    public void The_fits_grouped_likelihood_is_the_sum_of_every_customers_own()
+    {
+        var customers = CdnowSummaries.Customers();
+
+        var fit = BgNbdModel.Fit(customers);
+
+        Assert.Equal(customers.Sum(c => BgNbdModel.LogLikelihood(c, fit.R, fit.Alpha, fit.A, fit.B)), fit.LogLikelihood, 1e-6);
+    }
+
     [Fact]
     public void The_papers_example_customer_expects_1_226_purchases_in_the_next_39_weeks()
     {

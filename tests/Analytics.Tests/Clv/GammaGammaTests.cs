@@ -18,6 +18,16 @@ public sealed class GammaGammaTests
         Assert.Equal(15.44, fit.V, 0.01);
     }
 
+    [DatasetFact("cdnow_lifetimes")]
+    public void The_fits_grouped_likelihood_is_the_sum_of_every_repeat_customers_own()
+    {
+        var spenders = CdnowSummaries.Spenders();
+
+        var fit = GammaGammaModel.Fit(spenders);
+
+        Assert.Equal(spenders.Where(c => c.Frequency > 0).Sum(c => GammaGammaModel.LogLikelihood(c, fit.P, fit.Q, fit.V)), fit.LogLikelihood, 1e-6);
+    }
+
     [Fact]
     public void A_two_purchase_customer_spending_22_35_is_expected_to_spend_24_66()
     {

@@ -24,7 +24,7 @@ internal static class ChartRenderer
 
     public static byte[] Png(ChartData data) => Draw(data).GetImageBytes(Width, Height, ImageFormat.Png);
 
-    public static string Svg(ChartData data) => Draw(data).GetSvgXml(Width, Height);
+    public static string Svg(ChartData data) => SvgText.Restore(Draw(data).GetSvgXml(Width, Height));
 
     private static Plot Draw(ChartData data)
     {

@@ -40,7 +40,7 @@ public sealed class DashboardHost : IAsyncDisposable
         {
             if (context.Request.Headers.TryGetValue(RegionsHeader, out var regions))
             {
-                context.Features.Set(new AccessScope(AccessScope.Manager, regions.ToString().Split(',')));
+                context.Features.Set(new AccessScope(AccessScope.Manager, Uri.UnescapeDataString(regions.ToString()).Split(',')));
             }
 
             return next(context);
@@ -55,7 +55,7 @@ public sealed class DashboardHost : IAsyncDisposable
         var client = new HttpClient { BaseAddress = Address };
         if (regions is not null)
         {
-            client.DefaultRequestHeaders.Add(RegionsHeader, regions);
+            client.DefaultRequestHeaders.Add(RegionsHeader, Uri.EscapeDataString(regions));
         }
 
         return client;

@@ -6,7 +6,7 @@ namespace Analytics.ReportApi.Charts;
 
 /// <summary>
 /// Charts, tiles and tables, each kept until the data changes: a key holds the data version, the latest score
-/// run, the caller's access scope and every parameter, so a load, a new score run or another scope never sees a
+/// run, the marts' build, the caller's access scope and every parameter, so a load, a new score run or another scope never sees a
 /// stale or foreign entry. Entries of an older data state are dropped when a newer one is first seen.
 /// </summary>
 internal sealed class ReportCache
@@ -36,7 +36,7 @@ internal sealed class ReportCache
         }
 
         var regions = scope.Regions is null ? "*" : string.Join(",", scope.Regions.Order(StringComparer.Ordinal));
-        var fullKey = $"{state.DataVersion}|{state.ScoreRunId}|{scope.Role}|{regions}|{key}";
+        var fullKey = $"{state.DataVersion}|{state.ScoreRunId}|{state.MartsBuild}|{scope.Role}|{regions}|{key}";
         var entry = _entries.GetOrAdd(fullKey, _ => new Lazy<object>(() => build()));
         try
         {

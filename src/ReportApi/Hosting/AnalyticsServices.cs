@@ -1,5 +1,6 @@
 using Analytics.ReportApi.Access;
 using Analytics.ReportApi.Campaigns;
+using Analytics.ReportApi.Dashboard;
 using Analytics.ReportApi.Health;
 using Analytics.ReportApi.Inbox;
 using Analytics.Warehouse;
@@ -24,6 +25,7 @@ internal static class AnalyticsServices
         builder.AddAccess();
         builder.Services.AddHostedService<WarehouseStartup>();
         builder.AddCampaigns();
+        builder.Services.AddDashboard();
         builder.Services.AddQuartz(q =>
         {
             q.AddJob<InboxJob>(j => j.WithIdentity(InboxJob.Key));
@@ -40,6 +42,7 @@ internal static class AnalyticsServices
         app.UseAccess();
         app.MapHealth();
         app.MapCampaigns();
+        app.MapDashboard();
         return app;
     }
 }

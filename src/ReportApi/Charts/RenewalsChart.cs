@@ -1,0 +1,28 @@
+namespace Analytics.ReportApi.Charts;
+
+/// <summary>Contracts whose next event falls within 30, 60 or 90 days, stacked by event: an auto-renewal or an end.</summary>
+internal sealed class RenewalsChart : IChart
+{
+    private static readonly int[] Buckets = [30, 60, 90];
+    private static readonly string[] Events = ["auto_renewal", "end"];
+
+    public string Name => "renewals";
+
+    public ChartData Build(ChartContext context)
+    {
+        var rows = context.Query("renewals_due", r => (
+            Days: (int)Reader.Long(r, "due_within_days"),
+            Event: Reader.Text(r, "next_event"),
+            Contracts: Reader.Long(r, "contracts")));
+        var series = Events
+            .Select(e => new ChartSeries(
+                context.T("renewals." + e),
+                rows.Where(x => x.Event == e).Select(x => new ChartPoint(Array.IndexOf(Buckets, x.Days), x.Contracts)).ToList()))
+            .ToList();
+        return new ChartData(Name, ChartKind.StackedBars, context.T("renewals.title"), context.T("renewals.x"), context.T("renewals.y"), series)
+        {
+            Categories = Buckets.Select(d => context.F("renewals.bucket", d)).ToList(),
+            EmptyMessage = rows.Count == 0 ? context.T("no_data") : null,
+        };
+    }
+}

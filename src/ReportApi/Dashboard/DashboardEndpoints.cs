@@ -1,0 +1,42 @@
+using Analytics.ReportApi.Access;
+using Analytics.ReportApi.Charts;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Reports;
+
+namespace Analytics.ReportApi.Dashboard;
+
+/// <summary>GET /: the managers' dashboard, with the same parameters as the charts (window, tier, region, lang).</summary>
+internal static class DashboardEndpoints
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services) => services.AddSingleton<ReportCache>();
+
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext http, WarehouseDatabase database, ReportCache cache) =>
+        {
+            var (request, error) = ChartRequest.Parse(http.Request);
+            if (request is null)
+            {
+                return Results.BadRequest(error);
+            }
+
+            var scope = AccessScope.Of(http);
+            using var connection = database.Connect();
+            var state = ReportQueries.State(connection);
+            var regions = VisibleRegions.Of(connection, cache, state, scope);
+            if (VisibleRegions.Check(request, regions) is { } regionError)
+            {
+                return Results.BadRequest(regionError);
+            }
+
+            // The language only changes the words, so the numbers are cached once for both.
+            var model = cache.GetOrAdd(state, scope, $"dashboard|{request.QueryString(Language.Zh)}",
+                () => DashboardQueries.Load(connection, request.Filter, scope.AccountFilter, state));
+            var page = cache.GetOrAdd(state, scope, $"page|{request.QueryString()}",
+                () => DashboardPage.Render(model, request, regions, state.DataVersion));
+            return Results.Content(page, "text/html; charset=utf-8");
+        });
+        app.MapCharts();
+        return app;
+    }
+}

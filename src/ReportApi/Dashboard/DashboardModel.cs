@@ -1,0 +1,21 @@
+namespace Analytics.ReportApi.Dashboard;
+
+/// <summary>The numbers of the dashboard page for one selection, as the report queries give them.</summary>
+internal sealed record DashboardModel(
+    KpiTiles Tiles,
+    IReadOnlyList<TopAccount> TopAccounts,
+    IReadOnlyList<AtRiskAccount> AtRiskAccounts,
+    IReadOnlyList<ContractToAct> ContractsToAct,
+    bool HasScores);
+
+/// <summary>Revenue in the window; the key accounts' share of it; key accounts at high risk (null: no scores yet); SLA breach rate; contracts due within 90 days.</summary>
+internal sealed record KpiTiles(DateOnly AsOf, decimal Revenue, decimal? KeyAccountShare, long? KeyAccountsAtRisk, decimal? BreachRate, long Renewals90Days);
+
+internal sealed record TopAccount(string AccountId, string Name, string Tier, string Region, decimal Revenue, decimal Share);
+
+/// <summary>A key account at risk; Reasons are the model's strongest first, in both languages.</summary>
+internal sealed record AtRiskAccount(string AccountId, string Name, string Region, decimal ChurnProbability, string RiskBand, decimal Value, IReadOnlyList<ChurnReason> Reasons);
+
+internal sealed record ChurnReason(string Zh, string En);
+
+internal sealed record ContractToAct(string ContractId, string Name, string Tier, string Status, DateOnly CancelBy, long DaysToCancelBy, DateOnly? NextEventOn, decimal? AnnualFee);

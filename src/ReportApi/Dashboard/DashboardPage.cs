@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using Analytics.ReportApi.Charts;
+
+namespace Analytics.ReportApi.Dashboard;
+
+/// <summary>
+/// The managers' page, rendered on the server: filters, language switch, KPI tiles, every chart as an image
+/// with the same parameters, and the three tables. No script but the filters' submit-on-change.
+/// </summary>
+internal static class DashboardPage
+{
+    private static readonly string Css = ReadCss();
+
+    // Chinese stays readable in the page source; only what HTML needs escaped is.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public static string Render(DashboardModel model, ChartRequest request, IReadOnlyList<string> regions, long dataVersion)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(request);
+        var language = request.Language;
+        string T(string key) => Texts.Get(language, key);
+        string F(string key, params object?[] args) => Texts.Format(language, key, args);
+
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <!doctype html>
+            <html lang="{(language == Language.Zh ? "zh-CN" : "en")}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
+            <title>{E(T("page.title"))}</title>
+            <style>{Css}</style>
+            </head>
+            <body>
+            <header>
+            <h1>{E(T("page.title"))}</h1>
+            <span class="as-of">{E(F("page.as_of", Day(model.Tiles.AsOf), dataVersion))}</span>
+            <nav class="lang">{LanguageLink(request, Language.Zh, "中文")}{LanguageLink(request, Language.En, "English")}</nav>
+            </header>
+            """);
+        AppendFilters(html, request, regions, T, F);
+        html.Append("<main>\n");
+        AppendTiles(html, model, request, T, F);
+        html.Append("<section class=\"charts\">\n");
+        foreach (var chart in ChartCatalog.All)
+        {
+            var source = $"/charts/{chart.Name}.png?{request.QueryString()}";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<figure><img id=\"chart-{chart.Name}\" src=\"{E(source)}\" width=\"{ChartRenderer.Width}\" height=\"{ChartRenderer.Height}\" alt=\"{E(chart.Name)}\"></figure>\n");
+        }
+
+        html.Append("</section>\n<div class=\"tables\">\n");
+        AppendTopAccounts(html, model, language, T);
+        AppendAtRisk(html, model, language, T);
+        AppendContracts(html, model, language, T);
+        html.Append("</div>\n</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void AppendFilters(StringBuilder html, ChartRequest request, IReadOnlyList<string> regions, Func<string, string> t, Func<string, object?[], string> f)
+    {
+        var filter = request.Filter;
+        html.Append("<form id=\"filters\" method=\"get\" action=\"/\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<label>{E(t("page.window"))} <select name=\"window\" onchange=\"this.form.submit()\">");
+        foreach (var window in ChartRequest.Windows)
+        {
+            html.Append(Option(window.ToString(CultureInfo.InvariantCulture), f("page.months", [window]), window == filter.WindowMonths));
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</select></label>\n<label>{E(t("page.region"))} <select name=\"region\" onchange=\"this.form.submit()\">");
+        html.Append(Option("", t("page.all"), filter.Region is null));
+        foreach (var region in regions)
+        {
+            html.Append(Option(region, region, region == filter.Region));
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</select></label>\n<label>{E(t("page.tier"))} <select name=\"tier\" onchange=\"this.form.submit()\">");
+        html.Append(Option("", t("page.all"), filter.Tier is null));
+        foreach (var tier in ChartRequest.Tiers)
+        {
+            html.Append(Option(tier, Texts.GroupValue(request.Language, "tier", tier), tier == filter.Tier));
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"""
+            </select></label>
+            <input type="hidden" name="lang" value="{LanguageChoice.Code(request.Language)}">
+            <button type="submit">{E(t("page.apply"))}</button>
+            </form>
+
+            """);
+    }
+
+    private static void AppendTiles(StringBuilder html, DashboardModel model, ChartRequest request, Func<string, string> t, Func<string, object?[], string> f)
+    {
+        var tiles = model.Tiles;
+        html.Append("<section class=\"tiles\">\n");
+        Tile(html, "revenue", f("tile.revenue", [request.Filter.WindowMonths]), Money(tiles.Revenue, request.Language));
+        Tile(html, "key-share", t("tile.key_share"), Percent(tiles.KeyAccountShare));
+        Tile(html, "at-risk", t("tile.at_risk"), tiles.KeyAccountsAtRisk is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : t("tile.no_scores"));
+        Tile(html, "breach-rate", t("tile.breach"), Percent(tiles.BreachRate));
+        Tile(html, "renewals", t("tile.renewals"), tiles.Renewals90Days.ToString("N0", CultureInfo.InvariantCulture));
+        html.Append("</section>\n");
+    }
+
+    private static void Tile(StringBuilder html, string id, string label, string value) =>
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"tile\" id=\"tile-{id}\"><span class=\"label\">{E(label)}</span><span class=\"value\">{E(value)}</span></div>\n");
+
+    private static void AppendTopAccounts(StringBuilder html, DashboardModel model, Language language, Func<string, string> t)
+    {
+        Table(html, "top-accounts", t("table.top"),
+            [t("col.rank"), t("col.account"), t("col.tier"), t("col.region"), "#" + t("col.revenue"), "#" + t("col.share")],
+            model.TopAccounts.Select((a, i) => new[]
+            {
+                "#" + (i + 1).ToString(CultureInfo.InvariantCulture), a.Name, a.Tier, a.Region, "#" + Money(a.Revenue, language), "#" + Percent(a.Share),
+            }),
+            t("table.empty"));
+    }
+
+    private static void AppendAtRisk(StringBuilder html, DashboardModel model, Language language, Func<string, string> t)
+    {
+        Table(html, "at-risk", t("table.at_risk"),
+            [t("col.account"), t("col.region"), "#" + t("col.probability"), t("col.band"), "#" + t("col.revenue"), t("col.reasons")],
+            model.AtRiskAccounts.Select(a => new[]
+            {
+                a.Name, a.Region, "#" + Percent(a.ChurnProbability), Texts.GroupValue(language, "band", a.RiskBand), "#" + Money(a.Value, language),
+                string.Join(language == Language.Zh ? "；" : "; ", a.Reasons.Select(r => language == Language.Zh ? r.Zh : r.En)),
+            }),
+            model.HasScores ? t("table.empty") : t("tile.no_scores"));
+    }
+
+    private static void AppendContracts(StringBuilder html, DashboardModel model, Language language, Func<string, string> t)
+    {
+        Table(html, "contracts", t("table.contracts"),
+            [t("col.contract"), t("col.account"), t("col.tier"), t("col.status"), t("col.cancel_by"), "#" + t("col.days"), "#" + t("col.fee")],
+            model.ContractsToAct.Select(c => new[]
+            {
+                c.ContractId, c.Name, c.Tier, Texts.GroupValue(language, "status", c.Status), Day(c.CancelBy),
+                "#" + c.DaysToCancelBy.ToString(CultureInfo.InvariantCulture), "#" + (c.AnnualFee is { } fee ? Money(fee, language) : ""),
+            }),
+            t("table.empty"));
+    }
+
+    /// <summary>A table; a heading or cell starting with '#' is a number, right-aligned.</summary>
+    private static void Table(StringBuilder html, string id, string title, string[] headings, IEnumerable<string[]> rows, string empty)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{id}\"><h2>{E(title)}</h2>\n<table>\n<thead><tr>");
+        foreach (var heading in headings)
+        {
+            html.Append(Cell("th", heading));
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        var any = false;
+        foreach (var row in rows)
+        {
+            any = true;
+            html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                html.Append(Cell("td", cell));
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        if (!any)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"{headings.Length}\">{E(empty)}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static string Cell(string tag, string text) =>
+        text.StartsWith('#') ? $"<{tag} class=\"number\">{E(text[1..])}</{tag}>" : $"<{tag}>{E(text)}</{tag}>";
+
+    private static string LanguageLink(ChartRequest request, Language language, string label) =>
+        $"<a id=\"lang-{LanguageChoice.Code(language)}\" href=\"/?{E(request.QueryString(language))}\"{(language == request.Language ? " aria-current=\"true\"" : "")}>{label}</a>";
+
+    private static string Option(string value, string label, bool selected) =>
+        $"<option value=\"{E(value)}\"{(selected ? " selected" : "")}>{E(label)}</option>";
+
+    private static string Money(decimal amount, Language language) =>
+        (language == Language.Zh ? "¥" : "CNY ") + amount.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Percent(decimal? share) =>
+        share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => Encoder.Encode(text);
+
+    private static string ReadCss()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Dashboard/dashboard.css")
+            ?? throw new InvalidOperationException("dashboard.css is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

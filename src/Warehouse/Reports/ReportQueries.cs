@@ -1,0 +1,39 @@
+using System.Data.Common;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Reports;
+
+/// <summary>
+/// The queries behind the charts, tiles and tables: one embedded file per figure (Reports/NAME.sql). A file starts
+/// with <c>with {{companies}}</c>, the shared block of parameters, window and visible companies, and marks every
+/// place it reads accounts with <c>{{visible:COLUMN}}</c>, which the caller's access predicate replaces: no report
+/// can run without deciding who may see it.
+/// </summary>
+public static partial class ReportQueries
+{
+    /// <summary>The statement of report <paramref name="name"/> with the caller's account predicate filled in.</summary>
+    public static string Sql(string name, Func<string, string> accountFilter)
+    {
+        ArgumentNullException.ThrowIfNull(accountFilter);
+        var sql = Read(name).Replace("{{companies}}", Read("_companies"), StringComparison.Ordinal);
+        return Visible().Replace(sql, m => "(" + accountFilter(m.Groups[1].Value) + ")");
+    }
+
+    /// <summary>Runs report <paramref name="name"/> for <paramref name="filter"/>, as seen through <paramref name="accountFilter"/>.</summary>
+    public static List<T> Run<T>(DuckDBConnection connection, string name, ReportFilter filter, Func<string, string> accountFilter, Func<DbDataReader, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return connection.Rows(Sql(name, accountFilter), map, filter.WindowMonths, filter.Tier, filter.Region);
+    }
+
+    public static DataState State(DuckDBConnection connection) =>
+        connection.Rows(Read("data_state"), r => new DataState(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2))).Single();
+
+    private static string Read(string name) =>
+        Migrator.ReadResource(Assembly.GetExecutingAssembly(), $"Reports/{name}.sql");
+
+    [GeneratedRegex(@"\{\{visible:([A-Za-z0-9_.]+)\}\}")]
+    private static partial Regex Visible();
+}

@@ -1,0 +1,22 @@
+-- Key accounts (tier A) at high or medium churn risk in the current scores, most likely to churn first, with the
+-- reasons the model gives (churn_reasons: strongest first, as JSON) and the revenue at stake in the window.
+with {{companies}}, window_value as (
+    select o.master_account_id, sum(o.value) as value
+    from marts.account_order_months o, report_window w
+    where o.month >= w.window_start
+    group by all
+), final as (
+    select
+        c.master_account_id,
+        c.name,
+        c.region,
+        s.churn_probability,
+        s.churn_risk_band,
+        s.churn_reasons::varchar as churn_reasons,
+        coalesce(v.value, 0) as value
+    from companies c
+    join models.current_scores s on s.account_id = c.master_account_id
+    left join window_value v using (master_account_id)
+    where c.tier = 'A' and s.churn_risk_band in ('high', 'medium')
+)
+select * from final order by churn_probability desc, master_account_id limit 10

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace Analytics.Tests.Dashboard;
+
+/// <summary>
+/// Debian's headless Chromium driven through Playwright (its own browser download cannot work here), with the
+/// flags that keep it from reaching for hosts it cannot reach. One browser per test class; a fresh context per test.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Chromium { get; private set; } = null!;
+
+    /// <summary>Where the screenshots go: artifacts/screenshots under the repository, kept by CI.</summary>
+    public static string Screenshots { get; } = Path.Combine(Support.TestPaths.RepoRoot, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}

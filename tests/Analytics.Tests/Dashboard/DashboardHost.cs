@@ -12,7 +12,7 @@ namespace Analytics.Tests.Dashboard;
 /// <summary>
 /// The dashboard and charts served by Kestrel on a free loopback port (a browser needs a real socket) over a
 /// given warehouse. A request carrying <see cref="RegionsHeader"/> runs in a region-limited manager's scope, as
-/// the authentication middleware will set it; without it, in the whole-warehouse scope.
+/// the authentication middleware sets it; without it, in the whole-warehouse scope.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
@@ -38,10 +38,10 @@ public sealed class DashboardHost : IAsyncDisposable
         var app = builder.Build();
         app.Use((context, next) =>
         {
-            if (context.Request.Headers.TryGetValue(RegionsHeader, out var regions))
-            {
-                context.Features.Set(new AccessScope(AccessScope.Manager, Uri.UnescapeDataString(regions.ToString()).Split(',')));
-            }
+            // What the authentication middleware does in the service: every request carries a scope (none would see nothing).
+            context.Features.Set(context.Request.Headers.TryGetValue(RegionsHeader, out var regions)
+                ? new AccessScope(AccessScope.Manager, Uri.UnescapeDataString(regions.ToString()).Split(','))
+                : AccessScope.Everything);
 
             return next(context);
         });

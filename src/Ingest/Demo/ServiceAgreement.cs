@@ -58,6 +58,12 @@ internal sealed class ServiceAgreement(string id, DateOnly start, DateOnly end, 
         .Money(AnnualFee).Number(PaymentTermsDays)
         .Number(MarginCapPct).Number(PenaltyThresholdPct).Number(ResponseHours).Number(OnsiteHours)
         .Text("09:00:00").Text("17:00:00").Text("Asia/Shanghai").Text("CN")
-        .Date(TerminatedOn)
+        .Date(LastDayOnRecord)
         .EndRow();
+
+    /// <summary>
+    /// terminated_on as the export shows it: the early end, or, once an auto-renewing agreement's customer gave
+    /// notice, the end of its current term (otherwise the row would read as still renewing and the loss would vanish).
+    /// </summary>
+    private DateOnly? LastDayOnRecord => TerminatedOn ?? (Ending && AutoRenew ? End : null);
 }

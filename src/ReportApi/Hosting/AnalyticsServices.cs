@@ -1,5 +1,6 @@
 using Analytics.ReportApi.Health;
 using Analytics.ReportApi.Inbox;
+using Analytics.ReportApi.OData;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -20,6 +21,7 @@ internal static class AnalyticsServices
         builder.Services.Configure<AnalyticsSettings>(builder.Configuration.GetSection(AnalyticsSettings.Section));
         builder.Services.AddSingleton(sp => WarehouseDatabase.Open(sp.GetRequiredService<IOptions<AnalyticsSettings>>().Value.WarehousePath));
         builder.Services.AddHostedService<WarehouseStartup>();
+        builder.Services.AddOData(builder.Configuration);
         builder.Services.AddQuartz(q =>
         {
             q.AddJob<InboxJob>(j => j.WithIdentity(InboxJob.Key));
@@ -34,6 +36,7 @@ internal static class AnalyticsServices
     public static WebApplication MapAnalytics(this WebApplication app)
     {
         app.MapHealth();
+        app.MapOData();
         return app;
     }
 }

@@ -51,6 +51,10 @@ internal sealed class ODataRequest
         {
             return Parse(model, parser, limits);
         }
+        catch (ODataUnrecognizedPathException e)
+        {
+            throw ODataProblem.NotFound(e.Message);
+        }
         catch (ODataException e)
         {
             throw ODataProblem.BadRequest(e.Message);

@@ -86,7 +86,7 @@ internal static class ODataEndpoints
         {
             try
             {
-                page = await Task.Run(() => new ODataQuery(model, request, scope, limits, new QueryRunner(connection, timeout.Token)).Page(requestUri, pageSize), timeout.Token);
+                page = await Task.Run(() => new ODataQuery(model, request, scope, limits).Page(requestUri, pageSize, new QueryRunner(connection, timeout.Token)), timeout.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or DuckDBException && timeout.IsCancellationRequested)
             {

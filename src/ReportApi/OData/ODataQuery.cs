@@ -12,11 +12,11 @@ namespace Analytics.ReportApi.OData;
 /// $orderby with the key appended, one page ($top, $skip, $skiptoken, the page size), $count over the same rows,
 /// and $expand as one query per navigation for the whole page.
 /// </summary>
-internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, AccessScope scope, ODataLimits limits, QueryRunner runner)
+internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, AccessScope scope, ODataLimits limits)
 {
     private readonly NodeBudget _budget = new(limits.MaxNodeCount);
 
-    public ODataPage Page(Uri requestUri, int pageSize)
+    public ODataPage Page(Uri requestUri, int pageSize, QueryRunner runner)
     {
         var parameters = new SqlParameters();
         var relation = Relation.Of(request.Set, scope);
@@ -78,11 +78,36 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
         {
             foreach (var item in request.SelectExpand.SelectedItems.OfType<ExpandedNavigationSelectItem>())
             {
-                page.Expansions.Add(Expand(item, page));
+                page.Expansions.Add(Expand(item, page, runner));
             }
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// The whole answer as one statement, no paging: what the Arrow stream reads. $filter, $select, $orderby, $top and
+    /// $skip only; the Arrow endpoint refuses the rest.
+    /// </summary>
+    public (string Sql, object?[] Parameters, IReadOnlyList<RelationColumn> Columns) Statement()
+    {
+        if (request.Apply is not null || request.Key is not null || request.SkipToken is not null
+            || request.SelectExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true)
+        {
+            throw ODataProblem.NotImplemented("The Arrow stream takes $filter, $select, $orderby, $top and $skip; use /odata for $apply, $expand and keys.");
+        }
+
+        var parameters = new SqlParameters();
+        var relation = Relation.Of(request.Set, scope);
+        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits);
+        var where = request.Filter is null ? [] : new List<string> { translator.Filter(request.Filter.Expression) };
+        var selected = Selected(request.SelectExpand, request.Set).ToHashSet(StringComparer.Ordinal);
+        var columns = relation.Columns.Where(c => selected.Contains(c.Name)).ToList();
+        var orderBy = request.OrderBy is null && request.Top is null && request.Skip is null ? "" : $" order by {OrderBy(request.OrderBy, translator, relation).Sql}";
+        var sql = $"select {string.Join(", ", columns.Select(c => c.Sql))} from ({relation.Sql}) q{Where(where)}{orderBy}"
+            + (request.Top is { } top ? $" limit {top.ToString(CultureInfo.InvariantCulture)}" : "")
+            + (request.Skip is > 0 ? $" offset {request.Skip.Value.ToString(CultureInfo.InvariantCulture)}" : "");
+        return (sql, parameters.ToArray(), columns);
     }
 
     private static string Where(List<string> predicates) => predicates.Count == 0 ? "" : " where " + string.Join(" and ", predicates);
@@ -228,7 +253,7 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
         return new UriBuilder(requestUri) { Query = text }.Uri;
     }
 
-    private Expansion Expand(ExpandedNavigationSelectItem item, ODataPage parent)
+    private Expansion Expand(ExpandedNavigationSelectItem item, ODataPage parent, QueryRunner runner)
     {
         var navigation = NavigationOf(request.Set, item);
         if (item.LevelsOption is not null || item.SearchOption is not null || item.ComputeOption is not null || item.ApplyOption is not null || item.CountOption is not null

@@ -12,7 +12,7 @@ namespace Analytics.Tests.OData;
 
 /// <summary>
 /// The OData endpoints in an in-memory server on a test warehouse. A request may carry X-Test-Role and
-/// X-Test-Regions: a middleware turns them into the request's AccessScope, as authentication will.
+/// X-Test-Regions ("-" for none): a middleware turns them into the request's AccessScope, as authentication will.
 /// </summary>
 public sealed class ODataHost : IAsyncDisposable
 {

@@ -174,7 +174,7 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
             ("minute", 1) => $"minute({Arg(0)})",
             ("second", 1) => $"second({Arg(0)})",
             ("date", 1) => $"cast({Arg(0)} as date)",
-            ("time", 1) => $"cast({Arg(0)} as time)",
+            ("time", 1) => $"cast(cast({Arg(0)} as timestamp) as time)",
             ("now", 0) => "now()",
             ("round", 1) => $"round({Arg(0)})",
             ("floor", 1) => $"floor({Arg(0)})",

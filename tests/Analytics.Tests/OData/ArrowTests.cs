@@ -28,25 +28,28 @@ public sealed class ArrowTests(ODataBook book) : IClassFixture<ODataBook>
         return (reader.Schema, batches);
     }
 
+    // The same amount, without the trailing zeros of the column's scale: 11097.90000000000000 is 11097.9.
+    private static decimal Normal(decimal value) => value / 1.0000000000000000000000000000m;
+
     [Fact]
     public async Task Orders_stream_with_exact_decimals_dates_and_nulls_under_the_filter_and_select()
     {
         var (schema, batches) = await Read("/arrow/Orders?$filter=NetAmount gt 1000&$select=OrderId,NetAmount,OrderDate,Channel&$orderby=OrderId");
 
-        Assert.Equal(["OrderId", "OrderDate", "NetAmount", "Channel"], schema.FieldsList.Select(f => f.Name));
+        Assert.Equal(["OrderId", "OrderDate", "Channel", "NetAmount"], schema.FieldsList.Select(f => f.Name));
         Assert.Equal((38, 14), (((Decimal128Type)schema.GetFieldByName("NetAmount").DataType).Precision, ((Decimal128Type)schema.GetFieldByName("NetAmount").DataType).Scale));
         Assert.IsType<Date32Type>(schema.GetFieldByName("OrderDate").DataType);
         var batch = Assert.Single(batches);
         var ids = (StringArray)batch.Column(0);
         var dates = (Date32Array)batch.Column(1);
-        var net = (Decimal128Array)batch.Column(2);
-        var channels = (StringArray)batch.Column(3);
+        var channels = (StringArray)batch.Column(2);
+        var net = (Decimal128Array)batch.Column(3);
         var rows = Enumerable.Range(0, batch.Length)
-            .Select(i => $"{ids.GetString(i)} {net.GetValue(i)} {dates.GetDateOnly(i):yyyy-MM-dd} {channels.GetString(i) ?? "null"}").ToList();
+            .Select(i => $"{ids.GetString(i)} {Normal(net.GetValue(i)!.Value)} {dates.GetDateOnly(i):yyyy-MM-dd} {channels.GetString(i) ?? "null"}").ToList();
 
         Assert.Equal(
             book.Warehouse.Rows("select order_id, net_amount, order_date::varchar, channel from marts.orders where net_amount > 1000 order by 1",
-                r => $"{r.GetString(0)} {r.GetDecimal(1)} {r.GetString(2)} {(r.IsDBNull(3) ? "null" : r.GetString(3))}"),
+                r => $"{r.GetString(0)} {Normal(r.GetDecimal(1))} {r.GetString(2)} {(r.IsDBNull(3) ? "null" : r.GetString(3))}"),
             rows);
     }
 

@@ -183,6 +183,11 @@ internal static class ODataEndpoints
         {
             // The client left; nobody to answer.
         }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or InvalidCastException)
+        {
+            // A case the service does not handle yet: still an OData error body, never a bare page.
+            await WriteError(http, StatusCodes.Status500InternalServerError, "InternalError", e.Message);
+        }
     }
 
     public static Task WriteError(HttpContext http, int status, string code, string message)

@@ -59,7 +59,7 @@ internal sealed class ODataRequest
         {
             throw ODataProblem.BadRequest(e.Message);
         }
-        catch (OverflowException e)
+        catch (Exception e) when (e is OverflowException or FormatException or ArgumentException)
         {
             throw ODataProblem.BadRequest(e.Message);
         }

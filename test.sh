@@ -22,4 +22,12 @@ if [ ${#needed[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
 fi
 
+# The OASIS CSDL schemas (npm package odata-csdl) that the OData $metadata is validated against.
+csdl="${XDG_CACHE_HOME:-$HOME/.cache}/analytics/odata-csdl"
+if [ ! -f "$csdl/package/schemas/edmx.xsd" ]; then
+  command -v npm >/dev/null || { echo "npm is needed once, to fetch the OData CSDL schemas (odata-csdl)." >&2; exit 1; }
+  mkdir -p "$csdl"
+  (cd "$csdl" && npm pack odata-csdl@0.11.2 --silent >/dev/null && tar xzf odata-csdl-0.11.2.tgz)
+fi
+
 dotnet test Analytics.sln "$@"

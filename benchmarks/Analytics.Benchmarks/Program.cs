@@ -6,6 +6,7 @@ return args switch
     ["load", .. var rest] => LoadBenchmark.Run(rest),
     ["marts", .. var rest] => MartBenchmark.Run(rest),
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest),
+    ["odata", .. var rest] => ODataBenchmark.Run(rest),
     _ => Usage(),
 };
 
@@ -14,5 +15,6 @@ static int Usage()
     Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- load [--lines N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- marts [--accounts N] [--lines N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- dashboard [--accounts N] [--runs N] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- odata [--accounts N] [--lines N] [--runs N] [--dir DIR]");
     return 2;
 }

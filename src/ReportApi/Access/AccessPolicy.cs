@@ -32,6 +32,7 @@ internal static class AccessPolicy
         new("/odata/Campaigns", Everyone, Read),
         new("/odata/CampaignMembers", Everyone, Read),
         new("/exports", [Admin, Manager, Analyst]),
+        new("/arrow", [Admin, Manager, Analyst]),
 
         // Marketing builds targets and campaigns; every role may read campaign lists within its scope.
         new("/api/targets", [Admin, Marketing]),

@@ -3,6 +3,7 @@ using Analytics.ReportApi.Campaigns;
 using Analytics.ReportApi.Dashboard;
 using Analytics.ReportApi.Health;
 using Analytics.ReportApi.Inbox;
+using Analytics.ReportApi.OData;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -26,6 +27,7 @@ internal static class AnalyticsServices
         builder.Services.AddHostedService<WarehouseStartup>();
         builder.AddCampaigns();
         builder.Services.AddDashboard();
+        builder.Services.AddOData(builder.Configuration);
         builder.Services.AddQuartz(q =>
         {
             q.AddJob<InboxJob>(j => j.WithIdentity(InboxJob.Key));
@@ -43,6 +45,7 @@ internal static class AnalyticsServices
         app.MapHealth();
         app.MapCampaigns();
         app.MapDashboard();
+        app.MapOData();
         return app;
     }
 }

@@ -1,0 +1,135 @@
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+using Microsoft.OData.UriParser.Aggregation;
+
+namespace Analytics.ReportApi.OData;
+
+/// <summary>
+/// Translates $apply into nested selects, one per transformation: filter, compute, groupby (with aggregate) and
+/// aggregate (sum, min, max, average, countdistinct, $count). What follows $apply ($filter, $orderby, $top...) reads
+/// the last select's columns. Anything else (expand, navigation paths in groupby, custom aggregates) is refused with 501.
+/// </summary>
+internal sealed class ApplyTranslator(SqlParameters parameters, NodeBudget budget, ODataLimits limits)
+{
+    public Relation Apply(ApplyClause apply, Relation input)
+    {
+        var current = input;
+        foreach (var transformation in apply.Transformations)
+        {
+            budget.Spend();
+            current = transformation switch
+            {
+                FilterTransformationNode filter => Filter(filter, current),
+                ComputeTransformationNode compute => Compute(compute, current),
+                GroupByTransformationNode groupBy => GroupBy(groupBy, current),
+                AggregateTransformationNode aggregate => Aggregate(aggregate.AggregateExpressions, [], current),
+                _ => throw ODataProblem.NotImplemented($"The $apply transformation {transformation.Kind} is not supported; use filter, groupby, aggregate or compute."),
+            };
+        }
+
+        return current;
+    }
+
+    private ExpressionTranslator Expressions(Relation relation) => new(relation.ByName, parameters, budget, limits);
+
+    private Relation Filter(FilterTransformationNode filter, Relation input) =>
+        input with { Sql = $"select * from ({input.Sql}) q where {Expressions(input).Filter(filter.FilterClause.Expression)}" };
+
+    private Relation Compute(ComputeTransformationNode compute, Relation input)
+    {
+        var translator = Expressions(input);
+        var added = new List<(string Sql, RelationColumn Column)>();
+        foreach (var expression in compute.Expressions)
+        {
+            var column = new RelationColumn(expression.Alias, Kind(expression.TypeReference), expression.TypeReference);
+            if (input.ByName.ContainsKey(column.Name) || added.Any(a => a.Column.Name == column.Name))
+            {
+                throw ODataProblem.BadRequest($"compute names '{column.Name}', which is already a property here.");
+            }
+
+            added.Add(($"{translator.Value(expression.Expression)} as {column.Sql}", column));
+        }
+
+        return new Relation(
+            $"select *, {string.Join(", ", added.Select(a => a.Sql))} from ({input.Sql}) q",
+            [.. input.Columns, .. added.Select(a => a.Column)],
+            input.Identity);
+    }
+
+    private Relation GroupBy(GroupByTransformationNode groupBy, Relation input)
+    {
+        var keys = groupBy.GroupingProperties.ToList();
+        if (keys.Count > limits.MaxGroupByKeys)
+        {
+            throw ODataProblem.Limit("TooManyGroupByKeys", $"groupby may name at most {limits.MaxGroupByKeys} properties.");
+        }
+
+        var translator = Expressions(input);
+        var groups = new List<(string Sql, RelationColumn Column)>();
+        foreach (var key in keys)
+        {
+            budget.Spend();
+            if (key.Expression is null || key.ChildTransformations.Count > 0)
+            {
+                throw ODataProblem.NotImplemented($"groupby on a navigation path ({key.Name}/...) is not supported; group by the set's own properties.");
+            }
+
+            var source = translator.Value(key.Expression);
+            var type = key.Expression.TypeReference;
+            groups.Add(($"{source} as {Warehouse.SqlExtensions.Identifier(key.Name)}", new RelationColumn(key.Name, Kind(type), type)));
+        }
+
+        return groupBy.ChildTransformations switch
+        {
+            null => new Relation(
+                $"select distinct {string.Join(", ", groups.Select(g => g.Sql))} from ({input.Sql}) q",
+                [.. groups.Select(g => g.Column)],
+                [.. groups.Select(g => g.Column.Name)]),
+            AggregateTransformationNode aggregate => Aggregate(aggregate.AggregateExpressions, groups, input),
+            var other => throw ODataProblem.NotImplemented($"groupby with {other.Kind} inside is not supported; use aggregate."),
+        };
+    }
+
+    private Relation Aggregate(IEnumerable<AggregateExpressionBase> expressions, List<(string Sql, RelationColumn Column)> groups, Relation input)
+    {
+        var translator = Expressions(input);
+        var aggregates = new List<(string Sql, RelationColumn Column)>();
+        foreach (var expressionBase in expressions)
+        {
+            budget.Spend();
+            if (expressionBase is not AggregateExpression expression)
+            {
+                throw ODataProblem.NotImplemented("Aggregating a navigation's entities is not supported; aggregate the set's own properties.");
+            }
+
+            var column = new RelationColumn(expression.Alias, Kind(expression.TypeReference), expression.TypeReference);
+            if (groups.Any(g => g.Column.Name == column.Name) || aggregates.Any(a => a.Column.Name == column.Name))
+            {
+                throw ODataProblem.BadRequest($"The alias '{column.Name}' is used twice.");
+            }
+
+            string Of() => translator.Value(expression.Expression);
+            var sql = expression.Method switch
+            {
+                AggregationMethod.Sum => $"sum({Of()})",
+                AggregationMethod.Min => $"min({Of()})",
+                AggregationMethod.Max => $"max({Of()})",
+                AggregationMethod.Average => $"avg({Of()})",
+                AggregationMethod.CountDistinct => $"count(distinct {Of()})",
+                AggregationMethod.VirtualPropertyCount => "count(*)",
+                _ => throw ODataProblem.NotImplemented($"The aggregation method {expression.MethodDefinition?.MethodLabel ?? expression.Method.ToString()} is not supported."),
+            };
+            aggregates.Add(($"{sql} as {column.Sql}", column));
+        }
+
+        var select = string.Join(", ", groups.Select(g => g.Sql).Concat(aggregates.Select(a => a.Sql)));
+        var groupBy = groups.Count == 0 ? "" : $" group by {string.Join(", ", Enumerable.Range(1, groups.Count))}";
+        return new Relation(
+            $"select {select} from ({input.Sql}) q{groupBy}",
+            [.. groups.Select(g => g.Column), .. aggregates.Select(a => a.Column)],
+            [.. groups.Select(g => g.Column.Name)]);
+    }
+
+    private static EdmPrimitiveTypeKind Kind(IEdmTypeReference? type) =>
+        type?.AsPrimitiveOrNull()?.PrimitiveKind() ?? EdmPrimitiveTypeKind.None;
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace Analytics.ReportApi.OData;
+
+/// <summary>
+/// Translates a parsed OData expression into a DuckDB SQL expression over the columns of one relation, with every
+/// literal bound as a parameter. OData's null rules are kept: eq matches two nulls, ne matches nulls, a comparison
+/// with null is false (also under not). "Positive" marks a place where a null result is as good as false (a WHERE
+/// clause, through and/or); there plain comparisons keep DuckDB's filter push-down. Any node kind or function
+/// not handled here is refused with 501, never dropped.
+/// </summary>
+internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationColumn> columns, SqlParameters parameters, NodeBudget budget, ODataLimits limits)
+{
+    public string Filter(SingleValueNode node) => Translate(node, positive: true);
+
+    public string Value(SingleValueNode node) => Translate(node, positive: false);
+
+    private string Translate(SingleValueNode node, bool positive)
+    {
+        budget.Spend();
+        return node switch
+        {
+            ConstantNode constant => Constant(constant.Value),
+            SingleValuePropertyAccessNode property when property.Source is ResourceRangeVariableReferenceNode => Column(property.Property.Name),
+            SingleValueOpenPropertyAccessNode open when open.Source is ResourceRangeVariableReferenceNode => Column(open.Name),
+            ConvertNode convert => Convert(convert, positive),
+            BinaryOperatorNode binary => Binary(binary, positive),
+            UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => $"(not {Translate(not.Operand, positive: false)})",
+            UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Negate } negate => $"(-{Translate(negate.Operand, positive: false)})",
+            SingleValueFunctionCallNode function => Function(function, positive),
+            InNode @in => In(@in, positive),
+            SingleValuePropertyAccessNode or SingleValueOpenPropertyAccessNode =>
+                throw ODataProblem.NotImplemented("Properties of related entities (a path like Account/Region) are not supported in expressions; use $expand, or query the related set."),
+            _ => throw ODataProblem.NotImplemented($"Expressions of kind {node.Kind} are not supported."),
+        };
+    }
+
+    public string Column(string name) =>
+        columns.TryGetValue(name, out var column)
+            ? column.Sql
+            : throw ODataProblem.BadRequest($"There is no property '{name}' here.");
+
+    private string Constant(object? value) => value switch
+    {
+        null => "NULL",
+        string or bool or int or long or short or byte or sbyte or decimal or double or float => parameters.Add(value),
+        Guid guid => parameters.Add(guid.ToString()),
+        Date date => $"cast({parameters.Add(date.ToString())} as date)",
+        DateOnly date => $"cast({parameters.Add(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} as date)",
+        DateTimeOffset instant => $"cast({parameters.Add(instant.ToString("o", CultureInfo.InvariantCulture))} as timestamptz)",
+        TimeOfDay time => $"cast({parameters.Add(time.ToString())} as time)",
+        TimeOnly time => $"cast({parameters.Add(time.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture))} as time)",
+        _ => throw ODataProblem.NotImplemented($"Literals of type {value.GetType().Name} are not supported."),
+    };
+
+    private string Convert(ConvertNode convert, bool positive)
+    {
+        if (convert.Source is ConstantNode { Value: null })
+        {
+            return "NULL";
+        }
+
+        var inner = Translate(convert.Source, positive);
+        return convert.TypeReference?.AsPrimitiveOrNull()?.PrimitiveKind() switch
+        {
+            EdmPrimitiveTypeKind.Double or EdmPrimitiveTypeKind.Single => $"cast({inner} as double)",
+            EdmPrimitiveTypeKind.Date => $"cast({inner} as date)",
+            EdmPrimitiveTypeKind.DateTimeOffset => $"cast({inner} as timestamptz)",
+            EdmPrimitiveTypeKind.String => $"cast({inner} as varchar)",
+            // Integers and decimals widen implicitly in DuckDB, exactly; a cast would only fix a precision.
+            _ => inner,
+        };
+    }
+
+    private string Binary(BinaryOperatorNode node, bool positive)
+    {
+        switch (node.OperatorKind)
+        {
+            case BinaryOperatorKind.And:
+                return $"({Translate(node.Left, positive)} and {Translate(node.Right, positive)})";
+            case BinaryOperatorKind.Or:
+                return $"({Translate(node.Left, positive)} or {Translate(node.Right, positive)})";
+            case BinaryOperatorKind.Has:
+                throw ODataProblem.NotImplemented("The has operator is not supported (there are no enumerations).");
+        }
+
+        var leftNull = IsNull(node.Left);
+        var rightNull = IsNull(node.Right);
+        var left = Translate(node.Left, positive: false);
+        var right = Translate(node.Right, positive: false);
+        var againstLiteral = IsLiteral(node.Left) || IsLiteral(node.Right);
+        return node.OperatorKind switch
+        {
+            BinaryOperatorKind.Equal when leftNull && rightNull => "true",
+            BinaryOperatorKind.Equal when rightNull => $"({left} is null)",
+            BinaryOperatorKind.Equal when leftNull => $"({right} is null)",
+            BinaryOperatorKind.Equal when positive && againstLiteral => $"({left} = {right})",
+            BinaryOperatorKind.Equal => $"({left} is not distinct from {right})",
+            BinaryOperatorKind.NotEqual when leftNull && rightNull => "false",
+            BinaryOperatorKind.NotEqual when rightNull => $"({left} is not null)",
+            BinaryOperatorKind.NotEqual when leftNull => $"({right} is not null)",
+            BinaryOperatorKind.NotEqual => $"({left} is distinct from {right})",
+            BinaryOperatorKind.GreaterThan => Comparison(left, ">", right, positive, leftNull || rightNull),
+            BinaryOperatorKind.GreaterThanOrEqual => Comparison(left, ">=", right, positive, leftNull || rightNull),
+            BinaryOperatorKind.LessThan => Comparison(left, "<", right, positive, leftNull || rightNull),
+            BinaryOperatorKind.LessThanOrEqual => Comparison(left, "<=", right, positive, leftNull || rightNull),
+            BinaryOperatorKind.Add => Arithmetic(node, left, "+", right),
+            BinaryOperatorKind.Subtract => Arithmetic(node, left, "-", right),
+            BinaryOperatorKind.Multiply => Arithmetic(node, left, "*", right),
+            BinaryOperatorKind.Divide => Arithmetic(node, left, IsIntegral(node.TypeReference) ? "//" : "/", right),
+            BinaryOperatorKind.Modulo => Arithmetic(node, left, "%", right),
+            _ => throw ODataProblem.NotImplemented($"The operator {node.OperatorKind} is not supported."),
+        };
+    }
+
+    private static string Comparison(string left, string op, string right, bool positive, bool withNull) =>
+        withNull ? "false" : positive ? $"({left} {op} {right})" : $"coalesce({left} {op} {right}, false)";
+
+    private static string Arithmetic(BinaryOperatorNode node, string left, string op, string right)
+    {
+        if (!IsNumeric(node.Left.TypeReference) || !IsNumeric(node.Right.TypeReference))
+        {
+            throw ODataProblem.NotImplemented("Arithmetic is supported on numbers only (not on dates or durations).");
+        }
+
+        return $"({left} {op} {right})";
+    }
+
+    private string In(InNode node, bool positive)
+    {
+        if (node.Right is not CollectionConstantNode list)
+        {
+            throw ODataProblem.NotImplemented("'in' is supported with a list of literals only.");
+        }
+
+        if (list.Collection.Count > limits.MaxInValues)
+        {
+            throw ODataProblem.Limit("TooManyValues", $"An 'in' list may hold at most {limits.MaxInValues} values.");
+        }
+
+        var left = Translate(node.Left, positive: false);
+        var values = list.Collection.Where(c => c.Value is not null).Select(c => { budget.Spend(); return Constant(c.Value); }).ToList();
+        var orNull = list.Collection.Any(c => c.Value is null) ? $" or {left} is null" : "";
+        var membership = values.Count == 0 ? "false" : $"{left} in ({string.Join(", ", values)})";
+        return positive || orNull.Length > 0 ? $"({membership}{orNull})" : $"coalesce({membership}, false)";
+    }
+
+    private string Function(SingleValueFunctionCallNode node, bool positive)
+    {
+        var args = node.Parameters.Select(p => p as SingleValueNode
+            ?? throw ODataProblem.NotImplemented($"The function {node.Name} is supported with single values only.")).ToList();
+        string Arg(int i) => Translate(args[i], positive: false);
+        string Boolean(string sql) => positive ? sql : $"coalesce({sql}, false)";
+        return (node.Name, args.Count) switch
+        {
+            ("contains", 2) => Boolean(Like(Arg(0), args[1], "%", "%")),
+            ("startswith", 2) => Boolean(Like(Arg(0), args[1], "", "%")),
+            ("endswith", 2) => Boolean(Like(Arg(0), args[1], "%", "")),
+            ("tolower", 1) => $"lower({Arg(0)})",
+            ("toupper", 1) => $"upper({Arg(0)})",
+            ("trim", 1) => $"trim({Arg(0)})",
+            ("length", 1) => $"length({Arg(0)})",
+            // OData counts from 0 and answers -1 when absent; DuckDB counts from 1 and answers 0.
+            ("indexof", 2) => $"(instr({Arg(0)}, {Arg(1)}) - 1)",
+            ("substring", 2) => $"substring({Arg(0)}, {Arg(1)} + 1)",
+            ("substring", 3) => $"substring({Arg(0)}, {Arg(1)} + 1, {Arg(2)})",
+            ("concat", 2) => $"({Arg(0)} || {Arg(1)})",
+            ("year", 1) => $"year({Arg(0)})",
+            ("month", 1) => $"month({Arg(0)})",
+            ("day", 1) => $"day({Arg(0)})",
+            ("hour", 1) => $"hour({Arg(0)})",
+            ("minute", 1) => $"minute({Arg(0)})",
+            ("second", 1) => $"second({Arg(0)})",
+            ("date", 1) => $"cast({Arg(0)} as date)",
+            ("time", 1) => $"cast(cast({Arg(0)} as timestamp) as time)",
+            ("now", 0) => "now()",
+            ("round", 1) => $"round({Arg(0)})",
+            ("floor", 1) => $"floor({Arg(0)})",
+            ("ceiling", 1) => $"ceil({Arg(0)})",
+            _ => throw ODataProblem.NotImplemented($"The function {node.Name} with {args.Count} arguments is not supported."),
+        };
+    }
+
+    /// <summary>A LIKE whose searched-for text matches literally: its % _ and \ are escaped, in C# for a literal, in SQL otherwise.</summary>
+    private string Like(string subject, SingleValueNode pattern, string before, string after)
+    {
+        budget.Spend();
+        if (pattern is ConstantNode { Value: string text })
+        {
+            var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            return $"({subject} like {parameters.Add(before + escaped + after)} escape '\\')";
+        }
+
+        var value = Translate(pattern, positive: false);
+        return $"({subject} like '{before}' || replace(replace(replace({value}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '{after}' escape '\\')";
+    }
+
+    private static bool IsNull(SingleValueNode node) => node switch
+    {
+        ConstantNode { Value: null } => true,
+        ConvertNode convert => IsNull(convert.Source),
+        _ => false,
+    };
+
+    private static bool IsLiteral(SingleValueNode node) => node switch
+    {
+        ConstantNode { Value: not null } => true,
+        ConvertNode convert => IsLiteral(convert.Source),
+        _ => false,
+    };
+
+    private static bool IsIntegral(IEdmTypeReference? type) =>
+        type?.AsPrimitiveOrNull()?.PrimitiveKind() is EdmPrimitiveTypeKind.Int16 or EdmPrimitiveTypeKind.Int32 or EdmPrimitiveTypeKind.Int64 or EdmPrimitiveTypeKind.Byte or EdmPrimitiveTypeKind.SByte;
+
+    private static bool IsNumeric(IEdmTypeReference? type) =>
+        type is null || IsIntegral(type)
+        || type.AsPrimitiveOrNull()?.PrimitiveKind() is EdmPrimitiveTypeKind.Decimal or EdmPrimitiveTypeKind.Double or EdmPrimitiveTypeKind.Single;
+}

@@ -1,0 +1,31 @@
+namespace Analytics.ReportApi.OData;
+
+/// <summary>
+/// The limits one OData request lives within (section Analytics:OData), each answered with a clear OData error
+/// when exceeded, so one analyst's query cannot take the service from everyone else.
+/// </summary>
+public sealed class ODataLimits
+{
+    public const string Section = "Analytics:OData";
+
+    /// <summary>Rows per response page; more come through @odata.nextLink (a client may ask for fewer with Prefer: odata.maxpagesize).</summary>
+    public int MaxPageSize { get; set; } = 5000;
+
+    /// <summary>The largest $top accepted (paging still applies under it).</summary>
+    public int MaxTop { get; set; } = 1_000_000;
+
+    /// <summary>Nodes in all of a request's expressions ($filter, $orderby, $apply, $expand options together).</summary>
+    public int MaxNodeCount { get; set; } = 250;
+
+    /// <summary>Properties in one groupby.</summary>
+    public int MaxGroupByKeys { get; set; } = 8;
+
+    /// <summary>Values in one 'in' list.</summary>
+    public int MaxInValues { get; set; } = 1000;
+
+    /// <summary>How long one request's queries may run before DuckDB is interrupted.</summary>
+    public int RequestTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>DuckDB's memory_limit for the service's database (e.g. "8GB"); empty keeps DuckDB's default (80% of RAM).</summary>
+    public string DuckDbMemoryLimit { get; set; } = "";
+}

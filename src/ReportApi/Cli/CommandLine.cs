@@ -16,6 +16,8 @@ internal static class CommandLine
         RefreshVerb.Definition,
         QueryVerb.Definition,
         SettingsVerb.Definition,
+        TrainVerb.Definition,
+        ScoreVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -5,6 +5,7 @@ return args switch
 {
     ["load", .. var rest] => LoadBenchmark.Run(rest),
     ["marts", .. var rest] => MartBenchmark.Run(rest),
+    ["models", .. var rest] => ModelBenchmark.Run(rest),
     _ => Usage(),
 };
 
@@ -12,5 +13,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- load [--lines N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- marts [--accounts N] [--lines N] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- models [--accounts N] [--dir DIR]");
     return 2;
 }

@@ -7,6 +7,7 @@ return args switch
     ["marts", .. var rest] => MartBenchmark.Run(rest),
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest),
     ["odata", .. var rest] => ODataBenchmark.Run(rest),
+    ["models", .. var rest] => ModelBenchmark.Run(rest),
     _ => Usage(),
 };
 
@@ -16,5 +17,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- marts [--accounts N] [--lines N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- dashboard [--accounts N] [--runs N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- odata [--accounts N] [--lines N] [--runs N] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- models [--accounts N] [--dir DIR]");
     return 2;
 }

@@ -18,6 +18,8 @@ internal static class CommandLine
         SettingsVerb.Definition,
         KeysVerb.Definition,
         ClvVerb.Definition,
+        TrainVerb.Definition,
+        ScoreVerb.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

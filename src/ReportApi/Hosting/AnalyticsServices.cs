@@ -4,6 +4,7 @@ using Analytics.ReportApi.Dashboard;
 using Analytics.ReportApi.Health;
 using Analytics.ReportApi.Inbox;
 using Analytics.ReportApi.OData;
+using Analytics.ReportApi.ModelJobs;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -34,6 +35,7 @@ internal static class AnalyticsServices
             q.AddTrigger(t => t.ForJob(InboxJob.Key).StartNow().WithSimpleSchedule(s => s
                 .WithInterval(TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue($"{AnalyticsSettings.Section}:InboxScanSeconds", 30))))
                 .RepeatForever()));
+            q.AddModelJobs(builder.Configuration);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

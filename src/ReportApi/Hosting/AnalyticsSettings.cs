@@ -20,4 +20,10 @@ public sealed class AnalyticsSettings
     public int DemoAccounts { get; set; } = 2000;
 
     public int DemoYears { get; set; } = 3;
+
+    /// <summary>When the churn and value models retrain (Quartz cron, UTC): Sundays 02:00.</summary>
+    public string TrainSchedule { get; set; } = "0 0 2 ? * SUN";
+
+    /// <summary>When every account is scored (Quartz cron, UTC): nightly 03:00, after a Sunday's training.</summary>
+    public string ScoreSchedule { get; set; } = "0 0 3 * * ?";
 }

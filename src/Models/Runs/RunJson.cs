@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Analytics.Models.Runs;
+
+/// <summary>How metrics are written into model_runs and printed by 'analytics train --json': snake_case, as the SQL names things.</summary>
+public static class RunJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static JsonNode Node<T>(T value) => JsonSerializer.SerializeToNode(value, Options)!;
+}

@@ -1,0 +1,72 @@
+using Analytics.Models.Churn;
+using Analytics.Models.Features;
+using Analytics.Models.ValueForecast;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Features;
+
+namespace Analytics.Models.Runs;
+
+/// <summary>
+/// Scores every account as of marts.as_of with the serving churn and value runs: one models.score_runs row and
+/// one models.account_scores row per account. Churn is scored for accounts active on that day (an account that
+/// never ordered or has already churned has no churn probability); value for every account that ever ordered.
+/// </summary>
+public sealed class ScoringPass(WarehouseDatabase database)
+{
+    public ScoreRun Run()
+    {
+        using var connection = database.Connect();
+        var settings = ModelSettings.Read(connection);
+        var scores = new AccountScoreRows(connection);
+        var asOf = scores.AsOf();
+        var runs = new ModelRunRows(connection);
+        var churnRun = Serving(runs, "churn");
+        var valueRun = Serving(runs, "value");
+
+        var tables = new FeatureTables(connection);
+        tables.Build([asOf]);
+        var names = tables.Names();
+        foreach (var run in new[] { churnRun, valueRun })
+        {
+            if (!run.Features.SequenceEqual(names))
+            {
+                throw new WarehouseException($"The serving model {run.Version} was trained on other features than these; run 'analytics train' again.");
+            }
+        }
+
+        var rows = tables.Read();
+        var vectors = rows.Select(r => MlData.Vector(r.Values)).ToList();
+        var active = rows.Select((r, i) => (Row: r, Index: i)).Where(x => x.Row.IsActive).ToList();
+        var explained = ChurnClassifier.Load(churnRun.Artifact!).Explain(active.Select(x => vectors[x.Index]).ToList());
+        var churnByIndex = active.Select((x, k) => (x.Index, explained[k])).ToDictionary(p => p.Index, p => p.Item2);
+        var mlValues = ValueRegressor.Load(valueRun.Artifact!).Predict(vectors, rows.Select(r => (double)r.LastValue).ToList());
+        var forecast = rows.Any(r => r.Frequency > 0) ? BgNbdForecast.Fit(rows) : null;
+        var useMl = !valueRun.MetricsJson.Contains("\"serving_method\":\"bgnbd\"", StringComparison.Ordinal);
+
+        var masters = rows.Select((r, i) =>
+        {
+            var bg = forecast?.Predict(r, settings.HorizonDays);
+            var ml = Money(mlValues[i]);
+            var bgValue = bg is null ? (decimal?)null : Money(bg.Value);
+            double? probability = null;
+            string? band = null, reasons = null;
+            if (churnByIndex.TryGetValue(i, out var churn))
+            {
+                probability = churn.Probability;
+                band = RiskBand.Of(churn.Probability, settings.RiskHigh, settings.RiskMedium);
+                reasons = ChurnReason.ToJson(ChurnReason.Top(names, r.Values, churn.Contributions, settings.Reasons));
+            }
+
+            return new MasterScore(r.MasterAccountId, probability, band, reasons, ml, bgValue, useMl ? ml : bgValue,
+                bg?.ExpectedPurchases, bg?.PAlive, bg is null ? null : Money(bg.ExpectedSpend));
+        });
+        return scores.Write(asOf, database.DataVersion(), churnRun.Version, valueRun.Version, masters);
+    }
+
+    private static ModelRunRecord Serving(ModelRunRows runs, string model) =>
+        runs.Serving(model) is { Artifact: not null } run
+            ? run
+            : throw new WarehouseException($"No {model} model serves yet; run 'analytics train' first.");
+
+    private static decimal Money(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero);
+}

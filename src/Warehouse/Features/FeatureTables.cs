@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Reflection;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Features;
+
+/// <summary>
+/// Builds the models' feature, outcome and purchase-history tables for a set of cutoff days from the embedded
+/// Features/NNN_name.sql models, as temp tables of the given connection (they belong to one training or scoring
+/// pass and vanish with it). Every feature is computed in DuckDB as known at the end of its cutoff day.
+/// </summary>
+public sealed class FeatureTables(DuckDBConnection connection)
+{
+    public void Build(IReadOnlyCollection<DateOnly> cutoffs)
+    {
+        ArgumentNullException.ThrowIfNull(cutoffs);
+        connection.Execute("create or replace temp table feature_cutoffs (cutoff date primary key)");
+        // Dates formatted by us, not user text: a literal list is safe and needs no appender on a temp table.
+        if (cutoffs.Count == 0)
+        {
+            throw new ArgumentException("Features need at least one cutoff day.", nameof(cutoffs));
+        }
+
+        var days = cutoffs.Distinct().Select(c => string.Create(CultureInfo.InvariantCulture, $"(date '{c:yyyy-MM-dd}')"));
+        connection.Execute($"insert into feature_cutoffs values {string.Join(", ", days)}");
+
+        foreach (var (name, sql) in Models())
+        {
+            connection.Execute($"create or replace temp table {name} as\n{sql}");
+        }
+    }
+
+    /// <summary>The feature columns of account_features, in table order (the models' vector slots).</summary>
+    public IReadOnlyList<string> Names() =>
+        connection.Rows("select name from pragma_table_info('account_features') order by cid", r => r.GetString(0))
+            .Where(n => n is not ("master_account_id" or "cutoff"))
+            .ToList();
+
+    /// <summary>Every row of the built tables, ordered by cutoff then account.</summary>
+    public IReadOnlyList<FeatureRow> Read()
+    {
+        var names = Names();
+        var columns = string.Join(", ", names.Select(n => "f." + SqlExtensions.Identifier(n)));
+        return connection.Rows($"""
+            select f.master_account_id, f.cutoff, o.is_active, o.churned, o.next_value, o.last_value,
+                h.frequency, h.recency_days, h.age_days, h.mean_repeat_spend, {columns}
+            from account_features f
+            join account_outcomes o using (master_account_id, cutoff)
+            join purchase_histories h using (master_account_id, cutoff)
+            order by f.cutoff, f.master_account_id
+            """,
+            r =>
+            {
+                var values = new double[names.Count];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = r.GetDouble(10 + i);
+                }
+
+                return new FeatureRow(
+                    r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), values, r.GetBoolean(2),
+                    r.IsDBNull(3) ? null : r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetDecimal(4), r.GetDecimal(5),
+                    r.GetInt32(6), r.GetDouble(7), r.GetDouble(8), r.IsDBNull(9) ? null : r.GetDouble(9));
+            });
+    }
+
+    /// <summary>The models in build order (a model may read the ones before it).</summary>
+    public static IReadOnlyList<(string Name, string Sql)> Models()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Features/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (n["Features/".Length..^".sql".Length][4..], Migrator.ReadResource(assembly, n)))
+            .ToList();
+    }
+}

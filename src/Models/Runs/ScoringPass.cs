@@ -60,7 +60,9 @@ public sealed class ScoringPass(WarehouseDatabase database)
             return new MasterScore(r.MasterAccountId, probability, band, reasons, ml, bgValue, useMl ? ml : bgValue,
                 bg?.ExpectedPurchases, bg?.PAlive, bg is null ? null : Money(bg.ExpectedSpend));
         });
-        return scores.Write(asOf, database.DataVersion(), churnRun.Version, valueRun.Version, masters);
+        var dataVersion = database.DataVersion();
+        var written = scores.Write(asOf, dataVersion, churnRun.Version, valueRun.Version, masters);
+        return LifetimeValueStep.Run(connection, dataVersion, written);
     }
 
     private static ModelRunRecord Serving(ModelRunRows runs, string model) =>

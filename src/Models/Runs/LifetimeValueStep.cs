@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Models.Renewal;
+using Analytics.Models.Value;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Features;
+using Analytics.Warehouse.Marts;
+using DuckDB.NET.Data;
+
+namespace Analytics.Models.Runs;
+
+/// <summary>
+/// The part of a scoring pass that the probabilistic models own: BG/NBD + Gamma-Gamma refitted on every account's
+/// orders up to as_of gives each account's discounted CLV (clv.* settings), and the renewal model (sBG, or one
+/// refusal rate when every loss came at a first renewal) gives each contract account's chance of not renewing
+/// before its cancel-by date. Both have closed-form fits with no holdout to lose on, so each pass refits them and
+/// records the fit as a serving models.model_runs row, which the score run names.
+/// </summary>
+public static class LifetimeValueStep
+{
+    public static ScoreRun Run(DuckDBConnection connection, long dataVersion, ScoreRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var rows = new LifetimeScoreRows(connection);
+        var runs = new ModelRunRows(connection);
+        var options = Options(connection);
+
+        string? clvVersion = null;
+        if (ClvScoring.Run(connection, run.AsOf, options) is { } clv)
+        {
+            var fit = clv.Fit;
+            clvVersion = Record(runs, "clv", "BG/NBD+Gamma-Gamma", dataVersion, run.AsOf,
+                ["frequency", "recency", "age", "mean_repeat_spend"],
+                RunJson.Serialize(new
+                {
+                    fit.Customers,
+                    fit.RepeatCustomers,
+                    Unit = fit.Unit.ToString().ToLowerInvariant(),
+                    fit.BgNbd.R,
+                    fit.BgNbd.Alpha,
+                    fit.BgNbd.A,
+                    fit.BgNbd.B,
+                    BgNbdLogLikelihood = fit.BgNbd.LogLikelihood,
+                    fit.GammaGamma.P,
+                    fit.GammaGamma.Q,
+                    fit.GammaGamma.V,
+                    options.HorizonMonths,
+                    options.AnnualDiscountRate,
+                    options.Margin,
+                }));
+            rows.WriteClv(run.ScoreRunId, clvVersion, clv.Accounts.Select(a => new AccountClvScore(a.AccountId, a.Clv)));
+        }
+
+        string? renewalVersion = null;
+        if (RenewalScoring.Score(connection) is { } renewal)
+        {
+            renewalVersion = Record(runs, "renewal", renewal.Model, dataVersion, run.AsOf, ["renewals_kept", "lost"],
+                RunJson.Serialize(new
+                {
+                    renewal.Model,
+                    Alpha = renewal.Fit?.Alpha,
+                    Beta = renewal.Fit?.Beta,
+                    LogLikelihood = renewal.Fit?.LogLikelihood,
+                    renewal.RefusalRate,
+                    renewal.Contracts,
+                    renewal.ContractsLost,
+                }));
+            rows.WriteRenewals(run.ScoreRunId, renewalVersion,
+                renewal.Accounts.Select(a => new AccountRenewalScore(a.AccountId, a.ContractId, a.CancelBy, a.NonRenewalProbability)));
+        }
+
+        return run with { ClvVersion = clvVersion, RenewalVersion = renewalVersion };
+    }
+
+    private static string Record(ModelRunRows runs, string model, string algorithm, long dataVersion, DateOnly asOf,
+        IReadOnlyList<string> features, string metricsJson)
+    {
+        var id = runs.NextRunId();
+        var trainedAt = DateTimeOffset.UtcNow;
+        var version = string.Create(CultureInfo.InvariantCulture, $"{model}-{trainedAt:yyyyMMdd}-{id}");
+        runs.Insert(new ModelRunRecord(id, model, version, algorithm, trainedAt, dataVersion, null, asOf, null, features,
+            metricsJson, null, true, "refitted at every scoring pass on all history up to as_of (a likelihood fit with no holdout to lose on)",
+            Encoding.UTF8.GetBytes(metricsJson)));
+        return version;
+    }
+
+    private static ClvOptions Options(DuckDBConnection connection)
+    {
+        var values = MartSettings.All(connection).ToDictionary(s => s.Key, s => s.Value);
+        double Number(string key) => double.TryParse(values.GetValueOrDefault(key), CultureInfo.InvariantCulture, out var v) && v >= 0
+            ? v : throw new WarehouseException($"The setting {key} must be a number of at least 0, not '{values.GetValueOrDefault(key)}'.");
+        var months = Number("clv.horizon_months");
+        return months == Math.Floor(months) && months >= 1
+            ? new ClvOptions((int)months, Number("clv.annual_discount_rate"), Number("clv.margin"))
+            : throw new WarehouseException($"The setting clv.horizon_months must be a whole number above 0, not '{values["clv.horizon_months"]}'.");
+    }
+}

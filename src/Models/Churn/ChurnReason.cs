@@ -34,8 +34,10 @@ public sealed record ChurnReason(
             .OrderByDescending(r => Math.Abs(r.Effect))
             .Select(r =>
             {
-                var (en, zh) = FeatureWords.Describe(r.Name, r.Value);
-                return new ChurnReason(r.Name, Math.Round(r.Value, 4), Math.Round(r.Effect, 4), en, zh);
+                // The words describe the value as stored (rounded), so a reader who checks one against the other agrees.
+                var value = Math.Round(r.Value, 4);
+                var (en, zh) = FeatureWords.Describe(r.Name, value);
+                return new ChurnReason(r.Name, value, Math.Round(r.Effect, 4), en, zh);
             })
             .ToList();
     }

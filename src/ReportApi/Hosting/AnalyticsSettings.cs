@@ -17,6 +17,9 @@ public sealed class AnalyticsSettings
     /// <summary>On an empty warehouse, generate the demo company and load it through the normal load path.</summary>
     public bool DemoOnFirstRun { get; set; } = true;
 
+    /// <summary>At start, when no churn model serves yet, train and score (a newcomer sees scores, not empty columns).</summary>
+    public bool TrainOnFirstRun { get; set; } = true;
+
     public int DemoAccounts { get; set; } = 2000;
 
     public int DemoYears { get; set; } = 3;

@@ -32,7 +32,10 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             logger.LogInformation("Marts built in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
         }
 
-        ModelJobs.ModelTraining.TrainAndScoreIfNone(database, logger);
+        if (settings.TrainOnFirstRun)
+        {
+            ModelJobs.ModelTraining.TrainAndScoreIfNone(database, logger);
+        }
 
         logger.LogInformation("Warehouse {Path}: {Files} files loaded, data version {Version}",
             database.FilePath, database.LoadedFiles(), database.DataVersion());

@@ -27,6 +27,11 @@ public sealed class AccessTestServer : IAsyncDisposable
             [$"{AnalyticsSettings.Section}:InboxPath"] = Path.Combine(folder, "inbox"),
             [$"{AnalyticsSettings.Section}:InboxScanSeconds"] = "3600",
             [$"{AnalyticsSettings.Section}:DemoOnFirstRun"] = "false",
+            // The tests write the score runs they need; a start-up training would add one of its own.
+            [$"{AnalyticsSettings.Section}:TrainOnFirstRun"] = "false",
+            // Nor may the nightly scoring fire while a test runs across 03:00 UTC (Quartz cron with a year field).
+            [$"{AnalyticsSettings.Section}:TrainSchedule"] = "0 0 2 1 1 ? 2099",
+            [$"{AnalyticsSettings.Section}:ScoreSchedule"] = "0 0 3 1 1 ? 2099",
         });
         builder.AddAnalytics();
         // The test's own instance of the warehouse, which it filled: one DuckDB database per file and process.

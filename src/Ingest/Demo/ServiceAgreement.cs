@@ -2,8 +2,9 @@ namespace Analytics.Ingest.Demo;
 
 /// <summary>
 /// A framework agreement (框架协议) as the contracts export shows it. An auto-renewing agreement stays one
-/// row whose end_date moves a year on at each renewal, as the operational system keeps it; one that does not
-/// auto-renew is re-signed as a new agreement, so each of its terms is its own row and contract_id.
+/// row with the end of its first term as end_date (its renewals follow from renewal_months, as the agreement
+/// words them and the contract marts count them); one that does not auto-renew is re-signed as a new agreement,
+/// so each of its terms is its own row and contract_id.
 /// </summary>
 internal sealed class ServiceAgreement(string id, DateOnly start, DateOnly end, bool autoRenew, decimal annualFee, int paymentTermsDays)
 {
@@ -20,6 +21,9 @@ internal sealed class ServiceAgreement(string id, DateOnly start, DateOnly end, 
 
     /// <summary>The end of the current term.</summary>
     public DateOnly End { get; private set; } = end;
+
+    /// <summary>The end of the first term: end_date in the export.</summary>
+    public DateOnly FirstTermEnd { get; } = end;
 
     public bool AutoRenew { get; } = autoRenew;
 
@@ -53,7 +57,7 @@ internal sealed class ServiceAgreement(string id, DateOnly start, DateOnly end, 
     }
 
     public void Write(CsvRows rows, string accountId) => rows
-        .Text(Id).Text(accountId).Date(Start).Date(End)
+        .Text(Id).Text(accountId).Date(Start).Date(FirstTermEnd)
         .Flag(AutoRenew).Number(NoticeDays).Number(RenewalMonths)
         .Money(AnnualFee).Number(PaymentTermsDays)
         .Number(MarginCapPct).Number(PenaltyThresholdPct).Number(ResponseHours).Number(OnsiteHours)

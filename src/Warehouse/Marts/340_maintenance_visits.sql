@@ -1,4 +1,5 @@
--- Grain: one row per contract per month it is active, from start_date to the earliest of end_date, terminated_on and as_of.
+-- Grain: one row per contract per month it is active, from start_date to the earliest of its last day in force
+-- (end_date, or for an auto-renewing contract no end until terminated_on), terminated_on and as_of.
 -- key: contract_id, month
 -- One scheduled maintenance visit (定期维护) is owed each such month, a partly active month included. visits_done
 -- counts the maintenance tickets naming the contract opened that month (local month, as in ticket_sla). A month
@@ -17,7 +18,10 @@ with contracts as (
         c.contract_id,
         c.account_id,
         c.start_date,
-        least(c.end_date, coalesce(c.terminated_on, c.end_date), a.as_of_date) as active_until,
+        -- An auto-renewing contract stays in force past end_date until terminated (as contract_terms counts it).
+        least(case when c.auto_renew then coalesce(c.terminated_on, a.as_of_date)
+                   else least(c.end_date, coalesce(c.terminated_on, c.end_date)) end,
+              a.as_of_date) as active_until,
         a.as_of_date
     from contracts c
     cross join as_of a

@@ -231,7 +231,9 @@ public sealed class DemoCompanyTests(DemoCompanyFixture demo, ITestOutputHelper 
     {
         var (visits, contractMonths, missed, doubled) = demo.Connection.Rows($"""
             with contracts as (
-                select contract_id, start_date::date as s, least(coalesce(terminated_on::date, end_date::date), end_date::date, date '2025-12-31') as e
+                select contract_id, start_date::date as s,
+                    least(case when auto_renew::boolean then coalesce(terminated_on::date, date '2025-12-31')
+                               else least(coalesce(terminated_on::date, end_date::date), end_date::date) end, date '2025-12-31') as e
                 from {demo.Csv("contracts")}
             ), months as (
                 select contract_id, unnest(generate_series(date_trunc('month', greatest(s, date '2023-01-01')), date_trunc('month', e), interval 1 month)) as month

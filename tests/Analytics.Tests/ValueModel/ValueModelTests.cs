@@ -11,6 +11,7 @@ public sealed class ValueModelTests(TrainedDemoFixture demo)
     public void The_value_model_beats_same_as_last_period_out_of_time_on_error_and_on_finding_the_top_fifth()
     {
         var e = (ValueEvaluation)demo.Report.Value.Evaluation;
+        Assert.True(e.Ml.Rmse < e.Naive.Rmse, $"RMSE {e.Ml.Rmse:N0} against naive {e.Naive.Rmse:N0}");
         Assert.True(e.Ml.Mae < e.Naive.Mae, $"MAE {e.Ml.Mae:N0} against naive {e.Naive.Mae:N0}");
         Assert.True(e.Ml.Top20Capture > e.Naive.Top20Capture, $"capture {e.Ml.Top20Capture:0.000} against naive {e.Naive.Top20Capture:0.000}");
         Assert.Equal(e.Ml.Accounts, e.BgNbd.Accounts);

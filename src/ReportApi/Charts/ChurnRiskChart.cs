@@ -25,7 +25,9 @@ internal sealed class ChurnRiskChart : IChart
             : [];
         var (unit, scale) = context.MoneyUnit(rows.Select(x => x.Value).DefaultIfEmpty(0).Max());
         var points = rows.Select((x, i) => new ChartPoint((double)x.Value, x.Probability * 100, i < NamedAccounts ? x.Name : null)).ToList();
-        return new ChartData(Name, ChartKind.Scatter, context.T("risk.title"), context.F("risk.x", unit), context.T("risk.y"),
+        // Tier A is the key accounts the chart exists for; another tier's chart must not claim to show them.
+        var title = tier == "A" ? context.T("risk.title") : context.F("risk.title.tier", Texts.GroupValue(context.Language, "tier", tier));
+        return new ChartData(Name, ChartKind.Scatter, title, context.F("risk.x", unit), context.T("risk.y"),
             [new ChartSeries(Texts.GroupValue(context.Language, "tier", tier), points)])
         {
             XScale = scale,

@@ -19,6 +19,7 @@ internal static class Texts
         ["churn.series"] = ("流失率", "Churn rate"),
         ["churn.note"] = ("{0} 至 {1}：{2} 家中流失 {3} 家", "{0} to {1}: {3} of {2} accounts churned"),
         ["risk.title"] = ("大客户流失风险与价值", "Churn risk vs value, key accounts"),
+        ["risk.title.tier"] = ("{0}客户流失风险与价值", "Churn risk vs value, {0} accounts"),
         ["risk.x"] = ("窗口内收入（{0}）", "Revenue in the window ({0})"),
         ["risk.y"] = ("流失概率（%）", "Churn probability (%)"),
         ["risk.band"] = ("高风险线", "High risk"),

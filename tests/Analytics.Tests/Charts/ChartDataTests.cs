@@ -90,6 +90,8 @@ public sealed class ChartDataTests(DashboardCompanyFixture company)
             """, r => (Value: r.GetDecimal(0), Probability: r.GetDouble(1) * 100, Name: r.GetString(2)));
         Assert.True(expected.Count > 10);
         Assert.Null(chart.EmptyMessage);
+        Assert.Equal("大客户流失风险与价值", chart.Title);
+        Assert.Equal("Churn risk vs value, Tier B accounts", (await ChartJson.GetAsync(_http, "churn-risk", "lang=en&tier=B")).Title);
         var points = chart.Series.Single().Points;
         Assert.Equal(expected.Count, points.Count);
         foreach (var (e, p) in expected.Zip(points))

@@ -9,7 +9,8 @@ namespace Analytics.Warehouse.Reports;
 /// The queries behind the charts, tiles and tables: one embedded file per figure (Reports/NAME.sql). A file starts
 /// with <c>with {{companies}}</c>, the shared block of parameters, window and visible companies, and marks every
 /// place it reads accounts with <c>{{visible:COLUMN}}</c>, which the caller's access predicate replaces: no report
-/// can run without deciding who may see it.
+/// can run without deciding who may see it. Other shared blocks come in the same way: <c>{{NAME}}</c> is the file
+/// Reports/_NAME.sql (e.g. <c>{{window_value}}</c>, each company's revenue in the window).
 /// </summary>
 public static partial class ReportQueries
 {
@@ -17,7 +18,7 @@ public static partial class ReportQueries
     public static string Sql(string name, Func<string, string> accountFilter)
     {
         ArgumentNullException.ThrowIfNull(accountFilter);
-        var sql = Read(name).Replace("{{companies}}", Read("_companies"), StringComparison.Ordinal);
+        var sql = Include().Replace(Read(name), m => Read("_" + m.Groups[1].Value));
         return Visible().Replace(sql, m => "(" + accountFilter(m.Groups[1].Value) + ")");
     }
 
@@ -33,6 +34,9 @@ public static partial class ReportQueries
 
     private static string Read(string name) =>
         Migrator.ReadResource(Assembly.GetExecutingAssembly(), $"Reports/{name}.sql");
+
+    [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
+    private static partial Regex Include();
 
     [GeneratedRegex(@"\{\{visible:([A-Za-z0-9_.]+)\}\}")]
     private static partial Regex Visible();

@@ -1,11 +1,6 @@
 -- Key accounts (tier A) at high or medium churn risk in the current scores, most likely to churn first, with the
 -- reasons the model gives (churn_reasons: strongest first, as JSON) and the revenue at stake in the window.
-with {{companies}}, window_value as (
-    select o.master_account_id, sum(o.value) as value
-    from marts.account_order_months o, report_window w
-    where o.month >= w.window_start
-    group by all
-), final as (
+with {{companies}}, {{window_value}}, final as (
     select
         c.master_account_id,
         c.name,

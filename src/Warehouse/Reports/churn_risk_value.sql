@@ -1,11 +1,6 @@
 -- Who to save first: each selected company with a current score, its churn probability (models.current_scores,
 -- the master account's score) against its value in the window (revenue, net sales) and its predicted value.
-with {{companies}}, window_value as (
-    select o.master_account_id, sum(o.value) as value
-    from marts.account_order_months o, report_window w
-    where o.month >= w.window_start
-    group by all
-), final as (
+with {{companies}}, {{window_value}}, final as (
     select
         c.master_account_id,
         c.name,

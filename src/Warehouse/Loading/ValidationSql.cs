@@ -74,8 +74,10 @@ internal static class ValidationSql
         var keyNotNull = string.Join(" and ", entity.Key.Select(k => $"{Identifier(k)} is not null"));
         var keyColumns = string.Join(", ", entity.Key.Select((k, i) => $"{Identifier(k)} as k{i}"));
 
-        // Keys are first compared by a 64-bit hash (cheap to group 10 million of); only hashes seen twice,
-        // usually none, are then grouped by the exact key, so a rare collision is never taken for a duplicate.
+        // Keys are first compared by a 64-bit hash; only hashes seen twice, usually none, are then grouped by
+        // the exact key, so a rare collision is never taken for a duplicate. A hash is seen twice when, sorted,
+        // it equals the one before it: sorting ten million hashes takes three fifths of the time of grouping
+        // them (1.6 s against 2.7 s on two cores), which builds a hash table of ten million groups.
         // When the file has every key column, the hashes are computed straight from the staged table,
         // typed exactly as the chain types them, which saves a good part of this pass.
         var keyHash = $"hash({string.Join(", ", entity.Key.Select(Identifier))})";
@@ -93,13 +95,12 @@ internal static class ValidationSql
             : direct
             ? $"""
                create or replace temp table {RepeatedHashesTable} as
-               select {directHash} as h from (select {directKeys} from {source.Table} s)
-               where {directNotNull} group by h having count(*) > 1
+               {RepeatedIn($"select {directHash} as h from (select {directKeys} from {source.Table} s) where {directNotNull}")}
                """
             : $"""
                create or replace temp table {RepeatedHashesTable} as
                {chain}
-               select {keyHash} as h from numbered where {keyNotNull} group by h having count(*) > 1
+               {RepeatedIn($"select {keyHash} as h from numbered where {keyNotNull}")}
                """;
         var repeatedKeys = $"""
             create or replace temp table {RepeatedKeysTable} as
@@ -124,6 +125,10 @@ internal static class ValidationSql
 
         return new CheckStatements(repeatedHashes, repeatedKeys, noRepeatedKeys, duplicateLines, noDuplicates, Checked: "");
     }
+
+    // The hashes h that the rows of a query repeat, each once.
+    private static string RepeatedIn(string hashes) =>
+        $"select distinct h from (select h, lag(h) over (order by h) as previous from ({hashes})) where h = previous";
 
     private sealed record Rule(string Condition, string Message);
 

@@ -55,6 +55,7 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
             var converted = new List<string>();
             var request = new LoadRequest(path, sha256, entity, (stager, batchId) => Stage(stager, batchId, path, format, mapping, converted))
             {
+                ReadInOnePass = InOnePass(path, format, mapping, converted),
                 Columns = mapping?.Columns ?? new Dictionary<string, string>(),
                 Formats = new ValueFormats
                 {
@@ -82,27 +83,31 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
         }
     }
 
+    // A file DuckDB reads itself can be tried in one pass, except CSV files without a header or with
+    // another layout (whitespace-aligned, an overflowing column), which are always staged.
+    private static Func<SourceStager, long, StagedSource>? InOnePass(string path, FileFormat format, Mapping? mapping, List<string> converted) =>
+        format switch
+        {
+            FileFormat.Csv when (mapping?.Header ?? true) && !IsWhitespaceDelimited(mapping) && mapping?.OverflowColumn is null =>
+                (stager, batchId) => stager.CsvInOnePass(Utf8(path, mapping, converted), Delimiter(path, mapping), batchId),
+            FileFormat.JsonLines => (stager, batchId) => stager.JsonLinesInOnePass(path, batchId),
+            FileFormat.Parquet => (stager, batchId) => stager.ParquetInOnePass(path, batchId),
+            _ => null,
+        };
+
     private static StagedSource Stage(SourceStager stager, long batchId, string path, FileFormat format, Mapping? mapping, List<string> converted)
     {
         switch (format)
         {
             case FileFormat.Csv:
-                var readable = path;
-                if (!TextEncodings.IsUtf8(mapping?.Encoding))
-                {
-                    readable = TextEncodings.ToUtf8TempFile(path, mapping!.Encoding!);
-                    converted.Add(readable);
-                }
-
+                var readable = Utf8(path, mapping, converted);
                 var header = mapping?.Header ?? true;
-                if (string.Equals(mapping?.Delimiter, "whitespace", StringComparison.OrdinalIgnoreCase))
+                if (IsWhitespaceDelimited(mapping))
                 {
                     return stager.Whitespace(readable, header, batchId);
                 }
 
-                var delimiter = mapping?.Delimiter is { Length: 1 } d ? d[0]
-                    : mapping?.Delimiter is "\\t" || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
-                return stager.Csv(readable, delimiter, mapping?.OverflowColumn, batchId, header);
+                return stager.Csv(readable, Delimiter(path, mapping), mapping?.OverflowColumn, batchId, header);
             case FileFormat.JsonLines:
                 return stager.JsonLines(path, batchId);
             case FileFormat.Parquet:
@@ -116,6 +121,29 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format.");
         }
+    }
+
+    private static bool IsWhitespaceDelimited(Mapping? mapping) =>
+        string.Equals(mapping?.Delimiter, "whitespace", StringComparison.OrdinalIgnoreCase);
+
+    private static char Delimiter(string path, Mapping? mapping) =>
+        mapping?.Delimiter is { Length: 1 } d ? d[0]
+        : mapping?.Delimiter is "\\t" || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
+
+    // The file itself when it is UTF-8; else a UTF-8 copy, made once however often the file is read.
+    private static string Utf8(string path, Mapping? mapping, List<string> converted)
+    {
+        if (TextEncodings.IsUtf8(mapping?.Encoding))
+        {
+            return path;
+        }
+
+        if (converted.Count == 0)
+        {
+            converted.Add(TextEncodings.ToUtf8TempFile(path, mapping!.Encoding!));
+        }
+
+        return converted[0];
     }
 
     private static Mapping? MappingFor(string path, LoadOptions options)

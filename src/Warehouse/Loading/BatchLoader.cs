@@ -149,8 +149,9 @@ public sealed class BatchLoader(DuckDBConnection connection)
         return inserted;
     }
 
-    // Closes the open history row of each account whose tracked attributes changed, then opens a new one.
-    private void RecordHistory(EntitySchema entity, string rows)
+    /// <summary>Closes the open history row of each account whose tracked attributes changed, then opens a new one.</summary>
+    /// <param name="rows">a query of the rows just written.</param>
+    internal void RecordHistory(EntitySchema entity, string rows)
     {
         var changed = string.Join(" or ", entity.HistoryColumns.Select(c => $"h.{Identifier(c)} is distinct from m.{Identifier(c)}"));
         var columns = string.Join(", ", entity.HistoryColumns.Select(Identifier));

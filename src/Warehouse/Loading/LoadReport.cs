@@ -16,4 +16,10 @@ public sealed record LoadReport(
     TimeSpan Elapsed)
 {
     public const int RejectSample = 100;
+
+    /// <summary>
+    /// Whether the file was staged (read into a temp table, then checked): files with rows that do not load,
+    /// lines the reader cannot parse or repeated keys are; a clean CSV file loads in one pass.
+    /// </summary>
+    public bool Staged { get; init; }
 }

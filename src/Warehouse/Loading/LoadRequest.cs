@@ -18,6 +18,12 @@ public sealed record LoadRequest(
 
     public OrphanPolicy Orphans { get; init; } = OrphanPolicy.Wait;
 
+    /// <summary>
+    /// Reads the file as a view straight over DuckDB's reader, for a load in one pass (see <see cref="OnePassLoader"/>);
+    /// null for a file that must be staged (a format or layout that needs it).
+    /// </summary>
+    public Func<SourceStager, long, StagedSource>? ReadInOnePass { get; init; }
+
     /// <summary>Told when the load moves on: "reading", "checking", then "writing" (inside the transaction).</summary>
     public Action<LoadPhase>? OnPhase { get; init; }
 }

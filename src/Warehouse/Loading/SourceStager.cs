@@ -72,6 +72,29 @@ public sealed class SourceStager(DuckDBConnection connection)
     }
 
     /// <summary>
+    /// A CSV file with a header as a view straight over DuckDB's reader, for a load in one pass: nothing is
+    /// staged, the reader is strict (a line it cannot parse stops the statement that reads it) and lines are
+    /// unknown (source_line is null).
+    /// </summary>
+    public StagedSource CsvInOnePass(string path, char delimiter, long batchId) =>
+        InOnePass($"select * from read_csv({Literal(path)}, all_varchar = true, header = true, delim = {Literal(delimiter.ToString())}, quote = '\"', escape = '\"')", batchId);
+
+    /// <summary>A JSON-lines file as a view straight over DuckDB's reader, for a load in one pass.</summary>
+    public StagedSource JsonLinesInOnePass(string path, long batchId) =>
+        InOnePass($"select columns(*)::varchar from read_json({Literal(path)}, format = 'newline_delimited')", batchId);
+
+    /// <summary>A Parquet file as a view straight over DuckDB's reader, for a load in one pass.</summary>
+    public StagedSource ParquetInOnePass(string path, long batchId) =>
+        InOnePass($"select columns(*)::varchar from read_parquet({Literal(path)})", batchId);
+
+    private StagedSource InOnePass(string read, long batchId)
+    {
+        connection.Execute($"create or replace temp view {RawView} as select null::bigint as source_line, {batchId}::bigint as batch_id, * from ({read})");
+        var columns = connection.Rows($"select column_name from (describe {RawView})", r => r.GetString(0)).Skip(2).ToList();
+        return new StagedSource(RawView, columns, null);
+    }
+
+    /// <summary>
     /// Reads a file whose fields are separated by runs of spaces or tabs, with blanks before the first field
     /// (fixed-width reports such as CDNOW's). Every row also gets a column <c>line</c>, its line in the file,
     /// the only key an export of bare transactions has. A line with another number of fields than the header

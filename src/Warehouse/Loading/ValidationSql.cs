@@ -126,8 +126,8 @@ internal static class ValidationSql
         return new CheckStatements(repeatedHashes, repeatedKeys, noRepeatedKeys, duplicateLines, noDuplicates, Checked: "");
     }
 
-    // The hashes h that the rows of a query repeat, each once.
-    private static string RepeatedIn(string hashes) =>
+    /// <summary>The hashes h that the rows of a query repeat, each once.</summary>
+    internal static string RepeatedIn(string hashes) =>
         $"select distinct h from (select h, lag(h) over (order by h) as previous from ({hashes})) where h = previous";
 
     private sealed record Rule(string Condition, string Message);

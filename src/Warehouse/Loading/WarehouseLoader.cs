@@ -25,6 +25,11 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         var batchId = connection.Scalar<long>("select nextval('meta.batch_seq')");
         try
         {
+            if (request.ReadInOnePass is { } read && LoadInOnePass(request, read, batchId, startedAt, clock) is { } clean)
+            {
+                return clean;
+            }
+
             // Staging and checking write only temp tables, so they run before the transaction opens;
             // everything that lasts is written inside it.
             request.OnPhase?.Invoke(new LoadPhase("reading"));
@@ -47,12 +52,67 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             var rejects = connection.Rows(
                 $"select source_line, reason from meta.rejects where batch_id = $1 order by source_line limit {LoadReport.RejectSample}",
                 r => new RejectedRow(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetString(1)), batchId);
-            return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, rejects, null, clock.Elapsed);
+            return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, rejects, null, clock.Elapsed)
+            {
+                Staged = true,
+            };
         }
         catch (Exception e) when (e is DuckDBException or WarehouseException or IOException or InvalidDataException)
         {
             return RecordFailure(request.FilePath, request.Sha256, request.Entity.Name, OneSentence(e), batchId, startedAt, clock.Elapsed);
         }
+    }
+
+    /// <summary>
+    /// Loads a file in one pass (see <see cref="OnePassLoader"/>), or returns null, having changed nothing, when
+    /// it must be staged: a row that does not load, a line the reader cannot parse, a key that repeats.
+    /// </summary>
+    private LoadReport? LoadInOnePass(LoadRequest request, Func<SourceStager, long, StagedSource> read, long batchId,
+        DateTimeOffset startedAt, Stopwatch clock)
+    {
+        var entity = request.Entity;
+        request.OnPhase?.Invoke(new LoadPhase("reading"));
+        StagedSource source;
+        try
+        {
+            source = read(new SourceStager(connection), batchId);
+        }
+        catch (DuckDBException)
+        {
+            // The staged load reads the file again and says what is wrong with it.
+            return null;
+        }
+
+        var sourceOf = ColumnMapping.Resolve(entity, source.Columns, request.Columns);
+        if (!OnePassLoader.Prepare(connection, entity, source, sourceOf, request.Formats, request.Orphans))
+        {
+            return null;
+        }
+
+        request.OnPhase?.Invoke(new LoadPhase("writing"));
+        using var transaction = connection.BeginTransaction();
+        long? written;
+        try
+        {
+            written = new OnePassLoader(connection).Write(entity, batchId);
+        }
+        catch (DuckDBException)
+        {
+            written = null;
+        }
+
+        if (written is not { } loaded)
+        {
+            transaction.Rollback();
+            return null;
+        }
+
+        var counts = new BatchCounts(loaded, loaded, 0, 0);
+        RecordBatch(request.FilePath, request.Sha256, entity.Name, batchId, "loaded", counts, startedAt, error: null);
+        new BatchLoader(connection).ReleasePending();
+        connection.Execute("update meta.data_version set version = version + 1");
+        transaction.Commit();
+        return new LoadReport(request.FileName, entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, [], null, clock.Elapsed);
     }
 
     /// <summary>Records a file that could not even be read far enough to know its entity.</summary>

@@ -37,6 +37,7 @@ public sealed class FormatsTests : IDisposable
         var report = _warehouse.Load(path, new LoadOptions(MappingPath: mapping));
 
         Assert.Equal(new BatchCounts(2, 2, 0, 0), report.Counts);
+        Assert.False(report.Staged);
         Assert.Equal(Expected, Accounts());
     }
 
@@ -62,6 +63,7 @@ public sealed class FormatsTests : IDisposable
         var report = _warehouse.Load(path);
 
         Assert.Equal(new BatchCounts(2, 2, 0, 0), report.Counts);
+        Assert.False(report.Staged);
         Assert.Equal(Expected, Accounts());
     }
 
@@ -75,6 +77,7 @@ public sealed class FormatsTests : IDisposable
             """);
 
         Assert.Equal(new BatchCounts(3, 2, 1, 0), report.Counts);
+        Assert.True(report.Staged);
         Assert.Equal(Expected, Accounts());
         Assert.Equal((3L, "missing name"), _warehouse.Rows("select source_line, reason from meta.rejects", r => (r.GetInt64(0), r.GetString(1)))[0]);
     }
@@ -94,6 +97,7 @@ public sealed class FormatsTests : IDisposable
         var report = _warehouse.Load(parquet);
 
         Assert.Equal(new BatchCounts(2, 2, 0, 0), report.Counts);
+        Assert.False(report.Staged);
         Assert.Equal(Expected, Accounts());
     }
 

@@ -80,8 +80,7 @@ public sealed class SourceStager(DuckDBConnection connection)
         InOnePass($"select * from read_csv({Literal(path)}, all_varchar = true, header = true, delim = {Literal(delimiter.ToString())}, quote = '\"', escape = '\"')", batchId);
 
     /// <summary>A JSON-lines file as a view straight over DuckDB's reader, for a load in one pass.</summary>
-    public StagedSource JsonLinesInOnePass(string path, long batchId) =>
-        InOnePass($"select columns(*)::varchar from read_json({Literal(path)}, format = 'newline_delimited')", batchId);
+    public StagedSource JsonLinesInOnePass(string path, long batchId) => InOnePass(JsonLinesAsText(path), batchId);
 
     /// <summary>A Parquet file as a view straight over DuckDB's reader, for a load in one pass.</summary>
     public StagedSource ParquetInOnePass(string path, long batchId) =>
@@ -179,11 +178,19 @@ public sealed class SourceStager(DuckDBConnection connection)
 
     public StagedSource JsonLines(string path, long batchId)
     {
-        connection.Execute($"""
-            create or replace temp table {ReadTable} as
-            select columns(*)::varchar from read_json({Literal(path)}, format = 'newline_delimited')
-            """);
+        connection.Execute($"create or replace temp table {ReadTable} as {JsonLinesAsText(path)}");
         return Expose(firstLine: 1, batchId, parserRejectsTable: null);
+    }
+
+    // Each field of each line as text, exactly as the line gives it: a string without its quotes, a number as
+    // written, an object or a list as JSON. Read as typed columns instead, a field that is a string on some
+    // lines and a number on others becomes JSON and keeps its quotes ("100.5"), and is rejected.
+    private string JsonLinesAsText(string path)
+    {
+        var names = connection.Rows(
+            $"select column_name from (describe select * from read_json({Literal(path)}, format = 'newline_delimited'))", r => r.GetString(0));
+        var fields = string.Join(", ", names.Select(n => $"json->>{Literal($"$.\"{n.Replace("\"", "\\\"", StringComparison.Ordinal)}\"")} as {Identifier(n)}"));
+        return $"select {fields} from read_json_objects({Literal(path)}, format = 'newline_delimited')";
     }
 
     public StagedSource Parquet(string path, long batchId)

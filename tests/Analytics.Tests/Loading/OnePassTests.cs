@@ -137,10 +137,10 @@ public sealed class OnePassTests : IDisposable
     }
 
     [Fact]
-    public void A_clean_JSON_lines_file_loads_in_one_pass_too()
+    public void A_clean_JSON_lines_file_loads_in_one_pass_too_with_a_number_written_as_a_string_on_some_lines()
     {
         var report = _warehouse.LoadText("order_lines.jsonl", """
-            {"order_id":"O1","line_no":1,"product_id":"P1","quantity":2,"unit_price":100.5}
+            {"order_id":"O1","line_no":1,"product_id":"P1","quantity":2,"unit_price":"100.5"}
             {"order_id":"O2","line_no":1,"product_id":"P2","quantity":1.25,"unit_price":8}
             """);
 

@@ -10,8 +10,9 @@ using DuckDB.NET.Data;
 namespace Analytics.Models.Runs;
 
 /// <summary>
-/// The part of a scoring pass that the probabilistic models own: BG/NBD + Gamma-Gamma refitted on every account's
-/// orders up to as_of gives each account's discounted CLV (clv.* settings), and the renewal model (sBG, or one
+/// The part of a scoring pass that the probabilistic models own: BG/NBD + Gamma-Gamma refitted on every company's
+/// orders up to as_of (a master account with its duplicates', as all scores are per company) gives each account its
+/// company's discounted CLV (clv.* settings), and the renewal model (sBG, or one
 /// refusal rate when every loss came at a first renewal) gives each contract account's chance of not renewing
 /// before its cancel-by date. Both have closed-form fits with no holdout to lose on, so each pass refits them and
 /// records the fit as a serving models.model_runs row, which the score run names.
@@ -26,7 +27,7 @@ public static class LifetimeValueStep
         var options = Options(connection);
 
         string? clvVersion = null;
-        if (ClvScoring.Run(connection, run.AsOf, options) is { } clv)
+        if (ClvScoring.Run(connection, run.AsOf, options, mergeDuplicates: true) is { } clv)
         {
             var fit = clv.Fit;
             clvVersion = Record(runs, "clv", "BG/NBD+Gamma-Gamma", dataVersion, run.AsOf,

@@ -17,9 +17,11 @@ public static class ClvScoring
     /// Fits on every account's orders up to <paramref name="asOf"/> and values each account that bought by then
     /// over the next months. Null when the orders cannot be fitted: none yet, or no account bought twice.
     /// </summary>
-    public static ClvScores? Run(DuckDBConnection connection, DateOnly asOf, ClvOptions options, PurchaseTimeUnit unit = PurchaseTimeUnit.Week)
+    /// <param name="mergeDuplicates">true to value companies: a master account with its duplicates' orders.</param>
+    public static ClvScores? Run(DuckDBConnection connection, DateOnly asOf, ClvOptions options, PurchaseTimeUnit unit = PurchaseTimeUnit.Week,
+        bool mergeDuplicates = false)
     {
-        var summaries = PurchaseSummaries.Read(connection, asOf, unit);
+        var summaries = PurchaseSummaries.Read(connection, asOf, unit, mergeDuplicates);
         if (summaries.Count == 0 || !summaries.Any(s => s.Frequency > 0 && s.MeanRepeatSpend > 0))
         {
             return null;

@@ -4,15 +4,22 @@ using DuckDB.NET.Data;
 namespace Analytics.Warehouse.Clv;
 
 /// <summary>Runs transaction_summary.sql: every account's repeat-buying summary as of a calibration end.</summary>
+/// <remarks>
+/// With <c>mergeDuplicates</c> an account is a company: the orders of merged duplicates (marts.account_merge_map,
+/// built by a refresh) count as their master's, as every segmentation mart counts them.
+/// </remarks>
 public static class PurchaseSummaries
 {
     private static readonly string Sql = Migrator.ReadResource(Assembly.GetExecutingAssembly(), "Clv/transaction_summary.sql");
 
-    public static IReadOnlyList<AccountPurchaseSummary> Read(DuckDBConnection connection, DateOnly calibrationEnd, PurchaseTimeUnit unit)
+    public static IReadOnlyList<AccountPurchaseSummary> Read(DuckDBConnection connection, DateOnly calibrationEnd, PurchaseTimeUnit unit,
+        bool mergeDuplicates = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        const string byMaster = "(select o.* replace (coalesce(m.master_account_id, o.account_id) as account_id) "
+            + "from core.orders o left join marts.account_merge_map m using (account_id))";
         return connection.Rows(
-            Sql,
+            Sql.Replace("{{orders}}", mergeDuplicates ? byMaster : "core.orders", StringComparison.Ordinal),
             r => new AccountPurchaseSummary(
                 r.GetString(0),
                 checked((int)r.GetInt64(1)),

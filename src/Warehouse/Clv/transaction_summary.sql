@@ -1,4 +1,5 @@
--- Grain: one row per account with an order on or before the calibration end ($1, a date).
+-- Grain: one row per account with an order on or before the calibration end ($1, a date); when duplicates
+-- are merged, {{orders}} gives each order its master's account_id, so a company's orders are one history.
 -- key: account_id
 -- The repeat-buying summary BG/NBD and Gamma-Gamma take (Fader, Hardie & Lee 2005). A purchase is a day with
 -- orders, so two orders on one day are one purchase of their summed value. frequency (x): purchase days after
@@ -14,7 +15,7 @@ with params as (
     group by order_id
 ), calibration_orders as (
     select o.account_id, o.order_date, coalesce(l.net_amount, o.amount) as net_amount
-    from core.orders o
+    from {{orders}} o
     left join line_totals l using (order_id)
     where o.order_date <= (select calibration_end from params)
 ), purchase_days as (

@@ -10,11 +10,12 @@ public sealed record AccountRenewalScore(string AccountId, string ContractId, Da
 
 /// <summary>
 /// Fills the columns of a scoring pass that the churn and value models leave empty: clv (BG/NBD + Gamma-Gamma on
-/// each account's own orders) and the next renewal (contract_id, cancel_by, non_renewal_probability), and names
+/// each company's orders) and the next renewal (contract_id, cancel_by, non_renewal_probability), and names
 /// the runs behind them on models.score_runs. Each is one update from a temp table, in one transaction.
 /// </summary>
 public sealed class LifetimeScoreRows(DuckDBConnection connection)
 {
+    /// <param name="scores">one per master account: its duplicates get the same value, as they get their master's other scores.</param>
     public void WriteClv(long scoreRunId, string version, IEnumerable<AccountClvScore> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
@@ -30,7 +31,8 @@ public sealed class LifetimeScoreRows(DuckDBConnection connection)
         using var transaction = connection.BeginTransaction();
         connection.Execute("""
             update models.account_scores s set clv = c.clv
-            from clv_scores c where s.score_run_id = $1 and s.account_id = c.account_id
+            from clv_scores c, marts.account_merge_map m
+            where s.score_run_id = $1 and s.account_id = m.account_id and m.master_account_id = c.account_id
             """, scoreRunId);
         connection.Execute("update models.score_runs set clv_version = $2 where score_run_id = $1", scoreRunId, version);
         transaction.Commit();

@@ -6,8 +6,8 @@ namespace Analytics.ReportApi.Access;
 /// <summary>
 /// Authenticates every request that is not open (<see cref="AccessPolicy"/>): no key or an unknown or revoked key
 /// is 401, a key whose role may not use the path is 403. Otherwise it sets the request's <see cref="AccessScope"/>
-/// feature, which every query for the request narrows by. The key is looked up on every request, so a revoked key
-/// stops working at once.
+/// feature, which every query for the request narrows by. The key (or the sign-in session, then its key) is looked up
+/// on every request, so a revoked key stops working at once, in the dashboard too.
 /// </summary>
 internal sealed class AccessMiddleware(RequestDelegate next)
 {
@@ -21,10 +21,10 @@ internal sealed class AccessMiddleware(RequestDelegate next)
             return;
         }
 
-        var secret = KeyCredentials.From(context.Request);
-        if (string.IsNullOrEmpty(secret))
+        var credentials = KeyCredentials.From(context.Request);
+        if (credentials.IsNone || credentials.Key is "")
         {
-            await Unauthorized(context, secret is null
+            await Unauthorized(context, credentials.IsNone
                 ? "Give an API key: 'Authorization: Bearer KEY' (or sign in at /signin)."
                 : "The Authorization header is neither 'Bearer KEY' nor Basic with the key as password.");
             return;
@@ -33,12 +33,13 @@ internal sealed class AccessMiddleware(RequestDelegate next)
         ApiKey? key;
         using (var connection = database.Connect())
         {
-            key = ApiKeyStore.Find(connection, ApiKeyStore.Hash(secret));
+            key = credentials.Key is { } secret ? ApiKeyStore.Find(connection, ApiKeyStore.Hash(secret)) : SessionStore.KeyOf(connection, credentials.Session!);
         }
 
         if (key is null || key.IsRevoked)
         {
-            await Unauthorized(context, key is null ? "This API key is not known." : "This API key was revoked.");
+            await Unauthorized(context, key is not null ? "This API key was revoked."
+                : credentials.Key is null ? "This sign-in has ended; sign in again." : "This API key is not known.");
             return;
         }
 

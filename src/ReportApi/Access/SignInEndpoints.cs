@@ -4,9 +4,9 @@ using Analytics.Warehouse.Access;
 namespace Analytics.ReportApi.Access;
 
 /// <summary>
-/// GET /signin shows the form; POST /signin checks the key once and sets the HttpOnly, SameSite=Strict cookie
-/// that carries it on later requests (the key is checked on each, so revoking it signs the person out);
-/// POST /signout removes the cookie.
+/// GET /signin shows the form; POST /signin checks the key once, starts a session and sets the HttpOnly,
+/// SameSite=Strict cookie that carries the session's token (never the key) on later requests; the session's key is
+/// checked on each, so revoking it signs the person out. POST /signout ends the session and removes the cookie.
 /// </summary>
 internal static class SignInEndpoints
 {
@@ -15,8 +15,14 @@ internal static class SignInEndpoints
         app.MapGet("/signin", (string? returnTo) => Results.Content(SignInPage.Html(LocalPath(returnTo), null), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapPost("/signin", SignInAsync).ExcludeFromDescription().DisableAntiforgery();
-        app.MapPost("/signout", (HttpContext context) =>
+        app.MapPost("/signout", (HttpContext context, WarehouseDatabase database) =>
         {
+            if (KeyCredentials.Session(context.Request) is { } token)
+            {
+                using var connection = database.Connect();
+                SessionStore.End(connection, token);
+            }
+
             KeyCredentials.ClearCookie(context.Response);
             return Results.Redirect("/signin", permanent: false, preserveMethod: false);
         }).ExcludeFromDescription().DisableAntiforgery();
@@ -32,19 +38,14 @@ internal static class SignInEndpoints
         var form = await context.Request.ReadFormAsync();
         var secret = form["key"].ToString().Trim();
         var returnTo = LocalPath(form["returnTo"].ToString());
-        ApiKey? key = null;
-        if (secret.Length > 0)
-        {
-            using var connection = database.Connect();
-            key = ApiKeyStore.Find(connection, ApiKeyStore.Hash(secret));
-        }
-
+        using var connection = database.Connect();
+        var key = secret.Length > 0 ? ApiKeyStore.Find(connection, ApiKeyStore.Hash(secret)) : null;
         if (key is null || key.IsRevoked)
         {
             return Results.Content(SignInPage.Html(returnTo, "That key is not valid."), "text/html; charset=utf-8", null, StatusCodes.Status401Unauthorized);
         }
 
-        KeyCredentials.SetCookie(context.Response, secret);
+        KeyCredentials.SetCookie(context.Response, SessionStore.Start(connection, key.KeyId));
         return Results.Redirect(returnTo);
     }
 

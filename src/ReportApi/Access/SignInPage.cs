@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Analytics.ReportApi.Access;
 
-/// <summary>The dashboard's sign-in form: a person pastes their key once; after that an HttpOnly cookie carries it.</summary>
+/// <summary>The dashboard's sign-in form: a person pastes their key once; after that an HttpOnly cookie carries a session token for it.</summary>
 internal static class SignInPage
 {
     public static string Html(string returnTo, string? message) => $$"""

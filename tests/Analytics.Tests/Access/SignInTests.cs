@@ -30,7 +30,7 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
     public void Dispose() => _warehouse.Dispose();
 
     [Fact]
-    public async Task A_browser_without_a_key_gets_the_form_with_401_and_after_signing_in_a_cookie_carries_the_key()
+    public async Task A_browser_without_a_key_gets_the_form_with_401_and_after_signing_in_a_cookie_carries_a_session()
     {
         var client = _server.Client();
         using (var page = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative)))
@@ -49,7 +49,16 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/api/campaigns", signedIn.Headers.Location?.OriginalString);
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single();
-        Assert.StartsWith("analytics_key=sign-in-test-manager-key;", cookie, StringComparison.Ordinal);
+        // The cookie carries a session token, never the key; the warehouse keeps only the token's hash.
+        Assert.StartsWith("analytics_session=", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain("sign-in-test-manager-key", cookie, StringComparison.Ordinal);
+        var token = cookie.Split(';')[0]["analytics_session=".Length..];
+        Assert.Equal(43, token.Length);
+        Assert.Equal(1L, _warehouse.Scalar<long>(
+            "select count(*) from access.sessions where session_hash = $1 and key_id = $2 and expires_at > now() + interval 29 days",
+            ApiKeyStore.Hash(token), _managerKeyId));
+        Assert.Equal(0L, _warehouse.Scalar<long>("select count(*) from access.sessions where session_hash = $1 or session_hash = $2",
+            token, "sign-in-test-manager-key"));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
 
@@ -73,6 +82,40 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
         using var refused = await client.SendAsync(revoked);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Contains("revoked", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_so_a_copy_of_the_cookie_no_longer_works()
+    {
+        var client = _server.Client();
+        using var signedIn = await client.PostAsync(new Uri("/signin", UriKind.Relative), Form("sign-in-test-analyst-key", "/api/campaigns"));
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+
+        using (var before = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative)))
+        {
+            before.Headers.Add("Cookie", cookie);
+            using var answer = await client.SendAsync(before);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        using (var signOut = new HttpRequestMessage(HttpMethod.Post, new Uri("/signout", UriKind.Relative)))
+        {
+            signOut.Headers.Add("Cookie", cookie);
+            using var answer = await client.SendAsync(signOut);
+            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        }
+
+        using var after = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative));
+        after.Headers.Add("Cookie", cookie);
+        using var refused = await client.SendAsync(after);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("This sign-in has ended; sign in again.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A key put in the cookie by hand is no session either.
+        using var keyAsCookie = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative));
+        keyAsCookie.Headers.Add("Cookie", "analytics_session=sign-in-test-analyst-key");
+        using var notASession = await client.SendAsync(keyAsCookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, notASession.StatusCode);
     }
 
     [Fact]

@@ -22,7 +22,6 @@ internal static class AccessPolicy
         new("/", [Admin, Manager], Exact: true),
         new("/dashboard", [Admin, Manager]),
         new("/charts", [Admin, Manager]),
-        new("/reports", [Admin, Manager]),
 
         // OData for analysts and managers; every role may read the service document, the metadata and the
         // campaign lists (the lists carry no contact fields; rows are region-limited by the scope).

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using System.Text;
+using Analytics.ReportApi.Exports;
 using Analytics.Warehouse.Access;
 using Analytics.Warehouse.Campaigns;
 using MiniExcelLibs;
@@ -17,10 +18,10 @@ internal static class CampaignExport
     {
         var rows = Rows(members, contacts);
         var text = new StringBuilder();
-        text.Append(string.Join(',', Header(contacts))).Append("\r\n");
+        text.Append(string.Join(',', Header(contacts))).Append(CsvText.LineEnd);
         foreach (var row in rows)
         {
-            text.Append(string.Join(',', row.Values.Select(v => Field(Text(v))))).Append("\r\n");
+            text.Append(CsvText.Line(row.Values));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -88,14 +89,4 @@ internal static class CampaignExport
 
             return row;
         }).ToList();
-
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static string Field(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -1,4 +1,3 @@
-using Analytics.ReportApi.Access;
 using Analytics.Warehouse;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
@@ -24,23 +23,9 @@ internal static class ArrowEndpoints
 
     private static async Task Stream(HttpContext http, string set, ODataModelProvider provider, WarehouseDatabase database, ODataLimits limits)
     {
-        var model = provider.Model;
-        var root = ODataEndpoints.ServiceRoot(http.Request);
-        var request = ODataRequest.Parse(model, root, new Uri(root, Uri.EscapeDataString(set) + http.Request.QueryString), limits);
-        if (request.IsSingle || request.IsCountSegment || request.Navigation is not null)
-        {
-            throw ODataProblem.NotImplemented("The Arrow stream serves whole entity sets: /arrow/Orders?$filter=...");
-        }
-
-        var (sql, parameters, columns) = new ODataQuery(model, request, AccessScope.Of(http), limits).Statement();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(TimeSpan.FromSeconds(limits.RequestTimeoutSeconds));
-        using var connection = database.Connect();
-        using var command = connection.Command(sql, parameters);
-        using var interrupt = timeout.Token.Register(command.Cancel);
-        using var reader = command.ExecuteReader();
-
-        var arrowColumns = columns.Select(ArrowColumn.For).ToList();
+        using var query = new WholeSetQuery(http, set, provider, database, limits, "/arrow/Orders?$filter=...");
+        var reader = query.Reader;
+        var arrowColumns = query.Columns.Select(ArrowColumn.For).ToList();
         var schema = new Schema(arrowColumns.Select(c => c.Field), null);
         http.Response.ContentType = ContentType;
         using var writer = new ArrowStreamWriter(http.Response.Body, schema, leaveOpen: true);
@@ -54,16 +39,16 @@ internal static class ArrowEndpoints
 
             if (++rows == BatchRows)
             {
-                await writer.WriteRecordBatchAsync(new RecordBatch(schema, arrowColumns.Select(c => c.Build()), rows), timeout.Token);
+                await writer.WriteRecordBatchAsync(new RecordBatch(schema, arrowColumns.Select(c => c.Build()), rows), query.Token);
                 rows = 0;
             }
         }
 
         if (rows > 0 || !http.Response.HasStarted)
         {
-            await writer.WriteRecordBatchAsync(new RecordBatch(schema, arrowColumns.Select(c => c.Build()), rows), timeout.Token);
+            await writer.WriteRecordBatchAsync(new RecordBatch(schema, arrowColumns.Select(c => c.Build()), rows), query.Token);
         }
 
-        await writer.WriteEndAsync(timeout.Token);
+        await writer.WriteEndAsync(query.Token);
     }
 }

@@ -1,3 +1,4 @@
+using Analytics.ReportApi.Exports;
 using System.Text.Json;
 using Analytics.ReportApi.Access;
 using Analytics.Warehouse;
@@ -32,6 +33,7 @@ internal static class ODataEndpoints
         app.MapMethods(Root + "/{**path}", ["POST", "PUT", "PATCH", "DELETE"], (HttpContext http) =>
             WriteError(http, StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed", "The OData service is read-only."));
         app.MapArrow();
+        app.MapExports();
         return app;
     }
 

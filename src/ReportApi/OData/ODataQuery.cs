@@ -86,15 +86,15 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
     }
 
     /// <summary>
-    /// The whole answer as one statement, no paging: what the Arrow stream reads. $filter, $select, $orderby, $top and
-    /// $skip only; the Arrow endpoint refuses the rest.
+    /// The whole answer as one statement, no paging: what the Arrow and CSV streams read. $filter, $select, $orderby, $top and
+    /// $skip only; those endpoints refuse the rest.
     /// </summary>
     public (string Sql, object?[] Parameters, IReadOnlyList<RelationColumn> Columns) Statement()
     {
         if (request.Apply is not null || request.Key is not null || request.SkipToken is not null
             || request.SelectExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true)
         {
-            throw ODataProblem.NotImplemented("The Arrow stream takes $filter, $select, $orderby, $top and $skip; use /odata for $apply, $expand and keys.");
+            throw ODataProblem.NotImplemented("The Arrow and CSV streams take $filter, $select, $orderby, $top and $skip; use /odata for $apply, $expand and keys.");
         }
 
         var parameters = new SqlParameters();

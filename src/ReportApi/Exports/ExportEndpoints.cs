@@ -27,27 +27,30 @@ internal static class ExportEndpoints
     {
         if (!file.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) || file.Length == Extension.Length)
         {
-            throw new ODataProblem(StatusCodes.Status404NotFound, "NotFound", $"Exports are CSV files named after an entity set: /exports/Orders.csv, not /exports/{file}.");
+            throw ODataProblem.NotFound($"Exports are CSV files named after an entity set: /exports/Orders.csv, not /exports/{file}.");
         }
 
         var set = file[..^Extension.Length];
         using var query = new WholeSetQuery(http, set, provider, database, limits, "/exports/Orders.csv?$filter=...");
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{set}.csv\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-        await writer.WriteAsync(string.Join(',', query.Columns.Select(c => CsvText.Field(c.Name))) + CsvText.LineEnd);
-        var values = new object?[query.Columns.Count];
-        var rows = 0;
-        while (query.Reader.Read())
+        await query.Stream(async () =>
         {
-            query.Reader.GetValues(values!);
-            await writer.WriteAsync(CsvText.Line(values));
-            if (++rows % FlushRows == 0)
+            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+            await writer.WriteAsync(string.Join(',', query.Columns.Select(c => CsvText.Field(c.Name))) + CsvText.LineEnd);
+            var values = new object?[query.Columns.Count];
+            var rows = 0;
+            while (query.Read())
             {
-                await writer.FlushAsync(query.Token);
+                query.Reader.GetValues(values!);
+                await writer.WriteAsync(CsvText.Line(values));
+                if (++rows % FlushRows == 0)
+                {
+                    await writer.FlushAsync(query.Token);
+                }
             }
-        }
 
-        await writer.FlushAsync(query.Token);
+            await writer.FlushAsync(query.Token);
+        });
     }
 }

@@ -24,31 +24,34 @@ internal static class ArrowEndpoints
     private static async Task Stream(HttpContext http, string set, ODataModelProvider provider, WarehouseDatabase database, ODataLimits limits)
     {
         using var query = new WholeSetQuery(http, set, provider, database, limits, "/arrow/Orders?$filter=...");
-        var reader = query.Reader;
-        var arrowColumns = query.Columns.Select(ArrowColumn.For).ToList();
-        var schema = new Schema(arrowColumns.Select(c => c.Field), null);
-        http.Response.ContentType = ContentType;
-        using var writer = new ArrowStreamWriter(http.Response.Body, schema, leaveOpen: true);
-        var rows = 0;
-        while (reader.Read())
+        await query.Stream(async () =>
         {
-            for (var i = 0; i < arrowColumns.Count; i++)
+            var reader = query.Reader;
+            var arrowColumns = query.Columns.Select(ArrowColumn.For).ToList();
+            var schema = new Schema(arrowColumns.Select(c => c.Field), null);
+            http.Response.ContentType = ContentType;
+            using var writer = new ArrowStreamWriter(http.Response.Body, schema, leaveOpen: true);
+            var rows = 0;
+            while (query.Read())
             {
-                arrowColumns[i].Append(reader.IsDBNull(i) ? null : reader.GetValue(i));
+                for (var i = 0; i < arrowColumns.Count; i++)
+                {
+                    arrowColumns[i].Append(reader.IsDBNull(i) ? null : reader.GetValue(i));
+                }
+
+                if (++rows == BatchRows)
+                {
+                    await writer.WriteRecordBatchAsync(new RecordBatch(schema, arrowColumns.Select(c => c.Build()), rows), query.Token);
+                    rows = 0;
+                }
             }
 
-            if (++rows == BatchRows)
+            if (rows > 0 || !http.Response.HasStarted)
             {
                 await writer.WriteRecordBatchAsync(new RecordBatch(schema, arrowColumns.Select(c => c.Build()), rows), query.Token);
-                rows = 0;
             }
-        }
 
-        if (rows > 0 || !http.Response.HasStarted)
-        {
-            await writer.WriteRecordBatchAsync(new RecordBatch(schema, arrowColumns.Select(c => c.Build()), rows), query.Token);
-        }
-
-        await writer.WriteEndAsync(query.Token);
+            await writer.WriteEndAsync(query.Token);
+        });
     }
 }

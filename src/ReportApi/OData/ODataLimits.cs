@@ -24,7 +24,7 @@ public sealed class ODataLimits
     public int MaxInValues { get; set; } = 1000;
 
     /// <summary>How long one request's queries may run before DuckDB is interrupted.</summary>
-    public int RequestTimeoutSeconds { get; set; } = 60;
+    public double RequestTimeoutSeconds { get; set; } = 60;
 
     /// <summary>DuckDB's memory_limit for the service's database (e.g. "8GB"); empty keeps DuckDB's default (80% of RAM).</summary>
     public string DuckDbMemoryLimit { get; set; } = "";

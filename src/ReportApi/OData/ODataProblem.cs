@@ -14,4 +14,7 @@ internal sealed class ODataProblem(int status, string code, string message) : Ex
     public static ODataProblem Limit(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
 
     public static ODataProblem NotFound(string message) => new(StatusCodes.Status404NotFound, "NotFound", message);
+
+    public static ODataProblem QueryTimeout(ODataLimits limits) => new(StatusCodes.Status503ServiceUnavailable, "QueryTimeout",
+        $"The query ran longer than {limits.RequestTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s and was stopped; narrow it with $filter or $top.");
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Analytics.ReportApi.Exports;
 using Analytics.Warehouse;
 
 namespace Analytics.ReportApi.Cli;
@@ -53,12 +54,12 @@ internal static class QueryVerb
 
     private static async Task WriteCsv(DbDataReader reader, TextWriter output)
     {
-        await output.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => CsvField(reader.GetName(i)))));
+        await output.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => CsvText.Field(reader.GetName(i)))));
         var values = new object[reader.FieldCount];
         while (await reader.ReadAsync())
         {
             reader.GetValues(values);
-            await output.WriteLineAsync(string.Join(',', values.Select(v => CsvField(Text(v)))));
+            await output.WriteLineAsync(string.Join(',', values.Select(v => CsvText.Field(Text(v)))));
         }
     }
 
@@ -110,7 +111,4 @@ internal static class QueryVerb
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static string CsvField(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

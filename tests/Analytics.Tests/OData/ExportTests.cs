@@ -88,4 +88,22 @@ public sealed class ExportTests(ODataBook book) : IClassFixture<ODataBook>
             Assert.Equal(HttpStatusCode.NotImplemented, apply.StatusCode);
         }
     }
+
+    [Theory]
+    [InlineData("/exports/.csv", HttpStatusCode.NotFound)]
+    [InlineData("/exports/Orders.csv?$top=abc", HttpStatusCode.BadRequest)]
+    [InlineData("/exports/Orders.csv?$select=Nope", HttpStatusCode.BadRequest)]
+    [InlineData("/exports/Orders.csv?$filter=NetAmount gt 'x'", HttpStatusCode.BadRequest)]
+    [InlineData("/exports/Orders.csv?$orderby=OrderId desc&$skip=-1", HttpStatusCode.BadRequest)]
+    [InlineData("/exports/Orders(1).csv", HttpStatusCode.BadRequest)]
+    [InlineData("/exports/Orders('O1').csv", HttpStatusCode.NotImplemented)]
+    public async Task Bad_requests_get_an_OData_error_body_never_a_500(string url, HttpStatusCode expected)
+    {
+        var (response, body) = await Get(url);
+        using (response)
+        {
+            Assert.Equal(expected, response.StatusCode);
+            Assert.Contains("\"error\"", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        }
+    }
 }

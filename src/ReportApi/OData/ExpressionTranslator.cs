@@ -11,7 +11,10 @@ namespace Analytics.ReportApi.OData;
 /// clause, through and/or); there plain comparisons keep DuckDB's filter push-down. Any node kind or function
 /// not handled here is refused with 501, never dropped.
 /// </summary>
-internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationColumn> columns, SqlParameters parameters, NodeBudget budget, ODataLimits limits)
+/// <param name="lambdas">where any/all may be used (a $filter or $orderby on an entity set); null refuses them.</param>
+/// <param name="variable">inside an any/all: the lambda's variable, whose properties are the related rows' columns under <paramref name="alias"/>.</param>
+internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationColumn> columns, SqlParameters parameters, NodeBudget budget, ODataLimits limits,
+    LambdaScope? lambdas = null, string? variable = null, string? alias = null)
 {
     public string Filter(SingleValueNode node) => Translate(node, positive: true);
 
@@ -23,8 +26,10 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
         return node switch
         {
             ConstantNode constant => Constant(constant.Value),
-            SingleValuePropertyAccessNode property when property.Source is ResourceRangeVariableReferenceNode => Column(property.Property.Name),
-            SingleValueOpenPropertyAccessNode open when open.Source is ResourceRangeVariableReferenceNode => Column(open.Name),
+            SingleValuePropertyAccessNode property when property.Source is ResourceRangeVariableReferenceNode source => Column(property.Property.Name, source),
+            SingleValueOpenPropertyAccessNode open when open.Source is ResourceRangeVariableReferenceNode source => Column(open.Name, source),
+            AnyNode any => Lambda(any.Source, any.Body, any.CurrentRangeVariable, all: false),
+            AllNode all => Lambda(all.Source, all.Body, all.CurrentRangeVariable, all: true),
             ConvertNode convert => Convert(convert, positive),
             BinaryOperatorNode binary => Binary(binary, positive),
             UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => $"(not {Translate(not.Operand, positive: false)})",
@@ -39,8 +44,39 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
 
     public string Column(string name) =>
         columns.TryGetValue(name, out var column)
-            ? column.Sql
+            ? alias is null ? column.Sql : $"{alias}.{column.Sql}"
             : throw ODataProblem.BadRequest($"There is no property '{name}' here.");
+
+    private string Column(string name, ResourceRangeVariableReferenceNode source) =>
+        variable is null || source.Name == variable
+            ? Column(name)
+            : throw ODataProblem.NotImplemented("Inside any or all, only the lambda's own variable may be used (not $it).");
+
+    // any: some related row satisfies the body; all: no related row fails it (a null body counts as failing, as OData
+    // says all is true only where the body is true for every member). The related rows are read through the scope.
+    private string Lambda(CollectionNode source, SingleValueNode body, RangeVariable? lambdaVariable, bool all)
+    {
+        if (lambdas is null)
+        {
+            throw ODataProblem.NotImplemented("any and all are supported in $filter and $orderby of an entity set, not nested or after $apply.");
+        }
+
+        if (source is not CollectionNavigationNode { Source: ResourceRangeVariableReferenceNode } navigation)
+        {
+            throw ODataProblem.NotImplemented("any and all are supported over a navigation of the entity itself, as in Lines/any(l: l/Quantity gt 1).");
+        }
+
+        var definition = lambdas.Model.Navigation(lambdas.Set.Name, navigation.NavigationProperty.Name);
+        var related = Relation.Of(lambdas.Model.Sets[definition.Target], lambdas.Scope);
+        // any() has no variable (and a body of true).
+        var inner = new ExpressionTranslator(related.ByName, parameters, budget, limits, lambdas: null, lambdaVariable?.Name ?? "", "related");
+        var join = $"related.{Analytics.Warehouse.SqlExtensions.Identifier(WarehouseModelBuilder.PropertyName(definition.TargetColumn))}"
+            + $" = {lambdas.OuterAlias}.{Analytics.Warehouse.SqlExtensions.Identifier(WarehouseModelBuilder.PropertyName(definition.SourceColumn))}";
+        var predicate = inner.Filter(body);
+        return all
+            ? $"(not exists (select 1 from ({related.Sql}) related where {join} and not coalesce({predicate}, false)))"
+            : $"exists (select 1 from ({related.Sql}) related where {join} and ({predicate}))";
+    }
 
     private string Constant(object? value) => value switch
     {

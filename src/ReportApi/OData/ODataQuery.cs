@@ -25,7 +25,8 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
             relation = new ApplyTranslator(parameters, _budget, limits).Apply(request.Apply, relation);
         }
 
-        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits);
+        var lambdas = request.Apply is null ? new LambdaScope(model, request.Set, scope, "q") : null;
+        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits, lambdas);
         var where = new List<string>();
         if (request.Key is not null)
         {
@@ -99,7 +100,7 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
 
         var parameters = new SqlParameters();
         var relation = Relation.Of(request.Set, scope);
-        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits);
+        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits, new LambdaScope(model, request.Set, scope, "q"));
         var where = request.Filter is null ? [] : new List<string> { translator.Filter(request.Filter.Expression) };
         var selected = Selected(request.SelectExpand, request.Set).ToHashSet(StringComparer.Ordinal);
         var columns = relation.Columns.Where(c => selected.Contains(c.Name)).ToList();

@@ -31,6 +31,15 @@ public sealed class AccessScopeTests(ODataBook book) : IClassFixture<ODataBook>
     }
 
     [Fact]
+    public async Task Any_and_all_read_the_related_rows_through_the_scope_too()
+    {
+        // O3 (North) has a P2 line too, but is not the East analyst's.
+        Assert.Equal(["O1"], Ids(await book.Host.All("/odata/Orders?$filter=Lines/any(l: l/ProductId eq 'P2')", EastAnalyst), "OrderId"));
+        Assert.Equal(["A1", "A3"], Ids(await book.Host.All("/odata/Accounts?$filter=Orders/any()", EastAnalyst), "AccountId"));
+        Assert.Equal(["A3"], Ids(await book.Host.All("/odata/Accounts?$filter=Orders/all(o: o/OrderDate ge 2025-01-01)", EastAnalyst), "AccountId"));
+    }
+
+    [Fact]
     public async Task Counts_and_aggregates_count_only_the_regions_rows()
     {
         var page = await book.Host.Json("/odata/Orders?$count=true", EastAnalyst);

@@ -79,6 +79,15 @@ public sealed class FilterTests(ODataBook book) : IClassFixture<ODataBook>
         { "Tickets", "hour(OpenedAt) eq 1 and minute(OpenedAt) eq 0", "hour(opened_at) = 1 and minute(opened_at) = 0" },
         { "Tickets", "date(OpenedAt) eq 2024-03-06", "ticket_id = 'T3'" },
         { "Tickets", "Satisfaction ge 1", "satisfaction >= 1" },
+        // any and all over a navigation: some related row satisfies the body; no related row fails it (null fails).
+        { "Orders", "Lines/any(l: l/ProductId eq 'P2')", "order_id in (select order_id from core.order_lines where product_id = 'P2')" },
+        { "Orders", "Lines/any()", "order_id in (select order_id from core.order_lines)" },
+        { "Orders", "Lines/all(l: l/Discount eq 0)", "order_id not in (select order_id from core.order_lines where discount <> 0)" },
+        { "Orders", "Lines/any(l: l/Quantity mul l/UnitPrice gt 5000 and l/UnitCost ne null)", "order_id in (select order_id from core.order_lines where quantity * unit_price > 5000 and unit_cost is not null)" },
+        { "Accounts", "Orders/any(o: o/NetAmount gt 5000)", "account_id in (select account_id from marts.orders where net_amount > 5000)" },
+        { "Accounts", "Orders/all(o: o/Channel eq 'phone')", "account_id not in (select account_id from marts.orders where channel is distinct from 'phone')" },
+        { "Accounts", "not Orders/any(o: o/Channel eq 'schedule')", "account_id not in (select account_id from marts.orders where channel = 'schedule')" },
+        { "Accounts", "Region eq '华东' and Orders/any(o: o/OrderDate ge 2025-01-01)", "region = '华东' and account_id in (select account_id from marts.orders where order_date >= date '2025-01-01')" },
     };
 
     [Theory]

@@ -43,6 +43,7 @@ internal static class AnalyticsServices
 
     public static WebApplication MapAnalytics(this WebApplication app)
     {
+        app.UseMiddleware<UnexpectedErrors>();
         app.UseAccess();
         app.MapHealth();
         app.MapCampaigns();

@@ -20,6 +20,9 @@ public sealed class ODataLimits
     /// <summary>Properties in one groupby.</summary>
     public int MaxGroupByKeys { get; set; } = 8;
 
+    /// <summary>Levels of $expand in one request (Accounts?$expand=Orders($expand=Lines) is two); each level is one more query.</summary>
+    public int MaxExpandDepth { get; set; } = 3;
+
     /// <summary>Values in one 'in' list.</summary>
     public int MaxInValues { get; set; } = 1000;
 

@@ -79,7 +79,7 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
         {
             foreach (var item in request.SelectExpand.SelectedItems.OfType<ExpandedNavigationSelectItem>())
             {
-                page.Expansions.Add(Expand(item, page, runner));
+                page.Expansions.Add(Expand(item, request.Set, page, runner));
             }
         }
 
@@ -216,7 +216,7 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
     private NavigationDefinition NavigationOf(ODataSet set, ExpandedNavigationSelectItem item) =>
         item.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment && item.PathToNavigationProperty.Count == 1
             ? model.Navigation(set.Name, segment.NavigationProperty.Name)
-            : throw ODataProblem.NotImplemented("$expand supports the set's own navigation properties, one level deep.");
+            : throw ODataProblem.NotImplemented("$expand supports navigation properties of the expanded set itself (Orders($expand=Lines), not Orders/Lines).");
 
     private string KeysetPredicate(string token, SqlParameters parameters)
     {
@@ -254,13 +254,16 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
         return new UriBuilder(requestUri) { Query = text }.Uri;
     }
 
-    private Expansion Expand(ExpandedNavigationSelectItem item, ODataPage parent, QueryRunner runner)
+    /// <summary>
+    /// The rows related to a page's rows through one navigation, in one query for the whole page, and (for a nested
+    /// $expand) theirs in turn, one query per level; the writer puts each under its parent.
+    /// </summary>
+    private Expansion Expand(ExpandedNavigationSelectItem item, ODataSet parentSet, ODataPage parent, QueryRunner runner)
     {
-        var navigation = NavigationOf(request.Set, item);
-        if (item.LevelsOption is not null || item.SearchOption is not null || item.ComputeOption is not null || item.ApplyOption is not null || item.CountOption is not null
-            || item.SelectAndExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true)
+        var navigation = NavigationOf(parentSet, item);
+        if (item.LevelsOption is not null || item.SearchOption is not null || item.ComputeOption is not null || item.ApplyOption is not null || item.CountOption is not null)
         {
-            throw ODataProblem.NotImplemented("Inside $expand the service supports $select, $filter, $orderby, $top and $skip, one level deep.");
+            throw ODataProblem.NotImplemented("Inside $expand the service supports $select, $filter, $orderby, $top, $skip and $expand.");
         }
 
         var childSet = model.Sets[navigation.Target];
@@ -270,7 +273,10 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
 
         var relation = Relation.Of(childSet, scope);
         var selected = Selected(item.SelectAndExpand, childSet).ToHashSet(StringComparer.Ordinal);
-        var fetched = relation.Columns.Where(c => selected.Contains(c.Name) || c.Name == linkName || relation.Identity.Contains(c.Name)).ToList();
+        var nested = item.SelectAndExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().ToList() ?? [];
+        var links = nested.Select(n => WarehouseModelBuilder.PropertyName(NavigationOf(childSet, n).SourceColumn)).ToHashSet(StringComparer.Ordinal);
+        var fetched = relation.Columns
+            .Where(c => selected.Contains(c.Name) || c.Name == linkName || relation.Identity.Contains(c.Name) || links.Contains(c.Name)).ToList();
         var written = Enumerable.Range(0, fetched.Count).Where(i => selected.Contains(fetched[i].Name)).ToList();
         var children = new ODataPage { Fetched = fetched, Written = written, Rows = [] };
         var byParent = new Dictionary<object, List<object?[]>>();
@@ -307,6 +313,11 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
 
                 list.Add(row);
             }
+        }
+
+        foreach (var inner in nested)
+        {
+            children.Expansions.Add(Expand(inner, childSet, children, runner));
         }
 
         return new Expansion(navigation.Name, navigation.IsCollection, parentColumn, children, byParent);

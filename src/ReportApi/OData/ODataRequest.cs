@@ -46,7 +46,7 @@ internal sealed class ODataRequest
         {
             Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
         };
-        parser.Settings.MaximumExpansionDepth = 1;
+        parser.Settings.MaximumExpansionDepth = limits.MaxExpandDepth;
         try
         {
             return Parse(model, parser, limits);

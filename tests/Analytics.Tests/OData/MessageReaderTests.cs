@@ -118,6 +118,14 @@ public sealed class MessageReaderTests(ODataBook book) : IClassFixture<ODataBook
     }
 
     [Fact]
+    public async Task A_nested_expand_reads_back()
+    {
+        var accounts = await Read("/odata/Accounts?$select=AccountId&$expand=Orders($select=OrderId;$expand=Lines($select=LineNo))", "Accounts");
+
+        Assert.Equal(["A1", "A2"], accounts.Select(a => Value(a, "AccountId")));
+    }
+
+    [Fact]
     public async Task An_apply_response_reads_back_as_entities_with_the_aggregate_as_an_undeclared_property()
     {
         var groups = await Read("/odata/Orders?$apply=groupby((AccountId),aggregate(NetAmount with sum as Net))&$orderby=Net desc", "Orders", undeclared: true);

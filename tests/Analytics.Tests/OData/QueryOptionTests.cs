@@ -134,6 +134,28 @@ public sealed class QueryOptionTests(ODataBook book) : IClassFixture<ODataBook>
     }
 
     [Fact]
+    public async Task Nested_expand_brings_each_orders_lines_under_it()
+    {
+        var rows = await book.Host.All(
+            "/odata/Accounts?$select=AccountId&$filter=AccountId in ('A1','A4')&$expand=Orders($select=OrderId;$orderby=OrderId desc;$expand=Lines($select=LineNo,ProductId;$orderby=LineNo))");
+
+        // By hand from ODataBook: A1 has O1 (lines P1, P2) and O2 (line P1); A4 has O5, whose amount came without lines.
+        Assert.Equal(["A1[O2(1:P1) O1(1:P1,2:P2)]", "A4[O5()]"], rows.Select(a =>
+            $"{a.GetProperty("AccountId").GetString()}[{string.Join(" ", a.GetProperty("Orders").EnumerateArray().Select(o =>
+                $"{o.GetProperty("OrderId").GetString()}({string.Join(",", o.GetProperty("Lines").EnumerateArray().Select(l =>
+                    $"{l.GetProperty("LineNo").GetInt32()}:{l.GetProperty("ProductId").GetString()}"))})"))}]"));
+    }
+
+    [Fact]
+    public async Task Expand_deeper_than_the_limit_is_refused()
+    {
+        var (status, body) = await book.Host.Get("/odata/Orders?$expand=Account($expand=Orders($expand=Lines($expand=Order)))");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.Contains("\"error\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Expand_of_a_to_one_navigation_brings_the_related_entity_or_null()
     {
         var rows = await book.Host.All("/odata/Tickets?$select=TicketId&$expand=Contract($select=AnnualFee),Account($select=Name)");

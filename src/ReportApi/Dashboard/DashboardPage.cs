@@ -99,7 +99,9 @@ internal static class DashboardPage
     {
         var tiles = model.Tiles;
         html.Append("<section class=\"tiles\">\n");
-        Tile(html, "revenue", f("tile.revenue", [request.Filter.WindowMonths]), Money(tiles.Revenue, request.Language));
+        // Whole yuan on the tile, to the cent on hover.
+        Tile(html, "revenue", f("tile.revenue", [request.Filter.WindowMonths]), Money(tiles.Revenue, request.Language),
+            Money(tiles.Revenue, request.Language, "N2"));
         Tile(html, "key-share", t("tile.key_share"), Percent(tiles.KeyAccountShare));
         Tile(html, "at-risk", t("tile.at_risk"), tiles.KeyAccountsAtRisk is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : t("tile.no_scores"));
         Tile(html, "breach-rate", t("tile.breach"), Percent(tiles.BreachRate));
@@ -107,8 +109,9 @@ internal static class DashboardPage
         html.Append("</section>\n");
     }
 
-    private static void Tile(StringBuilder html, string id, string label, string value) =>
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"tile\" id=\"tile-{id}\"><span class=\"label\">{E(label)}</span><span class=\"value\">{E(value)}</span></div>\n");
+    private static void Tile(StringBuilder html, string id, string label, string value, string? exact = null) =>
+        html.Append(CultureInfo.InvariantCulture,
+            $"<div class=\"tile\" id=\"tile-{id}\"><span class=\"label\">{E(label)}</span><span class=\"value\"{(exact is null ? "" : $" title=\"{E(exact)}\"")}>{E(value)}</span></div>\n");
 
     private static void AppendTopAccounts(StringBuilder html, DashboardModel model, Language language, Func<string, string> t)
     {
@@ -185,8 +188,8 @@ internal static class DashboardPage
     private static string Option(string value, string label, bool selected) =>
         $"<option value=\"{E(value)}\"{(selected ? " selected" : "")}>{E(label)}</option>";
 
-    private static string Money(decimal amount, Language language) =>
-        (language == Language.Zh ? "¥" : "CNY ") + amount.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Money(decimal amount, Language language, string format = "N0") =>
+        (language == Language.Zh ? "¥" : "CNY ") + amount.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Percent(decimal? share) =>
         share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";

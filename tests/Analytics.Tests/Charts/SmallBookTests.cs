@@ -28,7 +28,7 @@ public sealed class SmallBookTests(SmallBook book) : IClassFixture<SmallBook>
         Assert.Equal((100d, 100m), Assert.Single(pareto.Series.Single().Points));
 
         var page = await north.GetStringAsync(new Uri("/?lang=en", UriKind.Relative));
-        Assert.Contains("<div class=\"tile\" id=\"tile-revenue\"><span class=\"label\">Revenue, last 12 months</span><span class=\"value\">CNY 30</span></div>", page, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"tile\" id=\"tile-revenue\"><span class=\"label\">Revenue, last 12 months</span><span class=\"value\" title=\"CNY 30.00\">CNY 30</span></div>", page, StringComparison.Ordinal);
         Assert.Contains("北京乙方有限公司", page, StringComparison.Ordinal);
         Assert.DoesNotContain("上海甲方有限公司", page, StringComparison.Ordinal);
         Assert.DoesNotContain("华东", page, StringComparison.Ordinal);
@@ -40,6 +40,8 @@ public sealed class SmallBookTests(SmallBook book) : IClassFixture<SmallBook>
         // The whole-warehouse view, asked after the limited one, is not served the limited one's cached figures.
         var all = await ChartJson.GetAsync(_host.Client(), "revenue-by-month");
         Assert.Equal(180.50m, all.Series.Sum(s => s.Points.Sum(p => p.Y)));
+        var allPage = await _host.Client().GetStringAsync(new Uri("/?lang=en", UriKind.Relative));
+        Assert.Contains("<span class=\"value\" title=\"CNY 180.50\">CNY 181</span>", allPage, StringComparison.Ordinal);
     }
 
     [Fact]

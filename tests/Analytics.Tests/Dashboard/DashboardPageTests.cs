@@ -23,7 +23,11 @@ public sealed partial class DashboardPageTests(DashboardCompanyFixture company)
     }
 
     private static string Tile(string page, string id) =>
-        Regex.Match(page, $"<div class=\"tile\" id=\"tile-{id}\"><span class=\"label\">[^<]*</span><span class=\"value\">([^<]*)</span>").Groups[1].Value;
+        Regex.Match(page, $"<div class=\"tile\" id=\"tile-{id}\"><span class=\"label\">[^<]*</span><span class=\"value\"[^>]*>([^<]*)</span>").Groups[1].Value;
+
+    // The exact figure a tile shows on hover, when it rounds.
+    private static string TileTitle(string page, string id) =>
+        Regex.Match(page, $"<div class=\"tile\" id=\"tile-{id}\"><span class=\"label\">[^<]*</span><span class=\"value\" title=\"([^\"]*)\">").Groups[1].Value;
 
     [Fact]
     public async Task The_tiles_show_the_window_revenue_key_share_risk_breach_rate_and_renewals_the_warehouse_holds()
@@ -46,6 +50,7 @@ public sealed partial class DashboardPageTests(DashboardCompanyFixture company)
         var renewals = company.Scalar<long>("select count(*) from marts.contract_status where due_within_days is not null");
 
         Assert.Equal("CNY " + revenue.ToString("N0", CultureInfo.InvariantCulture), Tile(page, "revenue"));
+        Assert.Equal("CNY " + revenue.ToString("N2", CultureInfo.InvariantCulture), TileTitle(page, "revenue"));
         Assert.Equal((keyShare * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%", Tile(page, "key-share"));
         Assert.Equal(atRisk.ToString(CultureInfo.InvariantCulture), Tile(page, "at-risk"));
         Assert.Equal((breachRate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%", Tile(page, "breach-rate"));

@@ -25,7 +25,8 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         var batchId = connection.Scalar<long>("select nextval('meta.batch_seq')");
         try
         {
-            if (request.ReadInOnePass is { } read && LoadInOnePass(request, read, batchId, startedAt, clock) is { } clean)
+            if (request.ReadInOnePass is { } read && !LastWasNotClean(request.Entity.Name)
+                && LoadInOnePass(request, read, batchId, startedAt, clock) is { } clean)
             {
                 return clean;
             }
@@ -114,6 +115,17 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         transaction.Commit();
         return new LoadReport(request.FileName, entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, [], null, clock.Elapsed);
     }
+
+    /// <summary>
+    /// Whether the last file of this entity had rows that did not load (rejected or waiting). Exports come from the
+    /// same systems day after day, and a source that sent bad rows yesterday likely sends them today: such a file
+    /// goes straight to staging rather than paying for a one pass that would give up. One clean file later, the one
+    /// pass is tried again.
+    /// </summary>
+    private bool LastWasNotClean(string entity) =>
+        connection.Scalar<bool?>(
+            "select rows_rejected + rows_pending > 0 from meta.load_batches where entity = $1 and status = 'loaded' order by batch_id desc limit 1",
+            entity) ?? false;
 
     /// <summary>Records a file that could not even be read far enough to know its entity.</summary>
     public LoadReport Fail(string filePath, string sha256, string? entity, string error) =>

@@ -110,6 +110,20 @@ public sealed class OnePassTests : IDisposable
     }
 
     [Fact]
+    public void After_a_file_with_bad_rows_the_next_of_that_entity_is_staged_at_once_and_after_a_clean_one_the_one_pass_is_back()
+    {
+        var dirty = _warehouse.LoadText("order_lines_1.csv", "order_id,line_no,product_id,quantity,unit_price\nO1,1,P1,-1,100\n");
+        var next = _warehouse.LoadText("order_lines_2.csv", "order_id,line_no,product_id,quantity,unit_price\nO1,1,P1,1,100\n");
+        var after = _warehouse.LoadText("order_lines_3.csv", "order_id,line_no,product_id,quantity,unit_price\nO2,1,P2,1,50\n");
+        var otherEntity = _warehouse.LoadText("products_2.csv", "product_id,name\nP3,显示器\n");
+
+        Assert.Equal((true, 1L), (dirty.Staged, dirty.Counts.Rejected));
+        Assert.Equal((true, 1L), (next.Staged, next.Counts.Loaded));
+        Assert.Equal((false, 1L), (after.Staged, after.Counts.Loaded));
+        Assert.False(otherEntity.Staged);
+    }
+
+    [Fact]
     public void Lines_without_line_numbers_are_staged_to_be_numbered_in_file_order()
     {
         var report = _warehouse.LoadText("order_lines.csv", "order_id,product_id,quantity,unit_price\nO1,P2,1,10\nO1,P1,2,20\n");

@@ -16,6 +16,8 @@ public static class SessionStore
     public static string Start(DuckDBConnection connection, long keyId)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // Sessions long over are of no use to anyone: each sign-in clears them, so the table stays small.
+        connection.Execute("delete from access.sessions where coalesce(ended_at, expires_at) < now() - interval 7 days");
         connection.Execute(
             "insert into access.sessions values ($1, $2, now(), now() + to_seconds($3), null)",
             ApiKeyStore.Hash(token), keyId, (long)Lifetime.TotalSeconds);

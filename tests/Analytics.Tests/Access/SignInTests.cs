@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Analytics.Tests.Support;
+using Analytics.Warehouse;
 using Analytics.Warehouse.Access;
 
 namespace Analytics.Tests.Access;
@@ -110,6 +111,16 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
         using var refused = await client.SendAsync(after);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Contains("This sign-in has ended; sign in again.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Sessions long over go at the next sign-in; this one ended just now and stays (a record of the sign-out).
+        using (var connection = _warehouse.Connect())
+        {
+            connection.Execute("insert into access.sessions values ('old', $1, now() - interval 60 days, now() - interval 30 days, null)", _managerKeyId);
+        }
+
+        using var again = await client.PostAsync(new Uri("/signin", UriKind.Relative), Form("sign-in-test-analyst-key", "/"));
+        Assert.Equal(0L, _warehouse.Scalar<long>("select count(*) from access.sessions where session_hash = 'old'"));
+        Assert.Equal(1L, _warehouse.Scalar<long>("select count(*) from access.sessions where ended_at is not null"));
 
         // A key put in the cookie by hand is no session either.
         using var keyAsCookie = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative));

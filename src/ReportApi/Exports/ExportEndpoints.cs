@@ -1,36 +1,44 @@
 using System.Text;
 using Analytics.ReportApi.OData;
+using MiniExcelLibs;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.ReportApi.Exports;
 
 /// <summary>
-/// GET /exports/{set}.csv?$filter=...&amp;$select=...: an OData entity set as one CSV file for Excel and other tools
-/// that want a file, not a feed. The same query options as /arrow ($filter, $select, $orderby, $top, $skip), the
-/// same access scope (rows outside the key's regions are not there; masked contact fields are empty), streamed as
-/// it is read, so a million rows need no more memory than a thousand.
+/// GET /exports/{set}.csv or .xlsx?$filter=...&amp;$select=...: an OData entity set as one file for Excel and other
+/// tools that want a file, not a feed. The same query options as /arrow ($filter, $select, $orderby, $top, $skip),
+/// the same access scope (rows outside the key's regions are not there; masked contact fields are empty). CSV is
+/// streamed as it is read, so a million rows need no more memory than a thousand; XLSX (typed cells) is written
+/// to a temp file first, so a set longer than a sheet can hold is refused with a 400, not cut short.
 /// </summary>
 internal static class ExportEndpoints
 {
-    private const string Extension = ".csv";
     private const int FlushRows = 10_000;
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/exports/{file}", (HttpContext http, string file, ODataModelProvider provider, WarehouseDatabase database, IOptions<ODataLimits> options) =>
-            ODataEndpoints.Guarded(http, () => Csv(http, file, provider, database, options.Value)));
+            ODataEndpoints.Guarded(http, () => Export(http, file, provider, database, options.Value)));
         return app;
     }
 
-    private static async Task Csv(HttpContext http, string file, ODataModelProvider provider, WarehouseDatabase database, ODataLimits limits)
+    private static Task Export(HttpContext http, string file, ODataModelProvider provider, WarehouseDatabase database, ODataLimits limits)
     {
-        if (!file.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) || file.Length == Extension.Length)
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        var set = Path.GetFileNameWithoutExtension(file);
+        return extension switch
         {
-            throw ODataProblem.NotFound($"Exports are CSV files named after an entity set: /exports/Orders.csv, not /exports/{file}.");
-        }
+            ".csv" when set.Length > 0 => Csv(http, set, provider, database, limits),
+            ".xlsx" when set.Length > 0 => Xlsx(http, set, provider, database, limits),
+            _ => throw ODataProblem.NotFound($"Exports are CSV or XLSX files named after an entity set: /exports/Orders.csv, not /exports/{file}."),
+        };
+    }
 
-        var set = file[..^Extension.Length];
+    private static async Task Csv(HttpContext http, string set, ODataModelProvider provider, WarehouseDatabase database, ODataLimits limits)
+    {
         using var query = new WholeSetQuery(http, set, provider, database, limits, "/exports/Orders.csv?$filter=...");
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{set}.csv\"";
@@ -52,5 +60,35 @@ internal static class ExportEndpoints
 
             await writer.FlushAsync(query.Token);
         });
+    }
+
+    private static async Task Xlsx(HttpContext http, string set, ODataModelProvider provider, WarehouseDatabase database, ODataLimits limits)
+    {
+        using var query = new WholeSetQuery(http, set, provider, database, limits, "/exports/Orders.xlsx?$filter=...");
+        var path = Path.Combine(Path.GetTempPath(), $"analytics-export-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await query.Stream(async () =>
+            {
+                var columns = query.Columns.Select(c => c.Name).ToList();
+                try
+                {
+                    var any = query.Read();
+                    await MiniExcel.SaveAsAsync(path, any ? XlsxRows.Of(columns, query.Read, query.Reader.GetValue) : XlsxRows.HeaderOnly(columns),
+                        printHeader: any, sheetName: set, cancellationToken: query.Token);
+                }
+                catch (XlsxRows.TooManyRowsException e)
+                {
+                    throw ODataProblem.BadRequest($"{e.Message} Narrow the export with $filter or $top, or ask for /exports/{set}.csv.");
+                }
+            });
+            http.Response.ContentType = XlsxType;
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{set}.xlsx\"";
+            await http.Response.SendFileAsync(path, query.Token);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

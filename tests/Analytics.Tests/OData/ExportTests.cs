@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Analytics.ReportApi.Exports;
+using MiniExcelLibs;
 
 namespace Analytics.Tests.OData;
 
@@ -67,9 +69,54 @@ public sealed class ExportTests(ODataBook book) : IClassFixture<ODataBook>
     }
 
     [Fact]
+    public async Task Orders_export_as_xlsx_with_typed_cells_and_the_scope_applied()
+    {
+        var (response, body) = await Get("/exports/Orders.xlsx?$select=OrderId,NetAmount,OrderDate,Channel&$orderby=OrderId", ("analyst", "华东"));
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var xlsx = new MemoryStream(body);
+        var rows = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        // The East analyst's orders (A1: O1, O2; A3: O4), amounts exact as numbers, days as dates, a null as an empty cell.
+        Assert.Equal(
+            ["O1 11097.9 2024-01-15 phone", "O2 5999 2024-02-29 order_form", "O4 4125.375 2025-01-01 -"],
+            rows.Select(r => $"{r["OrderId"]} {Convert.ToDecimal(r["NetAmount"], System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)} "
+                + $"{((DateTime)r["OrderDate"]!).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {r["Channel"] ?? "-"}"));
+    }
+
+    [Fact]
+    public async Task An_empty_xlsx_export_still_names_its_columns()
+    {
+        var (response, body) = await Get("/exports/Orders.xlsx?$select=OrderId,NetAmount&$filter=NetAmount gt 1000000");
+        response.Dispose();
+
+        // The sheet's one row is its header.
+        using var xlsx = new MemoryStream(body);
+        var only = (IDictionary<string, object?>)Assert.Single(xlsx.Query());
+        Assert.Equal(["OrderId", "NetAmount"], only.Values);
+    }
+
+    [Fact]
+    public void Rows_past_what_a_sheet_holds_stop_the_writing_instead_of_being_left_out()
+    {
+        // The reader starts on the first row; each read moves to the next.
+        static IEnumerable<IDictionary<string, object?>> Rows(int count)
+        {
+            var more = count - 1;
+            return XlsxRows.Of(["N"], () => more-- > 0, _ => 1m);
+        }
+
+        Assert.Equal(XlsxRows.MaxRows, Rows(XlsxRows.MaxRows).Count());
+        Assert.Throws<XlsxRows.TooManyRowsException>(() => Rows(XlsxRows.MaxRows + 1).Count());
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_sets_csv_is_404_with_a_reason_and_other_options_are_501()
     {
-        var (notCsv, notCsvBody) = await Get("/exports/Orders.xlsx");
+        var (notCsv, notCsvBody) = await Get("/exports/Orders.txt");
         using (notCsv)
         {
             Assert.Equal(HttpStatusCode.NotFound, notCsv.StatusCode);

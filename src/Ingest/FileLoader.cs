@@ -49,6 +49,11 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
                     $"Cannot tell which entity {Path.GetFileName(path)} holds: name it after one ({string.Join(", ", EntityCatalog.All.Select(e => e.Name))}) or give --entity.")
                 : EntityCatalog.Find(entityName) ?? throw new WarehouseException($"There is no entity '{entityName}'.");
             entityName = entity.Name;
+            if (new FileInfo(path).Length == 0)
+            {
+                throw new WarehouseException("The file is empty: not even a header.");
+            }
+
             var format = FileFormats.Detect(path, mapping?.Format)
                 ?? throw new WarehouseException($"Cannot tell the format of {Path.GetFileName(path)}: use .csv, .jsonl, .parquet or .arrow, or say it in a mapping.");
 

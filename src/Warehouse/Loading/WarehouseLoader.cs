@@ -73,20 +73,18 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
     {
         var entity = request.Entity;
         request.OnPhase?.Invoke(new LoadPhase("reading"));
-        StagedSource source;
         try
         {
-            source = read(new SourceStager(connection), batchId);
+            var source = read(new SourceStager(connection), batchId);
+            var sourceOf = ColumnMapping.Resolve(entity, source.Columns, request.Columns);
+            if (!OnePassLoader.Prepare(connection, entity, source, sourceOf, request.Formats, request.Orphans))
+            {
+                return null;
+            }
         }
         catch (DuckDBException)
         {
-            // The staged load reads the file again and says what is wrong with it.
-            return null;
-        }
-
-        var sourceOf = ColumnMapping.Resolve(entity, source.Columns, request.Columns);
-        if (!OnePassLoader.Prepare(connection, entity, source, sourceOf, request.Formats, request.Orphans))
-        {
+            // The staged load reads the file again and says what is wrong with it, in its own words.
             return null;
         }
 

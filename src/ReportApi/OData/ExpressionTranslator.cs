@@ -189,6 +189,12 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
             ?? throw ODataProblem.NotImplemented($"The function {node.Name} is supported with single values only.")).ToList();
         string Arg(int i) => Translate(args[i], positive: false);
         string Boolean(string sql) => positive ? sql : $"coalesce({sql}, false)";
+        if (node.Name == "cast" && args is [var value, ConstantNode { Value: string typeName }])
+        {
+            // OData: a value that does not convert casts to null.
+            return $"try_cast({Translate(value, positive: false)} as {CastType(typeName)})";
+        }
+
         return (node.Name, args.Count) switch
         {
             ("contains", 2) => Boolean(Like(Arg(0), args[1], "%", "%")),
@@ -218,6 +224,21 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
             _ => throw ODataProblem.NotImplemented($"The function {node.Name} with {args.Count} arguments is not supported."),
         };
     }
+
+    private static string CastType(string edmType) => edmType switch
+    {
+        "Edm.String" => "varchar",
+        "Edm.Boolean" => "boolean",
+        "Edm.Byte" or "Edm.SByte" or "Edm.Int16" => "smallint",
+        "Edm.Int32" => "integer",
+        "Edm.Int64" => "bigint",
+        "Edm.Decimal" => "decimal(38,14)",
+        "Edm.Double" or "Edm.Single" => "double",
+        "Edm.Date" => "date",
+        "Edm.DateTimeOffset" => "timestamptz",
+        "Edm.TimeOfDay" => "time",
+        _ => throw ODataProblem.NotImplemented($"cast to {edmType} is not supported; cast to a primitive type (Edm.String, Edm.Int32, Edm.Decimal, Edm.Date, ...)."),
+    };
 
     /// <summary>A LIKE whose searched-for text matches literally: its % _ and \ are escaped, in C# for a literal, in SQL otherwise.</summary>
     private string Like(string subject, SingleValueNode pattern, string before, string after)

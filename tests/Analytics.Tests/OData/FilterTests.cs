@@ -79,6 +79,10 @@ public sealed class FilterTests(ODataBook book) : IClassFixture<ODataBook>
         { "Tickets", "hour(OpenedAt) eq 1 and minute(OpenedAt) eq 0", "hour(opened_at) = 1 and minute(opened_at) = 0" },
         { "Tickets", "date(OpenedAt) eq 2024-03-06", "ticket_id = 'T3'" },
         { "Tickets", "Satisfaction ge 1", "satisfaction >= 1" },
+        // cast: a value that does not convert is null.
+        { "Orders", "cast(LineCount,Edm.String) eq '2'", "line_count = 2" },
+        { "Accounts", "cast(CreatedOn,Edm.String) ge '2021'", "created_on >= date '2021-01-01'" },
+        { "Accounts", "cast(TaxId,Edm.Int64) eq null and TaxId ne null", "tax_id is not null and try_cast(tax_id as bigint) is null" },
         // any and all over a navigation: some related row satisfies the body; no related row fails it (null fails).
         { "Orders", "Lines/any(l: l/ProductId eq 'P2')", "order_id in (select order_id from core.order_lines where product_id = 'P2')" },
         { "Orders", "Lines/any()", "order_id in (select order_id from core.order_lines)" },

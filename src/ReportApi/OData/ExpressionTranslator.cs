@@ -88,6 +88,7 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
         DateTimeOffset instant => $"cast({parameters.Add(instant.ToString("o", CultureInfo.InvariantCulture))} as timestamptz)",
         TimeOfDay time => $"cast({parameters.Add(time.ToString())} as time)",
         TimeOnly time => $"cast({parameters.Add(time.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture))} as time)",
+        TimeSpan duration => $"to_microseconds({parameters.Add(duration.Ticks / TimeSpan.TicksPerMicrosecond)})",
         _ => throw ODataProblem.NotImplemented($"Literals of type {value.GetType().Name} are not supported."),
     };
 
@@ -156,13 +157,21 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
 
     private static string Arithmetic(BinaryOperatorNode node, string left, string op, string right)
     {
-        if (!IsNumeric(node.Left.TypeReference) || !IsNumeric(node.Right.TypeReference))
+        var (leftKind, rightKind) = (Kind(node.Left.TypeReference), Kind(node.Right.TypeReference));
+        // A day or an instant moved by a duration: OrderDate add duration'P30D', OpenedAt sub duration'PT8H'.
+        var moved = op is "+" or "-" && IsInstant(leftKind) && rightKind == EdmPrimitiveTypeKind.Duration
+            || op == "+" && leftKind == EdmPrimitiveTypeKind.Duration && IsInstant(rightKind);
+        if (!moved && (!IsNumeric(node.Left.TypeReference) || !IsNumeric(node.Right.TypeReference)))
         {
-            throw ODataProblem.NotImplemented("Arithmetic is supported on numbers only (not on dates or durations).");
+            throw ODataProblem.NotImplemented("Arithmetic is supported on numbers, and on a date or a time stamp plus or minus a duration.");
         }
 
         return $"({left} {op} {right})";
     }
+
+    private static EdmPrimitiveTypeKind? Kind(IEdmTypeReference? type) => type?.AsPrimitiveOrNull()?.PrimitiveKind();
+
+    private static bool IsInstant(EdmPrimitiveTypeKind? kind) => kind is EdmPrimitiveTypeKind.Date or EdmPrimitiveTypeKind.DateTimeOffset;
 
     private string In(InNode node, bool positive)
     {

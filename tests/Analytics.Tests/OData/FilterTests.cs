@@ -79,6 +79,11 @@ public sealed class FilterTests(ODataBook book) : IClassFixture<ODataBook>
         { "Tickets", "hour(OpenedAt) eq 1 and minute(OpenedAt) eq 0", "hour(opened_at) = 1 and minute(opened_at) = 0" },
         { "Tickets", "date(OpenedAt) eq 2024-03-06", "ticket_id = 'T3'" },
         { "Tickets", "Satisfaction ge 1", "satisfaction >= 1" },
+        // A day or an instant moved by a duration.
+        { "Orders", "OrderDate add duration'P30D' gt 2024-03-01", "order_date + interval 30 day > date '2024-03-01'" },
+        { "Orders", "OrderDate sub duration'P1D' lt 2024-01-01", "order_date < date '2024-01-02'" },
+        { "Tickets", "OpenedAt sub duration'PT8H' lt 2024-03-04T20:00:00Z", "opened_at < timestamptz '2024-03-05 04:00:00+00'" },
+        { "Tickets", "duration'PT1H30M' add OpenedAt ge 2024-03-05T02:30:00Z", "opened_at >= timestamptz '2024-03-05 01:00:00+00'" },
         // cast: a value that does not convert is null.
         { "Orders", "cast(LineCount,Edm.String) eq '2'", "line_count = 2" },
         { "Accounts", "cast(CreatedOn,Edm.String) ge '2021'", "created_on >= date '2021-01-01'" },

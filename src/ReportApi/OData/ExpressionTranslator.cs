@@ -161,12 +161,15 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
         // A day or an instant moved by a duration: OrderDate add duration'P30D', OpenedAt sub duration'PT8H'.
         var moved = op is "+" or "-" && IsInstant(leftKind) && rightKind == EdmPrimitiveTypeKind.Duration
             || op == "+" && leftKind == EdmPrimitiveTypeKind.Duration && IsInstant(rightKind);
-        if (!moved && (!IsNumeric(node.Left.TypeReference) || !IsNumeric(node.Right.TypeReference)))
+        // The time between two of them, a duration: FirstResponseAt sub OpenedAt gt duration'PT1H'. DuckDB gives
+        // days between two dates as a number, so those become a duration of days.
+        var between = op == "-" && IsInstant(leftKind) && leftKind == rightKind;
+        if (!moved && !between && (!IsNumeric(node.Left.TypeReference) || !IsNumeric(node.Right.TypeReference)))
         {
-            throw ODataProblem.NotImplemented("Arithmetic is supported on numbers, and on a date or a time stamp plus or minus a duration.");
+            throw ODataProblem.NotImplemented("Arithmetic is supported on numbers, on a date or a time stamp plus or minus a duration, and on the time between two.");
         }
 
-        return $"({left} {op} {right})";
+        return between && leftKind == EdmPrimitiveTypeKind.Date ? $"to_days({left} - {right})" : $"({left} {op} {right})";
     }
 
     private static EdmPrimitiveTypeKind? Kind(IEdmTypeReference? type) => type?.AsPrimitiveOrNull()?.PrimitiveKind();

@@ -84,6 +84,8 @@ public sealed class FilterTests(ODataBook book) : IClassFixture<ODataBook>
         { "Orders", "OrderDate sub duration'P1D' lt 2024-01-01", "order_date < date '2024-01-02'" },
         { "Tickets", "OpenedAt sub duration'PT8H' lt 2024-03-04T20:00:00Z", "opened_at < timestamptz '2024-03-05 04:00:00+00'" },
         { "Tickets", "duration'PT1H30M' add OpenedAt ge 2024-03-05T02:30:00Z", "opened_at >= timestamptz '2024-03-05 01:00:00+00'" },
+        { "Tickets", "FirstResponseAt sub OpenedAt gt duration'PT1H'", "first_response_at - opened_at > interval 1 hour" },
+        { "Accounts", "2024-03-01 sub CreatedOn le duration'P1D'", "created_on >= date '2024-02-29'" },
         // cast: a value that does not convert is null.
         { "Orders", "cast(LineCount,Edm.String) eq '2'", "line_count = 2" },
         { "Accounts", "cast(CreatedOn,Edm.String) ge '2021'", "created_on >= date '2021-01-01'" },

@@ -130,14 +130,11 @@ public sealed class BatchLoader(DuckDBConnection connection)
     /// <returns>the rows inserted.</returns>
     private long Merge(EntitySchema entity, string rows)
     {
-        var scope = entity.ReplaceScope is { } s ? [s] : entity.Key;
-        var scopeList = string.Join(", ", scope.Select(Identifier));
-        var scopeMatch = string.Join(" and ", scope.Select(k => $"c.{Identifier(k)} = m.{Identifier(k)}"));
         var columns = string.Join(", ", entity.Columns.Select(c => Identifier(c.Name)));
         // A first load into an empty table has nothing to replace; skipping the delete saves a join over every row.
         if (connection.Scalar<bool>($"select exists (select 1 from {entity.Table})"))
         {
-            connection.Execute($"delete from {entity.Table} c using (select distinct {scopeList} from ({rows})) m where {scopeMatch}");
+            DeleteReplaced(entity, rows, keptBatch: null);
         }
 
         var inserted = connection.Execute($"insert into {entity.Table} ({columns}, batch_id) select {columns}, batch_id from ({rows})");
@@ -147,6 +144,20 @@ public sealed class BatchLoader(DuckDBConnection connection)
         }
 
         return inserted;
+    }
+
+    /// <summary>
+    /// Deletes the stored rows that <paramref name="rows"/> replace (latest wins): those with the same key, or the
+    /// same replace scope (an order's lines go together). Rows of <paramref name="keptBatch"/> stay: a load that
+    /// writes first and replaces after keeps what it just wrote.
+    /// </summary>
+    internal void DeleteReplaced(EntitySchema entity, string rows, long? keptBatch)
+    {
+        var scope = entity.ReplaceScope is { } s ? [s] : entity.Key;
+        var scopeList = string.Join(", ", scope.Select(Identifier));
+        var scopeMatch = string.Join(" and ", scope.Select(k => $"c.{Identifier(k)} = m.{Identifier(k)}"));
+        var kept = keptBatch is { } batch ? $" and c.batch_id <> {batch}" : "";
+        connection.Execute($"delete from {entity.Table} c using (select distinct {scopeList} from ({rows})) m where {scopeMatch}{kept}");
     }
 
     /// <summary>Closes the open history row of each account whose tracked attributes changed, then opens a new one.</summary>

@@ -54,19 +54,15 @@ internal sealed class OnePassLoader(DuckDBConnection connection)
         }
 
         // Written first, so the rows a newer file replaces (latest wins) are the others with the same keys.
+        var merge = new BatchLoader(connection);
         if (hadRows)
         {
-            var scope = entity.ReplaceScope is { } s ? [s] : entity.Key;
-            var scopeMatch = string.Join(" and ", scope.Select(k => $"c.{Identifier(k)} = m.{Identifier(k)}"));
-            connection.Execute($"""
-                delete from {entity.Table} c using (select distinct {string.Join(", ", scope.Select(Identifier))} from ({ours})) m
-                where {scopeMatch} and c.batch_id <> {batchId}
-                """);
+            merge.DeleteReplaced(entity, ours, keptBatch: batchId);
         }
 
         if (entity.HistoryColumns.Count > 0)
         {
-            new BatchLoader(connection).RecordHistory(entity, ours);
+            merge.RecordHistory(entity, ours);
         }
 
         return written;

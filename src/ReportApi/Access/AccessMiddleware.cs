@@ -1,5 +1,4 @@
 using Analytics.Warehouse;
-using Analytics.Warehouse.Access;
 
 namespace Analytics.ReportApi.Access;
 

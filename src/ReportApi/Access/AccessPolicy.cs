@@ -1,4 +1,4 @@
-using static Analytics.Warehouse.Access.Roles;
+using static Analytics.ReportApi.Access.Roles;
 
 namespace Analytics.ReportApi.Access;
 

@@ -55,7 +55,7 @@ internal static class KeyCredentials
             SameSite = SameSiteMode.Strict,
             Secure = response.HttpContext.Request.IsHttps,
             Path = "/",
-            MaxAge = Analytics.Warehouse.Access.SessionStore.Lifetime,
+            MaxAge = SessionStore.Lifetime,
         });
 
     public static void ClearCookie(HttpResponse response) => response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });

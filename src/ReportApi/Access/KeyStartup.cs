@@ -1,6 +1,5 @@
 using Analytics.ReportApi.Hosting;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Access;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.ReportApi.Access;

@@ -1,6 +1,5 @@
 using Analytics.ReportApi.Access;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Campaigns;
 
 namespace Analytics.ReportApi.Campaigns;
 

@@ -2,8 +2,7 @@ using System.Data;
 using System.Globalization;
 using System.Text;
 using Analytics.ReportApi.Exports;
-using Analytics.Warehouse.Access;
-using Analytics.Warehouse.Campaigns;
+using Analytics.ReportApi.Access;
 using MiniExcelLibs;
 
 namespace Analytics.ReportApi.Campaigns;

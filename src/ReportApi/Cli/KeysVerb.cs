@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 
 namespace Analytics.ReportApi.Cli;
 

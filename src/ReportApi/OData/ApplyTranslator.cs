@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Microsoft.OData.UriParser.Aggregation;

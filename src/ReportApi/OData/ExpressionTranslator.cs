@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using System.Globalization;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;

@@ -41,7 +41,7 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
         var (orderBy, byKeyOnly) = OrderBy(request.OrderBy, translator, relation);
         var fetched = Fetched(relation);
         var written = Written(relation, fetched);
-        var countParameters = parameters.Values.Count;
+        var countParameters = parameters.Count;
         var whereForCount = where.ToList();
 
         var useKeyset = request.Apply is null && byKeyOnly && !request.IsSingle;
@@ -72,7 +72,7 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
 
         if (request.Count || request.IsCountSegment)
         {
-            page.Count = runner.Count($"select count(*) from ({relation.Sql}) q{Where(whereForCount)}", parameters.Values.Take(countParameters).ToArray());
+            page.Count = runner.Count($"select count(*) from ({relation.Sql}) q{Where(whereForCount)}", parameters.ToArray(countParameters));
         }
 
         if (request.SelectExpand is not null)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Analytics.Tests.Campaigns;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 
 namespace Analytics.Tests.Access;
 

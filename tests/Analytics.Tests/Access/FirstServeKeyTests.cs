@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Analytics.Tests.Support;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 
 namespace Analytics.Tests.Access;
 

@@ -1,7 +1,7 @@
 using Analytics.ReportApi.Cli;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 
 namespace Analytics.Tests.Access;
 

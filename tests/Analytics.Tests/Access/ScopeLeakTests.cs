@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Analytics.Tests.Campaigns;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 using MiniExcelLibs;
 
 namespace Analytics.Tests.Access;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 
 namespace Analytics.Tests.Access;
 

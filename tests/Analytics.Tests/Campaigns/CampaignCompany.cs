@@ -3,7 +3,7 @@ using Analytics.Ingest.Demo;
 using Analytics.Tests.Access;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 using Analytics.Warehouse.Loading;
 
 namespace Analytics.Tests.Campaigns;

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Analytics.Tests.Access;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 using MiniExcelLibs;
 using Xunit.Abstractions;
 

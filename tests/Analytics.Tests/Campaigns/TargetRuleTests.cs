@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Analytics.Tests.Access;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 
 namespace Analytics.Tests.Campaigns;
 

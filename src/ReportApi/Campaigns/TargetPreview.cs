@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Campaigns;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Campaigns;
 
 /// <summary>
 /// What a rule would target today, within what the reader may see. ValueAtStake adds each member's predicted

@@ -1,7 +1,8 @@
+using Analytics.Warehouse;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Analytics.Warehouse.Campaigns;
+namespace Analytics.ReportApi.Campaigns;
 
 /// <summary>
 /// Which key accounts a campaign targets: every condition given must hold, a list means "one of". Saved as JSON

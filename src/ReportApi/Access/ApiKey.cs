@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Access;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Access;
 
 /// <summary>A stored API key: everything but the key itself, which only its holder has.</summary>
 /// <param name="Regions">null: every region; otherwise the only regions the key sees.</param>

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Campaigns;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Campaigns;
 
 /// <summary>
 /// Compiles a <see cref="TargetRule"/> into SQL over the marts and scores. Every value of the rule is a

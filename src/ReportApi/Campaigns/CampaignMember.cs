@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Campaigns;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Campaigns;
 
 /// <summary>
 /// One account of a target preview or a campaign list, as one reader may see it: contact fields are null where

@@ -1,7 +1,8 @@
+using Analytics.Warehouse;
 using System.Security.Cryptography;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Access;
+namespace Analytics.ReportApi.Access;
 
 /// <summary>
 /// Dashboard sign-ins (access.sessions). Each sign-in gets a random token, stored only as its SHA-256 with the key

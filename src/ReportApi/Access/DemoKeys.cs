@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Access;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Access;
 
 /// <summary>
 /// The documented keys of the demo company, stored when the service loads the demo into an empty warehouse.

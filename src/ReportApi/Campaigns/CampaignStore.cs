@@ -1,8 +1,9 @@
+using Analytics.Warehouse;
 using System.Data.Common;
-using Analytics.Warehouse.Access;
+using Analytics.ReportApi.Access;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Campaigns;
+namespace Analytics.ReportApi.Campaigns;
 
 /// <summary>
 /// Targets and campaigns in the campaigns schema. Every read takes the reader's account filter (a predicate on
@@ -25,13 +26,13 @@ public static class CampaignStore
                    coalesce(sum({ValueOf}), 0), coalesce(sum(m.predicted_value), 0), coalesce(sum(m.revenue_12m), 0)
             from ({members}) m
             """, r => (AsOf: DateOnly.FromDateTime(r.GetDateTime(0)), Members: r.GetInt64(1), Scored: r.GetInt64(2),
-                Value: r.GetDecimal(3), Predicted: r.GetDecimal(4), Revenue: r.GetDecimal(5)), parameters.Values).Single();
+                Value: r.GetDecimal(3), Predicted: r.GetDecimal(4), Revenue: r.GetDecimal(5)), parameters.ToArray()).Single();
         var top = connection.Rows($"""
             select {CampaignMember.Columns(ContactFields.Expression(contacts, "a", "contact_name"), ContactFields.Expression(contacts, "a", "contact_phone"), "false")}
             from ({members}) m join core.accounts a using (account_id)
             order by {ValueOf} desc, m.account_id
             limit {PreviewTop}
-            """, CampaignMember.Read, parameters.Values);
+            """, CampaignMember.Read, parameters.ToArray());
         return new TargetPreview(totals.AsOf, totals.Members, totals.Scored, totals.Value, totals.Predicted, totals.Revenue, top);
     }
 
@@ -86,7 +87,7 @@ public static class CampaignStore
                 name, region, industry, tier, level, lifecycle_stage, churn_probability, churn_probability_change,
                 predicted_value, revenue_12m, cancel_by, top_reasons
             from ({members})
-            """, parameters.Values);
+            """, parameters.ToArray());
         transaction.Commit();
         return id;
     }

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Access;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Access;
 
 /// <summary>The SQL that shows or hides a contact field for a reader.</summary>
 public static class ContactFields

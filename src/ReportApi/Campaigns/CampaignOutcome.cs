@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Campaigns;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Campaigns;
 
 /// <summary>What the members of one group (targeted or control) did after the campaign was frozen, up to as_of.</summary>
 /// <param name="Churned">members that churned (marts.account_churn) on a day after the freeze.</param>

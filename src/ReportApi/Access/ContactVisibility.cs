@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Access;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Access;
 
 /// <summary>Which personal contact fields (contact name, phone) a reader gets.</summary>
 public enum ContactVisibility

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Campaigns;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Campaigns;
 
 /// <summary>
 /// A frozen campaign list and its counts as one reader sees them (only the members in that reader's regions).

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Access;
+using Analytics.Warehouse;
+namespace Analytics.ReportApi.Access;
 
 /// <summary>The roles a key can carry; the same words as access.api_keys.role's check.</summary>
 public static class Roles

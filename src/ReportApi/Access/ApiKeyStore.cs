@@ -1,8 +1,9 @@
+using Analytics.Warehouse;
 using System.Security.Cryptography;
 using System.Text;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Access;
+namespace Analytics.ReportApi.Access;
 
 /// <summary>
 /// Creates, lists, finds and revokes API keys in access.api_keys. Keys are 256 random bits; the warehouse keeps

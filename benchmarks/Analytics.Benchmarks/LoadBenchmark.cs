@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Analytics.Ingest;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 using DuckDB.NET.Data;
 
 namespace Analytics.Benchmarks;

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using Analytics.Ingest.Files;
 using Analytics.Ingest.Formats;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Entities;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Entities;
+using Analytics.Ingest.Loading;
 
 namespace Analytics.Ingest;
 

@@ -1,4 +1,4 @@
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 
 namespace Analytics.Ingest;
 

@@ -1,4 +1,4 @@
-using Analytics.Warehouse.Entities;
+using Analytics.Ingest.Entities;
 
 namespace Analytics.Ingest.Files;
 

@@ -1,5 +1,5 @@
 using Analytics.Ingest.Files;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 
 namespace Analytics.Ingest.Inbox;
 

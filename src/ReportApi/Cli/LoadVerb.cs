@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using Analytics.Ingest;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 
 namespace Analytics.ReportApi.Cli;
 
@@ -55,7 +53,7 @@ internal static class LoadVerb
         foreach (var report in loader.LoadAll(args.Positional, options))
         {
             failed += report.Status == LoadStatus.Failed ? 1 : 0;
-            await stdout.WriteLineAsync(json ? ToJson(report) : Summary(report));
+            await stdout.WriteLineAsync(json ? report.ToJson() : report.Summary());
             if (!json && report.Status == LoadStatus.Failed)
             {
                 await stderr.WriteLineAsync($"{report.File}: {report.Error}");
@@ -64,35 +62,4 @@ internal static class LoadVerb
 
         return failed > 0 ? 2 : 0;
     }
-
-    public static string Summary(LoadReport r)
-    {
-        var c = CultureInfo.InvariantCulture;
-        return r.Status switch
-        {
-            LoadStatus.Duplicate => $"{r.File}: duplicate of batch {r.BatchId}, nothing changed",
-            LoadStatus.Failed => $"{r.File}: failed, nothing kept (batch {r.BatchId})",
-            _ => string.Create(c, $"{r.File}: {r.Entity} loaded {r.Counts.Loaded:N0} of {r.Counts.Read:N0} rows, {r.Counts.Rejected:N0} rejected, {r.Counts.Pending:N0} waiting for a parent, in {r.Elapsed.TotalSeconds:0.00} s ({Rate(r):N0} rows/s), batch {r.BatchId}"),
-        };
-    }
-
-    private static double Rate(LoadReport r) => r.Elapsed.TotalSeconds > 0 ? r.Counts.Read / r.Elapsed.TotalSeconds : 0;
-
-    public static string ToJson(LoadReport r) => JsonSerializer.Serialize(new Dictionary<string, object?>
-    {
-        ["file"] = r.File,
-        ["entity"] = r.Entity,
-        ["sha256"] = r.Sha256,
-        ["status"] = r.Status.ToString().ToLowerInvariant(),
-        ["rows_read"] = r.Counts.Read,
-        ["rows_loaded"] = r.Counts.Loaded,
-        ["rows_rejected"] = r.Counts.Rejected,
-        ["rows_pending"] = r.Counts.Pending,
-        ["batch_id"] = r.BatchId,
-        ["rejects"] = r.Rejects.Select(x => new Dictionary<string, object?> { ["line"] = x.Line, ["reason"] = x.Reason }).ToList(),
-        ["error"] = r.Error,
-        ["elapsed_ms"] = (long)r.Elapsed.TotalMilliseconds,
-    }, JsonOptions);
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

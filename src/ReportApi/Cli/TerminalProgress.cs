@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.Ingest;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 
 namespace Analytics.ReportApi.Cli;
 

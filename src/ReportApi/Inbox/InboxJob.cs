@@ -1,9 +1,8 @@
 using Analytics.Ingest;
 using Analytics.Ingest.Inbox;
-using Analytics.ReportApi.Cli;
 using Analytics.ReportApi.Hosting;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 using Analytics.Warehouse.Marts;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -24,11 +23,11 @@ internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSet
         {
             if (report.Status == LoadStatus.Failed)
             {
-                logger.LogWarning("Inbox: {Summary}: {Error}", LoadVerb.Summary(report), report.Error);
+                logger.LogWarning("Inbox: {Summary}: {Error}", report.Summary(), report.Error);
             }
             else
             {
-                logger.LogInformation("Inbox: {Summary}", LoadVerb.Summary(report));
+                logger.LogInformation("Inbox: {Summary}", report.Summary());
             }
         }
 

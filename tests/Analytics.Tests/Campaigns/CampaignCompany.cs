@@ -4,7 +4,7 @@ using Analytics.Tests.Access;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
 using Analytics.ReportApi.Access;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 
 namespace Analytics.Tests.Campaigns;
 

@@ -1,5 +1,5 @@
 using Analytics.Tests.Support;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 
 namespace Analytics.Tests.Cdnow;
 

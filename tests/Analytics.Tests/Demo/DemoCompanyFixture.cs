@@ -2,7 +2,7 @@ using System.Globalization;
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 using DuckDB.NET.Data;
 
 namespace Analytics.Tests.Demo;

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Analytics.Ingest.Demo;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 
 namespace Analytics.Tests.Demo;
 

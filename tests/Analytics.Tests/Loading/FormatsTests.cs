@@ -2,7 +2,7 @@ using System.Text;
 using Analytics.Ingest;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Loading;
+using Analytics.Ingest.Loading;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 

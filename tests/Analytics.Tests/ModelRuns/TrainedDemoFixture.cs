@@ -20,7 +20,7 @@ public sealed class TrainedDemoFixture : IDisposable
         Database = WarehouseDatabase.Open(Folder.File("warehouse.duckdb"));
         foreach (var report in new FileLoader(Database).LoadAll([company], new LoadOptions()))
         {
-            Assert.NotEqual(Warehouse.Loading.LoadStatus.Failed, report.Status);
+            Assert.NotEqual(Ingest.Loading.LoadStatus.Failed, report.Status);
         }
 
         using (var connection = Database.Connect())

@@ -1,7 +1,8 @@
+using Analytics.Warehouse;
 using System.Diagnostics;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Loading;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// Loads one file in one transaction: either all of it lands (rows loaded, rejected with

@@ -1,6 +1,7 @@
-using static Analytics.Warehouse.Entities.ColumnKind;
+using Analytics.Warehouse;
+using static Analytics.Ingest.Entities.ColumnKind;
 
-namespace Analytics.Warehouse.Entities;
+namespace Analytics.Ingest.Entities;
 
 /// <summary>The canonical entities of shared/CONTRACT.md, in the order parents come before children.</summary>
 public static class EntityCatalog

@@ -1,7 +1,8 @@
-using Analytics.Warehouse.Entities;
+using Analytics.Warehouse;
+using Analytics.Ingest.Entities;
 using static Analytics.Warehouse.SqlExtensions;
 
-namespace Analytics.Warehouse.Loading;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// Builds the statements that type and check a staged file: the view <c>checked</c> gives every row

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Entities;
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Entities;
 
 /// <summary>
 /// Everything the loader needs to know about one canonical entity: its columns, key,

@@ -1,7 +1,8 @@
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 using static Analytics.Warehouse.SqlExtensions;
 
-namespace Analytics.Warehouse.Loading;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// Reads a file with DuckDB's own vectorised readers into a temp table of text columns,

@@ -1,8 +1,9 @@
-using Analytics.Warehouse.Entities;
+using Analytics.Warehouse;
+using Analytics.Ingest.Entities;
 using DuckDB.NET.Data;
 using static Analytics.Warehouse.SqlExtensions;
 
-namespace Analytics.Warehouse.Loading;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// The short way through for a file that loads clean, as most do: its rows are typed, checked and written

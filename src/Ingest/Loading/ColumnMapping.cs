@@ -1,6 +1,7 @@
-using Analytics.Warehouse.Entities;
+using Analytics.Warehouse;
+using Analytics.Ingest.Entities;
 
-namespace Analytics.Warehouse.Loading;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>Finds each canonical column in a file: by the mapping when it names one, else by the same name in any case.</summary>
 public static class ColumnMapping

@@ -1,6 +1,7 @@
-using Analytics.Warehouse.Entities;
+using Analytics.Warehouse;
+using Analytics.Ingest.Entities;
 
-namespace Analytics.Warehouse.Loading;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>One file to load: who it is, and how to read it into the staging view.</summary>
 public sealed record LoadRequest(

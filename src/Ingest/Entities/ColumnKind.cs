@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Entities;
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Entities;
 
 /// <summary>How a canonical column's text is read into the warehouse.</summary>
 public enum ColumnKind

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Loading;
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// A file read into the temp view <see cref="View"/>: every source column as text, plus

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Loading;
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// How text values in a file are read: which strings mean "no value", strptime formats for

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Loading;
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Loading;
 
 public enum LoadStatus
 {

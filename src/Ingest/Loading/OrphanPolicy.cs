@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Loading;
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>What happens to a row whose parent (account, order, product, contract) is not in the warehouse yet.</summary>
 public enum OrphanPolicy

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Loading;
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// The SQL that checks a staged file, run in this order: <see cref="RepeatedHashes"/> finds key hashes

@@ -1,4 +1,5 @@
-namespace Analytics.Warehouse.Entities;
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Entities;
 
 /// <summary>
 /// A canonical column. <paramref name="Required"/> rows without it are rejected;

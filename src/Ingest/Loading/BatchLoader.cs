@@ -1,8 +1,9 @@
-using Analytics.Warehouse.Entities;
+using Analytics.Warehouse;
+using Analytics.Ingest.Entities;
 using DuckDB.NET.Data;
 using static Analytics.Warehouse.SqlExtensions;
 
-namespace Analytics.Warehouse.Loading;
+namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// Types, checks and merges one staged file into its core table, inside the caller's

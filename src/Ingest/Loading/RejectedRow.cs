@@ -1,0 +1,4 @@
+using Analytics.Warehouse;
+namespace Analytics.Ingest.Loading;
+
+public sealed record RejectedRow(long? Line, string Reason);

@@ -1,3 +1,0 @@
-namespace Analytics.Warehouse.Loading;
-
-public sealed record RejectedRow(long? Line, string Reason);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Models.Renewal;
-using Analytics.Models.Value;
+using Analytics.Models.Clv;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Features;
+using Analytics.Models.Scores;
 using Analytics.Warehouse.Marts;
 using DuckDB.NET.Data;
 
@@ -15,22 +15,22 @@ namespace Analytics.Models.Runs;
 /// company's discounted CLV (clv.* settings), and the renewal model (sBG, or one
 /// refusal rate when every loss came at a first renewal) gives each contract account's chance of not renewing
 /// before its cancel-by date. Both have closed-form fits with no holdout to lose on, so each pass refits them and
-/// records the fit as a serving models.model_runs row, which the score run names.
+/// records the fit as a serving models.model_runs row, which the score run names. Computed before the pass is
+/// written, so every score row is written once, complete.
 /// </summary>
 public static class LifetimeValueStep
 {
-    public static ScoreRun Run(DuckDBConnection connection, long dataVersion, ScoreRun run)
+    public static LifetimeScores Run(DuckDBConnection connection, long dataVersion, DateOnly asOf)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var rows = new LifetimeScoreRows(connection);
         var runs = new ModelRunRows(connection);
         var options = Options(connection);
 
         string? clvVersion = null;
-        if (ClvScoring.Run(connection, run.AsOf, options, mergeDuplicates: true) is { } clv)
+        IReadOnlyList<AccountClvScore> clvScores = [];
+        if (ClvScoring.Run(connection, asOf, options, mergeDuplicates: true) is { } clv)
         {
             var fit = clv.Fit;
-            clvVersion = Record(runs, "clv", "BG/NBD+Gamma-Gamma", dataVersion, run.AsOf,
+            clvVersion = Record(runs, "clv", "BG/NBD+Gamma-Gamma", dataVersion, asOf,
                 ["frequency", "recency", "age", "mean_repeat_spend"],
                 RunJson.Serialize(new
                 {
@@ -49,13 +49,14 @@ public static class LifetimeValueStep
                     options.AnnualDiscountRate,
                     options.Margin,
                 }));
-            rows.WriteClv(run.ScoreRunId, clvVersion, clv.Accounts.Select(a => new AccountClvScore(a.AccountId, a.Clv)));
+            clvScores = [.. clv.Accounts.Select(a => new AccountClvScore(a.AccountId, a.Clv))];
         }
 
         string? renewalVersion = null;
+        IReadOnlyList<AccountRenewalScore> renewalScores = [];
         if (RenewalScoring.Score(connection) is { } renewal)
         {
-            renewalVersion = Record(runs, "renewal", renewal.Model, dataVersion, run.AsOf, ["renewals_kept", "lost"],
+            renewalVersion = Record(runs, "renewal", renewal.Model, dataVersion, asOf, ["renewals_kept", "lost"],
                 RunJson.Serialize(new
                 {
                     renewal.Model,
@@ -66,11 +67,10 @@ public static class LifetimeValueStep
                     renewal.Contracts,
                     renewal.ContractsLost,
                 }));
-            rows.WriteRenewals(run.ScoreRunId, renewalVersion,
-                renewal.Accounts.Select(a => new AccountRenewalScore(a.AccountId, a.ContractId, a.CancelBy, a.NonRenewalProbability)));
+            renewalScores = [.. renewal.Accounts.Select(a => new AccountRenewalScore(a.AccountId, a.ContractId, a.CancelBy, a.NonRenewalProbability))];
         }
 
-        return run with { ClvVersion = clvVersion, RenewalVersion = renewalVersion };
+        return new LifetimeScores(clvVersion, clvScores, renewalVersion, renewalScores);
     }
 
     private static string Record(ModelRunRows runs, string model, string algorithm, long dataVersion, DateOnly asOf,

@@ -1,8 +1,10 @@
 using Analytics.Models.Churn;
 using Analytics.Models.Features;
-using Analytics.Models.ValueForecast;
+using Analytics.Models.Value;
 using Analytics.Warehouse;
+using Analytics.Models.Scores;
 using Analytics.Warehouse.Features;
+using Analytics.Warehouse.Marts;
 
 namespace Analytics.Models.Runs;
 
@@ -17,8 +19,7 @@ public sealed class ScoringPass(WarehouseDatabase database)
     {
         using var connection = database.Connect();
         var settings = ModelSettings.Read(connection);
-        var scores = new AccountScoreRows(connection);
-        var asOf = scores.AsOf();
+        var asOf = MartsAsOf.Read(connection);
         var runs = new ModelRunRows(connection);
         var churnRun = Serving(runs, "churn");
         var valueRun = Serving(runs, "value");
@@ -61,8 +62,8 @@ public sealed class ScoringPass(WarehouseDatabase database)
                 bg?.ExpectedPurchases, bg?.PAlive, bg is null ? null : Money(bg.ExpectedSpend));
         });
         var dataVersion = database.DataVersion();
-        var written = scores.Write(asOf, dataVersion, churnRun.Version, valueRun.Version, masters);
-        return LifetimeValueStep.Run(connection, dataVersion, written);
+        var lifetime = LifetimeValueStep.Run(connection, dataVersion, asOf);
+        return new ScoreStore(connection).Write(new ScoredPass(asOf, dataVersion, churnRun.Version, valueRun.Version, [.. masters], lifetime));
     }
 
     private static ModelRunRecord Serving(ModelRunRows runs, string model) =>

@@ -9,7 +9,7 @@ public sealed record ServingDecision(bool Serves, string Reason)
     /// cannot be scored on the new holdout (other features, or no artifact) cannot be compared; the new run serves.
     /// </summary>
     public static ServingDecision Decide(
-        Analytics.Warehouse.Features.ModelRunRecord? serving, IReadOnlyList<string> features, bool notWorse, Func<string> comparison)
+        ModelRunRecord? serving, IReadOnlyList<string> features, bool notWorse, Func<string> comparison)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(comparison);

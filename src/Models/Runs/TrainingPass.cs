@@ -1,9 +1,10 @@
 using System.Globalization;
 using Analytics.Models.Churn;
 using Analytics.Models.Features;
-using Analytics.Models.ValueForecast;
+using Analytics.Models.Value;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Features;
+using Analytics.Warehouse.Marts;
 using DuckDB.NET.Data;
 
 namespace Analytics.Models.Runs;
@@ -23,7 +24,7 @@ public sealed class TrainingPass(WarehouseDatabase database)
     {
         using var connection = database.Connect();
         var settings = ModelSettings.Read(connection);
-        var schedule = CutoffSchedule.For(new AccountScoreRows(connection).AsOf(), settings);
+        var schedule = CutoffSchedule.For(MartsAsOf.Read(connection), settings);
         var tables = new FeatureTables(connection);
         tables.Build(schedule.All);
         var names = tables.Names();

@@ -1,4 +1,4 @@
-using Analytics.Models.ValueForecast;
+using Analytics.Models.Value;
 
 namespace Analytics.Models.Runs;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Analytics.Models.Value;
+using Analytics.Models.Clv;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Clv;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Models.Value;
+using Analytics.Models.Clv;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Clv;

@@ -1,4 +1,4 @@
-using Analytics.Models.Value;
+using Analytics.Models.Clv;
 using Analytics.Tests.Cdnow;
 using Analytics.Tests.Support;
 

@@ -1,4 +1,5 @@
-using Analytics.Models.Value;
+using Analytics.Models.Numerics;
+using Analytics.Models.Clv;
 
 namespace Analytics.Tests.Clv;
 

@@ -1,4 +1,4 @@
-using Analytics.Models.Value;
+using Analytics.Models.Clv;
 using Analytics.Warehouse.Clv;
 
 namespace Analytics.Tests.ModelRuns;

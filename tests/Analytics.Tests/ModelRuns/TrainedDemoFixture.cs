@@ -1,3 +1,4 @@
+using Analytics.Models.Scores;
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
 using Analytics.Models.Runs;

@@ -1,5 +1,5 @@
 using Analytics.Models.Runs;
-using Analytics.Models.ValueForecast;
+using Analytics.Models.Value;
 using Analytics.Tests.ModelRuns;
 
 namespace Analytics.Tests.ValueModel;

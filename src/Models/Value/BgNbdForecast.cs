@@ -1,7 +1,8 @@
-using Analytics.Models.Value;
+using Analytics.Models.Numerics;
+using Analytics.Models.Clv;
 using Analytics.Warehouse.Features;
 
-namespace Analytics.Models.ValueForecast;
+namespace Analytics.Models.Value;
 
 /// <summary>
 /// Next-period value from transactions alone: BG/NBD (expected purchases over the horizon, probability alive)

@@ -1,4 +1,4 @@
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// BG/NBD parameters: purchase rates are gamma(<paramref name="R"/>, <paramref name="Alpha"/>), dropout

@@ -1,4 +1,4 @@
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Numerics;
 
 /// <summary>
 /// Minimises a smooth function of a few unbounded variables. The models pass log-parameters, so the

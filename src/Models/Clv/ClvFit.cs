@@ -1,6 +1,6 @@
 using Analytics.Warehouse.Clv;
 
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// BG/NBD and Gamma-Gamma fitted together on one calibration period: how many accounts bought in it, how many

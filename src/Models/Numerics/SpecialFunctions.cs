@@ -1,4 +1,4 @@
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Numerics;
 
 /// <summary>The few special functions the value models need; .NET has none of them.</summary>
 public static class SpecialFunctions

@@ -1,6 +1,7 @@
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Features;
+namespace Analytics.Models.Runs;
 
 /// <summary>Reads and writes models.model_runs. Only one run per model serves; <see cref="Insert"/> keeps it so.</summary>
 public sealed class ModelRunRows(DuckDBConnection connection)

@@ -1,4 +1,4 @@
-namespace Analytics.Warehouse.Features;
+namespace Analytics.Models.Runs;
 
 /// <summary>One row of models.model_runs: a training of one model, its holdout evaluation and its artifact.</summary>
 public sealed record ModelRunRecord(

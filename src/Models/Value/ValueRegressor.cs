@@ -3,7 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 
-namespace Analytics.Models.ValueForecast;
+namespace Analytics.Models.Value;
 
 /// <summary>
 /// The ML.NET value model: FastTree regression on the account features of how next period's net sales differ

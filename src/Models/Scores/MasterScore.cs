@@ -1,4 +1,4 @@
-namespace Analytics.Warehouse.Features;
+namespace Analytics.Models.Scores;
 
 /// <summary>
 /// What a scoring pass computed for one master account; every account of the company (duplicates included)

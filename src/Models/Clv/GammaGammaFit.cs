@@ -1,4 +1,4 @@
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// Gamma-Gamma parameters: a transaction's spend is gamma(<paramref name="P"/>, ν) with ν across customers

@@ -1,4 +1,4 @@
-namespace Analytics.Models.ValueForecast;
+namespace Analytics.Models.Value;
 
 /// <summary>
 /// Which method's value serves (drives predicted_value and predicted_tier). The rule: of the ML.NET regression

@@ -1,4 +1,4 @@
-namespace Analytics.Models.ValueForecast;
+namespace Analytics.Models.Value;
 
 /// <summary>
 /// How one method's next-period values matched the actual ones on the holdout: RMSE and MAE (in the account

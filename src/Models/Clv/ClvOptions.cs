@@ -1,4 +1,4 @@
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// How far ahead CLV looks (<paramref name="HorizonMonths"/>), the yearly rate future money is discounted at,

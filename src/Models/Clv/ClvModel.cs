@@ -1,6 +1,6 @@
 using Analytics.Warehouse.Clv;
 
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Clv;
 
 /// <summary>Fits BG/NBD (how often, how long) and Gamma-Gamma (how much) on the accounts' purchase summaries.</summary>
 public static class ClvModel

@@ -1,4 +1,4 @@
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// One customer's calibration-period summary: <paramref name="Frequency"/> repeat purchases (x), the time of

@@ -1,4 +1,5 @@
-namespace Analytics.Models.Value;
+using Analytics.Models.Numerics;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// The BG/NBD model of repeat buying (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way"):

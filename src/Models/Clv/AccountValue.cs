@@ -1,4 +1,4 @@
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// One account's value as the models see it: purchases expected over the horizon, the probability it is still

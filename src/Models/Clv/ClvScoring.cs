@@ -1,7 +1,7 @@
 using Analytics.Warehouse.Clv;
 using DuckDB.NET.Data;
 
-namespace Analytics.Models.Value;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// Per-account value from a BG/NBD + Gamma-Gamma fit. CLV over H months at a yearly discount rate d:

@@ -1,4 +1,5 @@
-namespace Analytics.Models.Value;
+using Analytics.Models.Numerics;
+namespace Analytics.Models.Clv;
 
 /// <summary>
 /// The Gamma-Gamma model of spend per transaction (Fader &amp; Hardie, "The Gamma-Gamma Model of Monetary

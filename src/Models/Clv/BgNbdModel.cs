@@ -21,7 +21,7 @@ public static class BgNbdModel
         var groups = customers
             .GroupBy(c => c)
             .GroupBy(g => g.Key.Frequency)
-            .Select(byX => new FrequencyGroup(
+            .Select(byX => new HistoryGroup(
                 byX.Key,
                 byX.Select(g => g.Key.Recency).ToArray(),
                 byX.Select(g => g.Key.Age).ToArray(),
@@ -58,7 +58,7 @@ public static class BgNbdModel
     }
 
     /// <summary>The distinct customers with one frequency: their recencies, ages and counts.</summary>
-    private sealed record FrequencyGroup(int Frequency, double[] Recencies, double[] Ages, double[] Weights);
+    private sealed record HistoryGroup(int Frequency, double[] Recencies, double[] Ages, double[] Weights);
 
     /// <summary>One customer's log-likelihood (the paper's eq. 6).</summary>
     public static double LogLikelihood(BgNbdCustomer customer, double r, double alpha, double a, double b)

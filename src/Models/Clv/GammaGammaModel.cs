@@ -16,7 +16,7 @@ public static class GammaGammaModel
             .Where(c => c.Frequency > 0)
             .GroupBy(c => c)
             .GroupBy(g => g.Key.Frequency)
-            .Select(byX => new FrequencyGroup(
+            .Select(byX => new SpendGroup(
                 byX.Key,
                 byX.Select(g => g.Key.MeanSpend).ToArray(),
                 byX.Select(g => Math.Log(g.Key.MeanSpend)).ToArray(),
@@ -51,7 +51,7 @@ public static class GammaGammaModel
     }
 
     /// <summary>The distinct repeat customers with one frequency: their mean spends, its logs and counts.</summary>
-    private sealed record FrequencyGroup(int Frequency, double[] MeanSpends, double[] LogMeanSpends, double[] Weights);
+    private sealed record SpendGroup(int Frequency, double[] MeanSpends, double[] LogMeanSpends, double[] Weights);
 
     /// <summary>One repeat customer's log-likelihood of their mean spend.</summary>
     public static double LogLikelihood(GammaGammaCustomer customer, double p, double q, double v)

@@ -9,17 +9,17 @@ namespace Analytics.Tests.Sla;
 /// 28 January to 4 February; National Day: 1 to 8 October). Times in the tickets file without an
 /// offset are the contract's local time.
 /// </summary>
-public sealed class SlaClockTests : IClassFixture<SlaClockTests.Book>
+public sealed class SlaClockTests : IClassFixture<SlaClockTests.ClockBook>
 {
     private readonly TestWarehouse _warehouse;
 
-    public SlaClockTests(Book book) => _warehouse = book.Warehouse;
+    public SlaClockTests(ClockBook book) => _warehouse = book.Warehouse;
 
-    public sealed class Book : IDisposable
+    public sealed class ClockBook : IDisposable
     {
         public TestWarehouse Warehouse { get; } = new();
 
-        public Book()
+        public ClockBook()
         {
             Warehouse.LoadText("accounts.csv", "account_id,name\nA1,甲方\nA2,乙方\n");
             Warehouse.LoadText("contracts.csv", """

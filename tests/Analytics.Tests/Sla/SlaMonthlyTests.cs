@@ -8,17 +8,17 @@ namespace Analytics.Tests.Sla;
 /// done, on a hand-made book computed for 20 March 2025. Every ticket is opened at 10:00 Shanghai on a
 /// service day, so each response or visit time is the plain difference (limits 2 h and 4 h).
 /// </summary>
-public sealed class SlaMonthlyTests : IClassFixture<SlaMonthlyTests.Book>
+public sealed class SlaMonthlyTests : IClassFixture<SlaMonthlyTests.MonthBook>
 {
     private readonly TestWarehouse _warehouse;
 
-    public SlaMonthlyTests(Book book) => _warehouse = book.Warehouse;
+    public SlaMonthlyTests(MonthBook book) => _warehouse = book.Warehouse;
 
-    public sealed class Book : IDisposable
+    public sealed class MonthBook : IDisposable
     {
         public TestWarehouse Warehouse { get; } = new();
 
-        public Book()
+        public MonthBook()
         {
             Warehouse.LoadText("accounts.csv", "account_id,name\nA1,甲方\nA2,乙方\n");
             Warehouse.LoadText("contracts.csv", """

@@ -10,9 +10,9 @@ namespace Analytics.Warehouse.Campaigns;
 /// </summary>
 public sealed record TargetRule
 {
-    public static IReadOnlyList<string> KnownTiers { get; } = ["A", "B", "C"];
+    public static IReadOnlyList<string> KnownTiers { get; } = DeclaredValues.Tiers;
 
-    public static IReadOnlyList<string> KnownLifecycleStages { get; } = ["exploration", "formation", "stability", "decline", "churned"];
+    public static IReadOnlyList<string> KnownLifecycleStages { get; } = DeclaredValues.LifecycleStages;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

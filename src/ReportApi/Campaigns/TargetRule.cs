@@ -11,9 +11,9 @@ namespace Analytics.ReportApi.Campaigns;
 /// </summary>
 public sealed record TargetRule
 {
-    public static IReadOnlyList<string> KnownTiers { get; } = ["A", "B", "C"];
+    public static IReadOnlyList<string> KnownTiers { get; } = DeclaredValues.Tiers;
 
-    public static IReadOnlyList<string> KnownLifecycleStages { get; } = ["exploration", "formation", "stability", "decline", "churned"];
+    public static IReadOnlyList<string> KnownLifecycleStages { get; } = DeclaredValues.LifecycleStages;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using Analytics.Warehouse.Reports;
 
 namespace Analytics.ReportApi.Charts;
@@ -10,7 +11,7 @@ internal sealed record ChartRequest(ReportFilter Filter, Language Language, stri
 {
     public static IReadOnlyList<int> Windows { get; } = [3, 6, 12];
 
-    public static IReadOnlyList<string> Tiers { get; } = ["A", "B", "C"];
+    public static IReadOnlyList<string> Tiers { get; } = DeclaredValues.Tiers;
 
     public static IReadOnlyList<string> Groups { get; } = ["tier", "level", "lifecycle_stage", "region", "industry"];
 

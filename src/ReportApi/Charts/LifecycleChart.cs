@@ -1,9 +1,11 @@
+using Analytics.Warehouse;
+
 namespace Analytics.ReportApi.Charts;
 
 /// <summary>Companies per lifecycle stage (客户关系生命周期) at as_of, stacked by 80/20 tier.</summary>
 internal sealed class LifecycleChart : IChart
 {
-    private static readonly string[] Stages = ["exploration", "formation", "stability", "decline", "churned"];
+    private static readonly IReadOnlyList<string> Stages = DeclaredValues.LifecycleStages;
 
     public string Name => "lifecycle";
 

@@ -1,10 +1,12 @@
+using Analytics.Warehouse;
+
 namespace Analytics.ReportApi.Charts;
 
 /// <summary>Contracts whose next event falls within 30, 60 or 90 days, stacked by event: an auto-renewal or an end.</summary>
 internal sealed class RenewalsChart : IChart
 {
     private static readonly int[] Buckets = [30, 60, 90];
-    private static readonly string[] Events = ["auto_renewal", "end"];
+    private static readonly IReadOnlyList<string> Events = DeclaredValues.ContractEvents;
 
     public string Name => "renewals";
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Clv;
@@ -6,13 +5,13 @@ namespace Analytics.Warehouse.Clv;
 /// <summary>Runs contract_renewals.sql over the contract marts (build them first: analytics refresh).</summary>
 public static class ContractRenewals
 {
-    private static readonly string Sql = Migrator.ReadResource(Assembly.GetExecutingAssembly(), "Clv/contract_renewals.sql");
+    private static readonly SqlModel Model = SqlModel.Read("Clv/contract_renewals.sql");
 
     public static IReadOnlyList<ContractRenewal> Read(DuckDBConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return connection.Rows(
-            Sql,
+            Model.Sql,
             r => new ContractRenewal(
                 r.GetString(0),
                 r.GetString(1),

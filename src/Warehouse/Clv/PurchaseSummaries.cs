@@ -1,4 +1,3 @@
-using System.Reflection;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Clv;
@@ -10,16 +9,17 @@ namespace Analytics.Warehouse.Clv;
 /// </remarks>
 public static class PurchaseSummaries
 {
-    private static readonly string Sql = Migrator.ReadResource(Assembly.GetExecutingAssembly(), "Clv/transaction_summary.sql");
+    private const string ByMaster = "(select o.* replace (coalesce(m.master_account_id, o.account_id) as account_id) "
+        + "from core.orders o left join marts.account_merge_map m using (account_id))";
+
+    private static readonly SqlModel Model = SqlModel.Read("Clv/transaction_summary.sql");
 
     public static IReadOnlyList<AccountPurchaseSummary> Read(DuckDBConnection connection, DateOnly calibrationEnd, PurchaseTimeUnit unit,
         bool mergeDuplicates = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        const string byMaster = "(select o.* replace (coalesce(m.master_account_id, o.account_id) as account_id) "
-            + "from core.orders o left join marts.account_merge_map m using (account_id))";
         return connection.Rows(
-            Sql.Replace("{{orders}}", mergeDuplicates ? byMaster : "core.orders", StringComparison.Ordinal),
+            Query(mergeDuplicates),
             r => new AccountPurchaseSummary(
                 r.GetString(0),
                 checked((int)r.GetInt64(1)),
@@ -31,4 +31,8 @@ public static class PurchaseSummaries
             calibrationEnd.ToDateTime(TimeOnly.MinValue),
             unit.Days());
     }
+
+    /// <summary>The model's text with its orders in: $1 is the calibration end, $2 the unit's days.</summary>
+    public static string Query(bool mergeDuplicates) =>
+        Model.Sql.Replace("{{orders}}", mergeDuplicates ? ByMaster : "core.orders", StringComparison.Ordinal);
 }

@@ -1,5 +1,8 @@
 -- Grain: one row per auto-renewing contract that has started by the as-of day.
 -- key: contract_id
+-- not null: account_id, renewals_kept, lost
+-- references: contract_id -> core.contracts.contract_id
+-- references: account_id -> core.accounts.account_id
 -- Renewal opportunities for the shifted-beta-geometric model (Fader & Hardie 2007): every renewal is one period.
 -- renewals_kept: renewals the account let happen. With notice after the end (the agreement's 30 days after
 -- expiry) the renewal into the current term can still be refused until cancel_by, so it is not kept yet.

@@ -1,6 +1,8 @@
 -- Grain: one row per account with an order on or before the calibration end ($1, a date); when duplicates
 -- are merged, {{orders}} gives each order its master's account_id, so a company's orders are one history.
 -- key: account_id
+-- not null: frequency, recency, age, repeat_spend, first_purchase, last_purchase
+-- references: account_id -> core.accounts.account_id
 -- The repeat-buying summary BG/NBD and Gamma-Gamma take (Fader, Hardie & Lee 2005). A purchase is a day with
 -- orders, so two orders on one day are one purchase of their summed value. frequency (x): purchase days after
 -- the first; recency (t_x): first to last purchase day; age (T): first purchase day to the calibration end;

@@ -1,5 +1,6 @@
 -- Grain: one row per master account per cutoff, for masters with an order on or before the cutoff.
 -- key: master_account_id, cutoff
+-- references: master_account_id -> core.accounts.account_id
 -- Orders as known at the end of the cutoff day: nothing dated after it is read. Windows end with the cutoff
 -- and include it ((cutoff - N days, cutoff]). Money is summed exactly and cast to double only for the models.
 with cutoffs as (

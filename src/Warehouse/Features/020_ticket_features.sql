@@ -1,5 +1,6 @@
 -- Grain: one row per master account per cutoff that had a ticket opened in the year before it.
 -- key: master_account_id, cutoff
+-- references: master_account_id -> core.accounts.account_id
 -- A ticket is known from its opening; what happened to it (a response, an on-site visit, its closing and
 -- rating) only once it happened. The cutoff ends at midnight after the cutoff day, Shanghai time, the
 -- agreement's service clock. An SLA breach counts when the late response or visit came before that instant.

@@ -1,5 +1,6 @@
 -- Grain: one row per master account per cutoff that had a contract started on or before it.
 -- key: master_account_id, cutoff
+-- references: master_account_id -> core.accounts.account_id
 -- A termination is known once its day has come (terminated_on <= cutoff); one dated later is not known yet,
 -- so the contract still reads as running or renewing. In force: started, not terminated, and either renewing
 -- itself or not past its end date. days_to_end: to the end of the term in force (an auto-renewing contract's

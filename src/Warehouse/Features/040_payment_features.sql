@@ -1,5 +1,6 @@
 -- Grain: one row per master account per cutoff that had an invoice falling due in the year before it.
 -- key: master_account_id, cutoff
+-- references: master_account_id -> core.accounts.account_id
 -- A payment is known once made (paid_date <= cutoff); one made later reads as unpaid. An invoice is late
 -- when paid after its due date, or still unpaid at the cutoff past it; days late count to the payment or the
 -- cutoff. Due dates are invoice_payments' (the file's, else the invoice date plus the terms).

@@ -1,5 +1,10 @@
 -- Grain: one row per master account per cutoff, for masters with an order on or before the cutoff.
 -- key: master_account_id, cutoff
+-- not null: recency_days, tenure_days, orders_90d, orders_365d, revenue_90d, revenue_180d, revenue_365d, revenue_trend
+-- not null: order_trend, margin_365d, mean_gap_days, tickets_90d, sla_breaches_90d, complaints_90d, complaints_365d
+-- not null: satisfaction_180d, low_ratings_180d, contracts_in_force, contract_days_to_end, contract_auto_renews
+-- not null: contracts_ended_365d, late_invoices_365d, late_share_365d, mean_days_late_365d, overdue_amount
+-- references: master_account_id -> core.accounts.account_id
 -- Every feature the churn and value models read, as of the end of the cutoff day. No ticket, contract or
 -- invoice in a window counts as zero. The trends are symmetric changes in -1..1 (0: flat; 1: all recent).
 with orders as (

@@ -1,5 +1,7 @@
 -- Grain: one row per master account per cutoff, as account_features.
 -- key: master_account_id, cutoff
+-- not null: is_active, last_value
+-- references: master_account_id -> core.accounts.account_id
 -- What happened after the cutoff, for training and evaluation only (never a feature). Null where the
 -- horizon (models.horizon_days) reaches past as_of: the outcome is not known yet.
 -- is_active: not churned at the cutoff (marts.account_churn: no churn on or before it that is still running).

@@ -1,5 +1,7 @@
 -- Grain: one row per master account per cutoff, as account_features.
 -- key: master_account_id, cutoff
+-- not null: frequency, recency_days, age_days
+-- references: master_account_id -> core.accounts.account_id
 -- The BG/NBD and Gamma-Gamma summary of the orders up to the cutoff, in days: a purchase is a day with
 -- orders (several orders on one day are one purchase); frequency counts the purchases after the first,
 -- recency is the last purchase's day since the first, age the cutoff's. mean_repeat_spend averages the

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Features;
@@ -24,7 +23,7 @@ public sealed class FeatureTables(DuckDBConnection connection)
         var days = cutoffs.Distinct().Select(c => string.Create(CultureInfo.InvariantCulture, $"(date '{c:yyyy-MM-dd}')"));
         connection.Execute($"insert into feature_cutoffs values {string.Join(", ", days)}");
 
-        foreach (var (name, sql) in Models())
+        foreach (var (name, sql, _) in Models())
         {
             connection.Execute($"create or replace temp table {name} as\n{sql}");
         }
@@ -65,13 +64,5 @@ public sealed class FeatureTables(DuckDBConnection connection)
     }
 
     /// <summary>The models in build order (a model may read the ones before it).</summary>
-    public static IReadOnlyList<(string Name, string Sql)> Models()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("Features/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => (n["Features/".Length..^".sql".Length][4..], Migrator.ReadResource(assembly, n)))
-            .ToList();
-    }
+    public static IReadOnlyList<SqlModel> Models() => SqlModel.Embedded("Features");
 }

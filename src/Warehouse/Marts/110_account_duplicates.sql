@@ -1,5 +1,8 @@
 -- Grain: one row per account per kind of match (tax_id, name) that it shares with at least one other account.
 -- key: account_id, match_kind
+-- not null: match_key, accounts, merged
+-- accepted: match_kind in (tax_id, name)
+-- references: account_id -> core.accounts.account_id
 -- Duplicate candidates (重复客户). Tax ids compare with full-width forms made half-width, punctuation and
 -- whitespace dropped, upper case; one shorter than 8 characters or of one repeated character (0, 无, 000000)
 -- is a placeholder and matches nothing. Names compare the same way, case folded, with 有限责任公司 read as

@@ -1,5 +1,8 @@
 -- Grain: one row per account.
 -- key: account_id
+-- not null: master_account_id, is_master, group_accounts
+-- references: account_id -> core.accounts.account_id
+-- references: master_account_id -> core.accounts.account_id
 -- Accounts joined by a merged duplicate match, directly or through each other, are one company. Its master
 -- is the account created first (unknown created_on last), then the smallest account_id. An account with no
 -- duplicate is its own master. Every segmentation mart groups by master_account_id.

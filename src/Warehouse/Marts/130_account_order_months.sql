@@ -1,5 +1,7 @@
 -- Grain: one row per master account per calendar month in which it ordered, up to as_of.
 -- key: master_account_id, month
+-- not null: orders, last_order_date
+-- references: master_account_id -> core.accounts.account_id
 -- value is what the Pareto tiers, levels and RFM rank by (setting pareto.basis): revenue = net_amount, or
 -- profit = net_amount - cost_amount, where an order of unknown cost adds no profit rather than all its revenue.
 with orders as (

@@ -1,5 +1,7 @@
 -- Grain: one row per master account per time it churned.
 -- key: master_account_id, churned_on
+-- not null: last_order_date
+-- references: master_account_id -> core.accounts.account_id
 -- Churn (客户流失), defined here and nowhere else: an account that ordered and then placed no order for
 -- churn.inactive_days days churned on its last order date plus those days, if that day is on or before as_of.
 -- returned_on is its next order, if it came back. The account is churned on days churned_on <= d < returned_on.

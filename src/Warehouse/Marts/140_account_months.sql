@@ -1,6 +1,9 @@
 -- Grain: one row per master account per month of the history (history.months before the as_of month, through
 -- it), from the month of its first order on. A month without orders has its row.
 -- key: master_account_id, month
+-- not null: month_end, tenure_months, orders, recent_orders, previous_orders, lifecycle_stage
+-- accepted: lifecycle_stage in (exploration, formation, stability, decline, churned)
+-- references: master_account_id -> core.accounts.account_id
 -- month_end is the day a month is judged at: its last day, or as_of in the as_of month. Windows are whole
 -- calendar months ending with the row's month, so each month and the current state follow one rule.
 -- Lifecycle stage (客户关系生命周期) at the month end, the first rule that holds:

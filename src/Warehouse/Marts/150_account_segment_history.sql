@@ -1,5 +1,11 @@
 -- Grain: one row per master account per month of the history (from its first order on).
 -- key: master_account_id, month
+-- not null: tier, level, strength, under_contract, lifecycle_stage
+-- accepted: tier in (A, B, C)
+-- accepted: level in (1, 2, 3, 4, 5)
+-- accepted: lifecycle_stage in (exploration, formation, stability, decline, churned)
+-- accepted: strength in (0, 1, 2, 3)
+-- references: master_account_id -> core.accounts.account_id
 -- Where each account stood at each month end. The 80/20 tier (二八法则), by value in the Pareto window:
 -- accounts with a positive value rank largest first, ties by account id; an account is A when the share of value
 -- before it is below pareto.cut_a (so the account that crosses 80% is A), B when below pareto.cut_b, else C;

@@ -1,5 +1,8 @@
 -- Grain: one row per master account.
 -- key: master_account_id
+-- not null: name, value, tier
+-- accepted: tier in (A, B, C)
+-- references: master_account_id -> core.accounts.account_id
 -- The current 80/20 tier: the segment history's as_of month (the Pareto window ends at as_of). A master
 -- account that never ordered is C with value 0. cumulative_share is of the ranked accounts' value;
 -- window_start is the first day the window counts.

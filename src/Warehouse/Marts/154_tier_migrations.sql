@@ -1,5 +1,8 @@
 -- Grain: one row per pair of month ends compared and per tier moved from and to.
 -- key: from_month, to_month, from_tier, to_tier
+-- not null: accounts
+-- accepted: from_tier in (new, A, B, C)
+-- accepted: to_tier in (A, B, C)
 -- Tier migration matrix: the as_of month against the month before it and against migration.months_apart
 -- months earlier (another month's matrix: set as_of_date). from_tier 'new' is an account with no order yet
 -- at the earlier month end. Both months must lie in the history (history.months).

@@ -1,5 +1,12 @@
 -- Grain: one row per master account that ordered on or before as_of.
 -- key: master_account_id
+-- not null: recency_days, frequency, monetary, segment
+-- accepted: segment in (champions, loyal, potential loyalists, new, promising, need attention, about to sleep, at risk, can't lose them, hibernating, lost)
+-- accepted: r_score in (1, 2, 3, 4, 5)
+-- accepted: f_score in (1, 2, 3, 4, 5)
+-- accepted: m_score in (1, 2, 3, 4, 5)
+-- accepted: fm_score in (1, 2, 3, 4, 5)
+-- references: master_account_id -> core.accounts.account_id
 -- RFM at as_of: recency_days since the last order; frequency = orders and monetary = value in the
 -- rfm.window_months calendar months ending with the as_of month. Scores 1..5, 5 best (most recent, most
 -- orders, most value), in fifths of the accounts active in the window: the account at position p of n, worst

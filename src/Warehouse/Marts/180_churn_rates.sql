@@ -1,5 +1,7 @@
 -- Grain: one row per period per grouping of accounts (dimension) per group.
 -- key: period_start, period_end, dimension, group_value
+-- not null: accounts_at_risk, churned
+-- accepted: dimension in (all, tier, level, lifecycle_stage, region, industry)
 -- Churn rate per group (流失率分布图), for every month of the history after its first, and for the
 -- churn.rate_months months ending at as_of. accounts_at_risk: accounts that had ordered and were not churned
 -- at the end of the month before the period; churned: those of them that churned (marts.account_churn) in

@@ -1,5 +1,12 @@
 -- Grain: one row per account (duplicates included, each carrying its master's segments).
 -- key: account_id
+-- not null: master_account_id, is_master, tier, level, lifecycle_stage
+-- accepted: tier in (A, B, C)
+-- accepted: level in (1, 2, 3, 4, 5)
+-- accepted: lifecycle_stage in (exploration, formation, stability, decline, churned)
+-- accepted: rfm_segment in (champions, loyal, potential loyalists, new, promising, need attention, about to sleep, at risk, can't lose them, hibernating, lost)
+-- references: account_id -> core.accounts.account_id
+-- references: master_account_id -> core.accounts.account_id
 -- Where an account stands at as_of: its master, 80/20 tier, five-level grade, lifecycle stage, RFM segment and
 -- churn. A master that never ordered is tier C, level 5 and in exploration (考察期: not yet trading), unscored.
 with merge_map as (

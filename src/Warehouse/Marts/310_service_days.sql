@@ -1,5 +1,6 @@
 -- Grain: one row per holiday calendar per day, over the days the tickets span and a month beyond.
 -- key: holiday_calendar, service_date
+-- not null: is_service_day, service_days_before
 -- Every day of the week is a service day unless it lies inside one of its calendar's holiday periods;
 -- a calendar a contract names but no Calendars/ file defines has no holidays. service_days_before
 -- counts the calendar's service days before this day in the span, so the service time between two

@@ -1,5 +1,8 @@
 -- Grain: one row per ticket: the service window its SLA clocks run in, and its instants on that window's local clock.
 -- key: ticket_id
+-- not null: time_zone, holiday_calendar, service_start, service_end, response_hours, onsite_hours, opened_local
+-- references: ticket_id -> core.tickets.ticket_id
+-- references: contract_id -> core.contracts.contract_id
 -- The ticket's contract sets the window (service_start..service_end each day), the time zone, the holiday
 -- calendar and the response and on-site limits; what the contract leaves empty, and everything for a ticket
 -- without a contract, comes from the sla.default_* settings. The *_local columns are wall-clock times in

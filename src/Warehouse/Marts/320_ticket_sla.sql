@@ -1,5 +1,10 @@
 -- Grain: one row per ticket: when its SLA clock starts, its response and on-site times in service minutes, and whether each met its limit.
 -- key: ticket_id
+-- not null: account_id, kind, opened_at, month
+-- accepted: kind in (phone, onsite, maintenance, complaint, request)
+-- references: ticket_id -> core.tickets.ticket_id
+-- references: account_id -> core.accounts.account_id
+-- references: contract_id -> core.contracts.contract_id
 -- The service time elapsed on a calendar up to a local instant t is
 --   service_days_before(t's day) x the window's length + the part of t's day's window before t (on a service day),
 -- and the service time from opening to an event is the difference of the two. Minutes are whole, rounded down

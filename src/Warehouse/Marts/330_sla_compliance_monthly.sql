@@ -1,5 +1,7 @@
 -- Grain: one row per dimension ('account', 'contract', 'engineer', 'site') per member of it per month of opening.
 -- key: dimension, member, month
+-- not null: tickets
+-- accepted: dimension in (account, contract, engineer, site)
 -- A ticket counts under its account, and under its contract, engineer and site when it names one (so only the
 -- account rows add up to all tickets). A ticket breaches when its response or its on-site arrival missed the
 -- limit; breach_rate = breached tickets / tickets with at least one clock measured, null when none was.

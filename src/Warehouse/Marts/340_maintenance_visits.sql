@@ -1,6 +1,9 @@
 -- Grain: one row per contract per month it is active, from start_date to the earliest of its last day in force
 -- (end_date, or for an auto-renewing contract no end until terminated_on), terminated_on and as_of.
 -- key: contract_id, month
+-- not null: account_id, visits_done, is_month_over, missed
+-- references: contract_id -> core.contracts.contract_id
+-- references: account_id -> core.accounts.account_id
 -- One scheduled maintenance visit (定期维护) is owed each such month, a partly active month included. visits_done
 -- counts the maintenance tickets naming the contract opened that month (local month, as in ticket_sla). A month
 -- is missed when no visit was done and it is over for the contract: its last active day is before as_of.

@@ -1,5 +1,8 @@
 -- Grain: one row per contract: the terms that govern it, with the settings' defaults filling what the file left empty.
 -- key: contract_id
+-- not null: account_id, start_date, end_date, auto_renew, notice_days, renewal_months, notice_after_end
+-- references: contract_id -> core.contracts.contract_id
+-- references: account_id -> core.accounts.account_id
 -- auto_renew: an empty value means no renewal. renewal_months: a missing or non-positive value takes
 -- contracts.default_renewal_months. The margin and payment defaults (margin.*, payments.*) apply here as well,
 -- so later marts read one place. A default penalty threshold never falls below the contract's own cap.

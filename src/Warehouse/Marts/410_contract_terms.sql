@@ -1,5 +1,9 @@
 -- Grain: one row per contract per term begun by the as-of day; the original term always, even before it starts.
 -- key: contract_id, term_no
+-- not null: account_id, term_start, term_end, renewal, is_latest
+-- accepted: renewal in (original, automatic)
+-- references: contract_id -> core.contracts.contract_id
+-- references: account_id -> core.accounts.account_id
 -- Term 1 runs start_date..end_date. An auto-renewing contract renews for renewal_months unless terminated_on
 -- ended it: term k ends on end_date + (k-1) x renewal_months months, counted from the original end so a
 -- month-end anniversary keeps its day (29 Feb renews to 28 Feb, and back to 29 Feb in a leap year), and

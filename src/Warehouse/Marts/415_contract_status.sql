@@ -1,5 +1,11 @@
 -- Grain: one row per contract: where it stands on the as-of day and what comes next.
 -- key: contract_id
+-- not null: account_id, status, auto_renew, renewals
+-- accepted: status in (not_started, active, auto_renewed, notice_period, ending, expired, terminated)
+-- accepted: next_event in (auto_renewal, end)
+-- accepted: due_within_days in (30, 60, 90)
+-- references: contract_id -> core.contracts.contract_id
+-- references: account_id -> core.accounts.account_id
 -- status: not_started (before start_date); terminated (past terminated_on when that cut a term short or stopped
 -- an auto-renewal); expired (past the last day of a contract that does not renew); ending (will not renew, last
 -- day within contracts.ending_soon_days); notice_period (a renewal can still be refused: the notice_days days up

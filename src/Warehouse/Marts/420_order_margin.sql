@@ -1,5 +1,9 @@
 -- Grain: one row per order: its margin against the cap and what the margin clause makes the supplier owe.
 -- key: order_id
+-- not null: account_id, order_date, cap_pct, penalty_threshold_pct
+-- references: order_id -> core.orders.order_id
+-- references: account_id -> core.accounts.account_id
+-- references: contract_id -> core.contracts.contract_id
 -- The clause: "利润控制在7%以下,若利润超过10%除按7%扣除超出部分,并处于该款项十倍罚金". Read as: profit is kept
 -- at or below the cap ("以下" includes the number itself, 民法典 art. 1259); only profit strictly above the
 -- penalty threshold ("超过" excludes it) costs anything: the part above the cap (profit - cap% x net) is deducted,

@@ -1,5 +1,8 @@
 -- Grain: one row per contract per calendar month with orders under that contract.
 -- key: contract_id, month
+-- not null: account_id, orders, deduction, penalty, amount_owed
+-- references: contract_id -> core.contracts.contract_id
+-- references: account_id -> core.accounts.account_id
 -- The clause applies order by order (each price is quoted on the day's market), so the month's deduction and
 -- penalty are the sums of its orders'; margin_pct is over the orders whose cost is known.
 with margins as (

@@ -1,5 +1,11 @@
 -- Grain: one row per invoiced order (one with an invoice_date or a due_date).
 -- key: order_id
+-- not null: account_id, due_date, due_date_source, status, days_late
+-- accepted: status in (open, paid_on_time, paid_late, overdue)
+-- accepted: due_date_source in (file, terms)
+-- references: order_id -> core.orders.order_id
+-- references: account_id -> core.accounts.account_id
+-- references: contract_id -> core.contracts.contract_id
 -- due_date: the file's, else invoice_date + the contract's payment_terms_days, else + payments.default_terms_days
 -- (calendar days). A payment after the as-of day is not known yet: paid_date is null and the invoice open or
 -- overdue. Paid on the due date is on time. days_late: paid_date - due_date for a late payment, as-of - due_date

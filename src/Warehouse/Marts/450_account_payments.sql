@@ -1,5 +1,7 @@
 -- Grain: one row per account with at least one invoice.
 -- key: account_id
+-- not null: invoices, late_invoices, is_late_payer
+-- references: account_id -> core.accounts.account_id
 -- late: paid late, or unpaid past its due date. average_days_late is over the late invoices (how late, when late).
 -- is_late_payer: of the invoices due in the last payments.late_payer_months months up to as-of (due after as-of
 -- minus that many months, on or before as-of), leaving out the ones due today and still unpaid, at least

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Marts;
@@ -25,26 +24,8 @@ public sealed class MartBuilder(DuckDBConnection connection)
         return timings;
     }
 
-    /// <summary>The models in build order, each with the key its "-- key:" line declares (the columns that make a row unique).</summary>
-    public static IReadOnlyList<MartModel> Models()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("Marts/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => Model(n["Marts/".Length..^".sql".Length][4..], Migrator.ReadResource(assembly, n)))
-            .ToList();
-    }
-
-    private static MartModel Model(string name, string sql)
-    {
-        var keyLine = sql.Split('\n').FirstOrDefault(l => l.StartsWith("-- key:", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Mart {name} does not declare its key ('-- key: a, b').");
-        return new MartModel(name, sql, keyLine["-- key:".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>The models in build order, each with what its header declares (<see cref="SqlModelHeader"/>).</summary>
+    public static IReadOnlyList<SqlModel> Models() => SqlModel.Embedded("Marts");
 }
-
-/// <param name="Key">the columns that identify a row; every mart is tested to be unique and not null on them.</param>
-public sealed record MartModel(string Name, string Sql, IReadOnlyList<string> Key);
 
 public sealed record MartTiming(string Mart, long Rows, TimeSpan Elapsed);

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+
+namespace Analytics.Warehouse;
+
+/// <summary>
+/// What a SQL model declares about its rows in the "--" lines that open it, one declaration a line:
+/// <code>
+/// -- key: master_account_id, month
+/// -- not null: tier, level
+/// -- accepted: tier in (A, B, C)
+/// -- references: master_account_id -> core.accounts.account_id
+/// </code>
+/// The key is required, on one line; not null may take several lines; accepted and references are optional, one
+/// line per column. Accepted values are written as they are, without quotes, separated by commas, in the order
+/// people see them. Any other header line is prose. Every model is tested against its header (SqlModelTests), so
+/// a declaration that does not parse is refused rather than skipped: a check that silently vanished would pass forever.
+/// </summary>
+public sealed partial record SqlModelHeader(
+    IReadOnlyList<string> Key,
+    IReadOnlyList<string> NotNull,
+    IReadOnlyList<AcceptedValues> Accepted,
+    IReadOnlyList<ModelReference> References)
+{
+    private const string KeyPrefix = "-- key:";
+    private const string NotNullPrefix = "-- not null:";
+    private const string AcceptedPrefix = "-- accepted:";
+    private const string ReferencesPrefix = "-- references:";
+
+    /// <summary>The values the header accepts in a column, or null when it declares none.</summary>
+    public IReadOnlyList<string>? AcceptedIn(string column) => Accepted.FirstOrDefault(a => a.Column == column)?.Values;
+
+    /// <summary>The declarations of <paramref name="sql"/>'s header; throws naming the model and the line when one is malformed.</summary>
+    public static SqlModelHeader Parse(string model, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var lines = sql.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines.TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (lines.Skip(header.Count).FirstOrDefault(l => Declares(l.TrimStart())) is { } stray)
+        {
+            throw Malformed(model, stray.Trim(), "declarations belong in the header, the comment lines the model opens with");
+        }
+
+        IReadOnlyList<string>? key = null;
+        var notNull = new List<string>();
+        var accepted = new List<AcceptedValues>();
+        var references = new List<ModelReference>();
+        foreach (var line in header)
+        {
+            if (line.StartsWith(KeyPrefix, StringComparison.Ordinal))
+            {
+                key = key is null ? Columns(model, line, KeyPrefix) : throw Malformed(model, line, "a second key line");
+            }
+            else if (line.StartsWith(NotNullPrefix, StringComparison.Ordinal))
+            {
+                notNull.AddRange(Columns(model, line, NotNullPrefix));
+            }
+            else if (line.StartsWith(AcceptedPrefix, StringComparison.Ordinal))
+            {
+                var declared = AcceptedValuesOf(model, line);
+                accepted.Add(accepted.All(a => a.Column != declared.Column) ? declared : throw Malformed(model, line, "a second accepted line for the column"));
+            }
+            else if (line.StartsWith(ReferencesPrefix, StringComparison.Ordinal))
+            {
+                var declared = ReferenceOf(model, line);
+                references.Add(references.All(r => r.Column != declared.Column) ? declared : throw Malformed(model, line, "a second references line for the column"));
+            }
+        }
+
+        return new SqlModelHeader(
+            key ?? throw new InvalidOperationException($"Model {model} does not declare its key ('{KeyPrefix} a, b') in its header."),
+            [.. notNull.Distinct()],
+            accepted,
+            references);
+    }
+
+    private static bool Declares(string line) =>
+        line.StartsWith(KeyPrefix, StringComparison.Ordinal) || line.StartsWith(NotNullPrefix, StringComparison.Ordinal)
+        || line.StartsWith(AcceptedPrefix, StringComparison.Ordinal) || line.StartsWith(ReferencesPrefix, StringComparison.Ordinal);
+
+    private static AcceptedValues AcceptedValuesOf(string model, string line)
+    {
+        var match = AcceptedLine().Match(line[AcceptedPrefix.Length..].Trim());
+        if (!match.Success)
+        {
+            throw Malformed(model, line, "expected 'column in (value, value)'");
+        }
+
+        var values = match.Groups[2].Value.Split(',', StringSplitOptions.TrimEntries).ToList();
+        return values.Any(v => v.Length == 0) ? throw Malformed(model, line, "an empty value")
+            : values.Distinct(StringComparer.Ordinal).Count() < values.Count ? throw Malformed(model, line, "a value listed twice")
+            : new AcceptedValues(match.Groups[1].Value, values);
+    }
+
+    private static ModelReference ReferenceOf(string model, string line)
+    {
+        var match = ReferencesLine().Match(line[ReferencesPrefix.Length..].Trim());
+        return match.Success
+            ? new ModelReference(match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value, match.Groups[4].Value)
+            : throw Malformed(model, line, "expected 'column -> schema.table.column'");
+    }
+
+    private static List<string> Columns(string model, string line, string prefix)
+    {
+        var columns = line[prefix.Length..].Split(',', StringSplitOptions.TrimEntries).ToList();
+        return columns.All(c => Name().IsMatch(c)) ? columns : throw Malformed(model, line, "expected column names separated by commas");
+    }
+
+    private static InvalidOperationException Malformed(string model, string line, string problem) =>
+        new($"Model {model}: '{line}' is not a declaration this header syntax knows: {problem}.");
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex Name();
+
+    [GeneratedRegex(@"^([a-z_][a-z0-9_]*) in \((.+)\)$")]
+    private static partial Regex AcceptedLine();
+
+    [GeneratedRegex(@"^([a-z_][a-z0-9_]*) -> ([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)$")]
+    private static partial Regex ReferencesLine();
+}

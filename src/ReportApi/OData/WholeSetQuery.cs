@@ -50,7 +50,22 @@ internal sealed class WholeSetQuery : IDisposable
         // Rows come from DuckDB as they are read, not gathered first: a million-row export holds one chunk at a time.
         _command.UseStreamingMode = true;
         _interrupt = _timeout.Token.Register(_command.Cancel);
-        Reader = _command.ExecuteReader();
+        try
+        {
+            Reader = _command.ExecuteReader();
+        }
+        catch (Exception e) when (e is OperationCanceledException or DuckDBException)
+        {
+            // The limit can pass while DuckDB still prepares the statement: that too is a QueryTimeout, not a failure.
+            var timedOut = (_timeout.IsCancellationRequested || TimeIsUp) && !http.RequestAborted.IsCancellationRequested;
+            DisposeStatement();
+            if (timedOut)
+            {
+                throw ODataProblem.QueryTimeout(limits);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -78,6 +93,11 @@ internal sealed class WholeSetQuery : IDisposable
     public void Dispose()
     {
         Reader.Dispose();
+        DisposeStatement();
+    }
+
+    private void DisposeStatement()
+    {
         _interrupt.Dispose();
         _command.Dispose();
         _connection.Dispose();

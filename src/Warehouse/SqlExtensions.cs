@@ -3,7 +3,10 @@ using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse;
 
-/// <summary>The few ways this codebase talks to DuckDB; positional parameters are <c>$1</c>, <c>$2</c>...</summary>
+/// <summary>
+/// The few ways this codebase talks to DuckDB; positional parameters are <c>$1</c>, <c>$2</c>... A row is read by
+/// column name (<see cref="RowReader"/>): only a one-column select may read its column 0.
+/// </summary>
 public static class SqlExtensions
 {
     public static DuckDBCommand Command(this DuckDBConnection connection, string sql, params object?[] parameters)
@@ -35,6 +38,7 @@ public static class SqlExtensions
     {
         using var command = connection.Command(sql, parameters);
         using var reader = command.ExecuteReader();
+        reader.RequireUniqueNames();
         var rows = new List<T>();
         while (reader.Read())
         {

@@ -61,8 +61,8 @@ public sealed class BatchLoader(DuckDBConnection connection)
     private BatchCounts GatherUnloaded(BatchCounts counts)
     {
         connection.Execute($"create or replace temp table {Unloaded} as select * from {Checked} where outcome <> 'loaded'");
-        return connection.Rows($"select count(*) filter (outcome = 'rejected'), count(*) filter (outcome = 'pending') from {Unloaded}",
-            r => counts with { Rejected = r.GetInt64(0), Pending = r.GetInt64(1) })[0];
+        return connection.Rows($"select count(*) filter (outcome = 'rejected') as rejected, count(*) filter (outcome = 'pending') as pending from {Unloaded}",
+            r => counts with { Rejected = r.Get<long>("rejected"), Pending = r.Get<long>("pending") })[0];
     }
 
     private void Check(CheckStatements statements)

@@ -53,7 +53,7 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
 
             var rejects = connection.Rows(
                 $"select source_line, reason from meta.rejects where batch_id = $1 order by source_line limit {LoadReport.RejectSample}",
-                r => new RejectedRow(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetString(1)), batchId);
+                r => new RejectedRow(r.Get<long?>("source_line"), r.Get<string>("reason")), batchId);
             return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, rejects, null, clock.Elapsed)
             {
                 Staged = true,

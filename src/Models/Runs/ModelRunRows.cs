@@ -8,7 +8,8 @@ public sealed class ModelRunRows(DuckDBConnection connection)
 {
     private const string Columns = """
         run_id, model, version, algorithm, trained_at, data_version, train_from, train_to, holdout_cutoff,
-        array_to_string(features, ','), metrics::varchar, baseline_metrics::varchar, is_serving, serving_reason, to_base64(artifact)
+        array_to_string(features, ',') as features, metrics::varchar as metrics, baseline_metrics::varchar as baseline_metrics,
+        is_serving, serving_reason, to_base64(artifact) as artifact
         """;
 
     public long NextRunId() => connection.Scalar<long>("select nextval('models.run_seq')");
@@ -43,13 +44,10 @@ public sealed class ModelRunRows(DuckDBConnection connection)
 
     private static DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
 
-    private static ModelRunRecord Map(System.Data.Common.DbDataReader r)
-    {
-        DateOnly? Date(int i) => r.IsDBNull(i) ? null : DateOnly.FromDateTime(r.GetDateTime(i));
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        return new ModelRunRecord(
-            r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), new DateTimeOffset(r.GetDateTime(4), TimeSpan.Zero),
-            r.GetInt64(5), Date(6), Date(7), Date(8), r.GetString(9).Split(','), r.GetString(10), Text(11), r.GetBoolean(12),
-            Text(13), Text(14) is { } artifact ? Convert.FromBase64String(artifact) : null);
-    }
+    private static ModelRunRecord Map(System.Data.Common.DbDataReader r) => new(
+        r.Get<long>("run_id"), r.Get<string>("model"), r.Get<string>("version"), r.Get<string>("algorithm"),
+        r.Get<DateTimeOffset>("trained_at"), r.Get<long>("data_version"),
+        r.Get<DateOnly?>("train_from"), r.Get<DateOnly?>("train_to"), r.Get<DateOnly?>("holdout_cutoff"),
+        r.Get<string>("features").Split(','), r.Get<string>("metrics"), r.GetOrNull<string>("baseline_metrics"), r.Get<bool>("is_serving"),
+        r.GetOrNull<string>("serving_reason"), r.GetOrNull<string>("artifact") is { } artifact ? Convert.FromBase64String(artifact) : null);
 }

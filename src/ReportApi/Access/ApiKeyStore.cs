@@ -70,11 +70,11 @@ public static class ApiKeyStore
     private const string Select = "select key_id, name, role, regions, key_prefix, created_at, revoked_at from access.api_keys";
 
     private static ApiKey Read(System.Data.Common.DbDataReader r) => new(
-        r.GetInt64(0),
-        r.GetString(1),
-        r.GetString(2),
-        r.IsDBNull(3) ? null : ((System.Collections.IEnumerable)r.GetValue(3)).Cast<object>().Select(o => o.ToString()!).ToList(),
-        r.GetString(4),
-        r.GetDateTime(5),
-        r.IsDBNull(6) ? null : r.GetDateTime(6));
+        r.Get<long>("key_id"),
+        r.Get<string>("name"),
+        r.Get<string>("role"),
+        r.GetOrNull<List<string>>("regions"),
+        r.Get<string>("key_prefix"),
+        r.Get<DateTime>("created_at"),
+        r.Get<DateTime?>("revoked_at"));
 }

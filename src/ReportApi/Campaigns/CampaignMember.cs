@@ -23,30 +23,28 @@ public sealed record CampaignMember(
     string? ContactName,
     string? ContactPhone)
 {
-    /// <summary>The column list every member query selects, in this record's order (m: the members, a: core.accounts).</summary>
+    /// <summary>The column list every member query selects (m: the members, a: core.accounts), read by <see cref="Read"/> by name.</summary>
     internal static string Columns(string contactName, string contactPhone, string isControl) => $"""
         m.account_id, m.name, m.region, m.industry, m.tier, m.level, m.lifecycle_stage, m.churn_probability,
-        m.churn_probability_change, m.predicted_value, m.revenue_12m, m.cancel_by, m.top_reasons, {isControl},
+        m.churn_probability_change, m.predicted_value, m.revenue_12m, m.cancel_by, m.top_reasons, {isControl} as is_control,
         {contactName} as contact_name, {contactPhone} as contact_phone
         """;
 
     internal static CampaignMember Read(System.Data.Common.DbDataReader r) => new(
-        r.GetString(0),
-        r.GetString(1),
-        Text(r, 2),
-        Text(r, 3),
-        Text(r, 4),
-        r.IsDBNull(5) ? null : r.GetInt32(5),
-        Text(r, 6),
-        r.IsDBNull(7) ? null : r.GetDouble(7),
-        r.IsDBNull(8) ? null : r.GetDouble(8),
-        r.IsDBNull(9) ? null : r.GetDecimal(9),
-        r.GetDecimal(10),
-        r.IsDBNull(11) ? null : DateOnly.FromDateTime(r.GetDateTime(11)),
-        Text(r, 12),
-        r.GetBoolean(13),
-        Text(r, 14),
-        Text(r, 15));
-
-    private static string? Text(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        r.Get<string>("account_id"),
+        r.Get<string>("name"),
+        r.GetOrNull<string>("region"),
+        r.GetOrNull<string>("industry"),
+        r.GetOrNull<string>("tier"),
+        r.Get<int?>("level"),
+        r.GetOrNull<string>("lifecycle_stage"),
+        r.Get<double?>("churn_probability"),
+        r.Get<double?>("churn_probability_change"),
+        r.Get<decimal?>("predicted_value"),
+        r.Get<decimal>("revenue_12m"),
+        r.Get<DateOnly?>("cancel_by"),
+        r.GetOrNull<string>("top_reasons"),
+        r.Get<bool>("is_control"),
+        r.GetOrNull<string>("contact_name"),
+        r.GetOrNull<string>("contact_phone"));
 }

@@ -22,11 +22,13 @@ public static class CampaignStore
         var parameters = new SqlParameters();
         var members = TargetQuery.Members(rule, scopeFilter, parameters);
         var totals = connection.Rows($"""
-            select (select as_of_date from marts.as_of), count(*), count(m.predicted_value),
-                   coalesce(sum({ValueOf}), 0), coalesce(sum(m.predicted_value), 0), coalesce(sum(m.revenue_12m), 0)
+            select (select as_of_date from marts.as_of) as as_of, count(*) as members, count(m.predicted_value) as scored,
+                   coalesce(sum({ValueOf}), 0) as value, coalesce(sum(m.predicted_value), 0) as predicted,
+                   coalesce(sum(m.revenue_12m), 0) as revenue
             from ({members}) m
-            """, r => (AsOf: DateOnly.FromDateTime(r.GetDateTime(0)), Members: r.GetInt64(1), Scored: r.GetInt64(2),
-                Value: r.GetDecimal(3), Predicted: r.GetDecimal(4), Revenue: r.GetDecimal(5)), parameters.ToArray()).Single();
+            """, r => (AsOf: r.Get<DateOnly>("as_of"), Members: r.Get<long>("members"), Scored: r.Get<long>("scored"),
+                Value: r.Get<decimal>("value"), Predicted: r.Get<decimal>("predicted"), Revenue: r.Get<decimal>("revenue")),
+            parameters.ToArray()).Single();
         var top = connection.Rows($"""
             select {CampaignMember.Columns(ContactFields.Expression(contacts, "a", "contact_name"), ContactFields.Expression(contacts, "a", "contact_phone"), "false")}
             from ({members}) m join core.accounts a using (account_id)
@@ -47,10 +49,10 @@ public static class CampaignStore
     }
 
     public static IReadOnlyList<Target> Targets(DuckDBConnection connection) =>
-        connection.Rows("select target_id, name, rule::varchar, created_at, created_by from campaigns.targets order by target_id", ReadTarget);
+        connection.Rows("select target_id, name, rule::varchar as rule, created_at, created_by from campaigns.targets order by target_id", ReadTarget);
 
     public static Target? Target(DuckDBConnection connection, long targetId) =>
-        connection.Rows("select target_id, name, rule::varchar, created_at, created_by from campaigns.targets where target_id = $1", ReadTarget, targetId)
+        connection.Rows("select target_id, name, rule::varchar as rule, created_at, created_by from campaigns.targets where target_id = $1", ReadTarget, targetId)
             .SingleOrDefault();
 
     /// <summary>
@@ -130,13 +132,15 @@ public static class CampaignStore
                 from marts.account_churn c, period p
                 where c.churned_on > p.frozen_on
             )
-            select m.is_control, count(*), count(o.account_id), coalesce(sum(o.orders), 0)::bigint,
-                   round(coalesce(sum(o.revenue), 0), 2)::decimal(18,2), count(ch.account_id)
+            select m.is_control, count(*) as members, count(o.account_id) as ordering_members,
+                   coalesce(sum(o.orders), 0)::bigint as orders, round(coalesce(sum(o.revenue), 0), 2)::decimal(18,2) as revenue,
+                   count(ch.account_id) as churned
             from members m
             left join orders_since o using (account_id)
             left join churned_since ch using (account_id)
             group by m.is_control
-            """, r => (IsControl: r.GetBoolean(0), Outcome: new GroupOutcome(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetDecimal(4), r.GetInt64(5))),
+            """, r => (IsControl: r.Get<bool>("is_control"), Outcome: new GroupOutcome(r.Get<long>("members"), r.Get<long>("ordering_members"),
+                r.Get<long>("orders"), r.Get<decimal>("revenue"), r.Get<long>("churned"))),
             campaignId);
         var none = new GroupOutcome(0, 0, 0, 0, 0);
         var asOf = connection.Scalar<DateOnly>("select as_of_date from marts.as_of");
@@ -146,9 +150,9 @@ public static class CampaignStore
     }
 
     private static string CampaignSelect(string scopeFilter, string where) => $"""
-        select c.campaign_id, c.name, c.target_id, c.rule::varchar, c.frozen_on, c.frozen_at, c.regions, c.control_fraction,
-               c.control_seed, c.created_by, count(m.account_id), count(m.account_id) filter (where not m.is_control),
-               count(m.account_id) filter (where m.is_control), coalesce(sum({ValueOf}), 0)
+        select c.campaign_id, c.name, c.target_id, c.rule::varchar as rule, c.frozen_on, c.frozen_at, c.regions, c.control_fraction,
+               c.control_seed, c.created_by, count(m.account_id) as members, count(m.account_id) filter (where not m.is_control) as targeted,
+               count(m.account_id) filter (where m.is_control) as control, coalesce(sum({ValueOf}), 0) as value_at_stake
         from campaigns.campaigns c
         left join campaigns.campaign_members m on m.campaign_id = c.campaign_id and ({scopeFilter})
         where {where}
@@ -163,22 +167,23 @@ public static class CampaignStore
         }
     }
 
-    private static Target ReadTarget(DbDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), TargetRule.Parse(r.GetString(2)), r.GetDateTime(3), r.GetString(4));
+    private static Target ReadTarget(DbDataReader r) => new(
+        r.Get<long>("target_id"), r.Get<string>("name"), TargetRule.Parse(r.Get<string>("rule")), r.Get<DateTime>("created_at"),
+        r.Get<string>("created_by"));
 
     private static Campaign ReadCampaign(DbDataReader r) => new(
-        r.GetInt64(0),
-        r.GetString(1),
-        r.IsDBNull(2) ? null : r.GetInt64(2),
-        TargetRule.Parse(r.GetString(3)),
-        DateOnly.FromDateTime(r.GetDateTime(4)),
-        r.GetDateTime(5),
-        r.IsDBNull(6) ? null : ((System.Collections.IEnumerable)r.GetValue(6)).Cast<object>().Select(o => o.ToString()!).ToList(),
-        r.GetDecimal(7),
-        r.GetInt32(8),
-        r.GetString(9),
-        r.GetInt64(10),
-        r.GetInt64(11),
-        r.GetInt64(12),
-        r.GetDecimal(13));
+        r.Get<long>("campaign_id"),
+        r.Get<string>("name"),
+        r.Get<long?>("target_id"),
+        TargetRule.Parse(r.Get<string>("rule")),
+        r.Get<DateOnly>("frozen_on"),
+        r.Get<DateTime>("frozen_at"),
+        r.GetOrNull<List<string>>("regions"),
+        r.Get<decimal>("control_fraction"),
+        r.Get<int>("control_seed"),
+        r.Get<string>("created_by"),
+        r.Get<long>("members"),
+        r.Get<long>("targeted"),
+        r.Get<long>("control"),
+        r.Get<decimal>("value_at_stake"));
 }

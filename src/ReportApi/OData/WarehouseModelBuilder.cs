@@ -61,7 +61,7 @@ internal static partial class WarehouseModelBuilder
 
     private static List<ODataColumn> Describe(DuckDBConnection connection, EntitySetDefinition definition)
     {
-        var described = connection.Rows($"describe {definition.Source}", r => (Name: r.GetString(0), Type: r.GetString(1)));
+        var described = connection.Rows($"describe {definition.Source}", r => (Name: r.Get<string>("column_name"), Type: r.Get<string>("column_type")));
         var columns = new List<ODataColumn>();
         foreach (var (name, duckType) in described)
         {

@@ -13,10 +13,10 @@ public static class ContractRenewals
         return connection.Rows(
             Model.Sql,
             r => new ContractRenewal(
-                r.GetString(0),
-                r.GetString(1),
-                checked((int)r.GetInt64(2)),
-                r.GetBoolean(3),
-                r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4)));
+                r.Get<string>("contract_id"),
+                r.Get<string>("account_id"),
+                r.Get<int>("renewals_kept"),
+                r.Get<bool>("lost"),
+                r.Get<DateOnly?>("cancel_by")));
     }
 }

@@ -21,13 +21,13 @@ public static class PurchaseSummaries
         return connection.Rows(
             Query(mergeDuplicates),
             r => new AccountPurchaseSummary(
-                r.GetString(0),
-                checked((int)r.GetInt64(1)),
-                r.GetDouble(2),
-                r.GetDouble(3),
-                r.GetDecimal(4),
-                r.GetFieldValue<DateOnly>(5),
-                r.GetFieldValue<DateOnly>(6)),
+                r.Get<string>("account_id"),
+                r.Get<int>("frequency"),
+                r.Get<double>("recency"),
+                r.Get<double>("age"),
+                r.Get<decimal>("repeat_spend"),
+                r.Get<DateOnly>("first_purchase"),
+                r.Get<DateOnly>("last_purchase")),
             calibrationEnd.ToDateTime(TimeOnly.MinValue),
             unit.Days());
     }

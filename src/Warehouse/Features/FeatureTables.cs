@@ -39,7 +39,8 @@ public sealed class FeatureTables(DuckDBConnection connection)
     public IReadOnlyList<FeatureRow> Read()
     {
         var names = Names();
-        var columns = string.Join(", ", names.Select(n => "f." + SqlExtensions.Identifier(n)));
+        // A feature may share its name with a history column (recency_days): each is read as "feature:NAME".
+        var columns = string.Join(", ", names.Select(n => $"f.{SqlExtensions.Identifier(n)} as {SqlExtensions.Identifier(Feature(n))}"));
         return connection.Rows($"""
             select f.master_account_id, f.cutoff, o.is_active, o.churned, o.next_value, o.last_value,
                 h.frequency, h.recency_days, h.age_days, h.mean_repeat_spend, {columns}
@@ -53,15 +54,17 @@ public sealed class FeatureTables(DuckDBConnection connection)
                 var values = new double[names.Count];
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = r.GetDouble(10 + i);
+                    values[i] = r.Get<double>(Feature(names[i]));
                 }
 
                 return new FeatureRow(
-                    r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), values, r.GetBoolean(2),
-                    r.IsDBNull(3) ? null : r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetDecimal(4), r.GetDecimal(5),
-                    r.GetInt32(6), r.GetDouble(7), r.GetDouble(8), r.IsDBNull(9) ? null : r.GetDouble(9));
+                    r.Get<string>("master_account_id"), r.Get<DateOnly>("cutoff"), values, r.Get<bool>("is_active"),
+                    r.Get<bool?>("churned"), r.Get<decimal?>("next_value"), r.Get<decimal>("last_value"),
+                    r.Get<int>("frequency"), r.Get<double>("recency_days"), r.Get<double>("age_days"), r.Get<double?>("mean_repeat_spend"));
             });
     }
+
+    private static string Feature(string name) => "feature:" + name;
 
     /// <summary>The models in build order (a model may read the ones before it).</summary>
     public static IReadOnlyList<SqlModel> Models() => SqlModel.Embedded("Features");

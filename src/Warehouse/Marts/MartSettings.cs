@@ -29,7 +29,7 @@ public static class MartSettings
 
     public static IReadOnlyList<Setting> All(DuckDBConnection connection) =>
         connection.Rows("select key, value, description, is_default from meta.settings order by key",
-            r => new Setting(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetBoolean(3)));
+            r => new Setting(r.Get<string>("key"), r.GetOrNull<string>("value"), r.Get<string>("description"), r.Get<bool>("is_default")));
 
     /// <summary>Sets a known setting; an empty value means "back to the default".</summary>
     public static void Set(DuckDBConnection connection, string key, string? value)

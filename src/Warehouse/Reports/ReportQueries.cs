@@ -30,7 +30,8 @@ public static partial class ReportQueries
     }
 
     public static DataState State(DuckDBConnection connection) =>
-        connection.Rows(Read("data_state"), r => new DataState(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2))).Single();
+        connection.Rows(Read("data_state"),
+            r => new DataState(r.Get<long>("data_version"), r.Get<long?>("score_run_id"), r.Get<long?>("marts_build"))).Single();
 
     private static string Read(string name) =>
         Migrator.ReadResource(Assembly.GetExecutingAssembly(), $"Reports/{name}.sql");

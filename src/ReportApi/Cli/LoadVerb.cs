@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Analytics.Ingest;
 using Analytics.Warehouse;
@@ -55,7 +54,7 @@ internal static class LoadVerb
         foreach (var report in loader.LoadAll(args.Positional, options))
         {
             failed += report.Status == LoadStatus.Failed ? 1 : 0;
-            await stdout.WriteLineAsync(json ? ToJson(report) : Summary(report));
+            await stdout.WriteLineAsync(json ? ToJson(report) : report.Summary());
             if (!json && report.Status == LoadStatus.Failed)
             {
                 await stderr.WriteLineAsync($"{report.File}: {report.Error}");
@@ -64,19 +63,6 @@ internal static class LoadVerb
 
         return failed > 0 ? 2 : 0;
     }
-
-    public static string Summary(LoadReport r)
-    {
-        var c = CultureInfo.InvariantCulture;
-        return r.Status switch
-        {
-            LoadStatus.Duplicate => $"{r.File}: duplicate of batch {r.BatchId}, nothing changed",
-            LoadStatus.Failed => $"{r.File}: failed, nothing kept (batch {r.BatchId})",
-            _ => string.Create(c, $"{r.File}: {r.Entity} loaded {r.Counts.Loaded:N0} of {r.Counts.Read:N0} rows, {r.Counts.Rejected:N0} rejected, {r.Counts.Pending:N0} waiting for a parent, in {r.Elapsed.TotalSeconds:0.00} s ({Rate(r):N0} rows/s), batch {r.BatchId}"),
-        };
-    }
-
-    private static double Rate(LoadReport r) => r.Elapsed.TotalSeconds > 0 ? r.Counts.Read / r.Elapsed.TotalSeconds : 0;
 
     public static string ToJson(LoadReport r) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {

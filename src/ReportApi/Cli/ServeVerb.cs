@@ -1,5 +1,3 @@
-using Analytics.ReportApi.Hosting;
-
 namespace Analytics.ReportApi.Cli;
 
 /// <summary><c>analytics serve [--urls URL] [--inbox DIR]</c> (also: no verb): the one process that owns the warehouse.</summary>

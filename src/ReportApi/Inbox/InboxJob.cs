@@ -1,7 +1,5 @@
 using Analytics.Ingest;
 using Analytics.Ingest.Inbox;
-using Analytics.ReportApi.Cli;
-using Analytics.ReportApi.Hosting;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Loading;
 using Analytics.Warehouse.Marts;
@@ -24,11 +22,11 @@ internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSet
         {
             if (report.Status == LoadStatus.Failed)
             {
-                logger.LogWarning("Inbox: {Summary}: {Error}", LoadVerb.Summary(report), report.Error);
+                logger.LogWarning("Inbox: {Summary}: {Error}", report.Summary(), report.Error);
             }
             else
             {
-                logger.LogInformation("Inbox: {Summary}", LoadVerb.Summary(report));
+                logger.LogInformation("Inbox: {Summary}", report.Summary());
             }
         }
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Analytics.ReportApi.Hosting;
+using Analytics.ReportApi;
 using Analytics.Warehouse;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

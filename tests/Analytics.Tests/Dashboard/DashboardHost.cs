@@ -1,4 +1,5 @@
 using Analytics.ReportApi.Access;
+using Analytics.ReportApi.Charts;
 using Analytics.ReportApi.Dashboard;
 using Analytics.Warehouse;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +35,7 @@ public sealed class DashboardHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(database);
-        builder.Services.AddDashboard();
+        builder.Services.AddSingleton<ReportCache>();
         var app = builder.Build();
         app.Use((context, next) =>
         {
@@ -46,6 +47,7 @@ public sealed class DashboardHost : IAsyncDisposable
             return next(context);
         });
         app.MapDashboard();
+        app.MapCharts();
         await app.StartAsync();
         return new DashboardHost(app, new Uri(app.Urls.First()));
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Analytics.ReportApi.Access;
+using Analytics.ReportApi.Arrow;
+using Analytics.ReportApi.Exports;
 using Analytics.ReportApi.OData;
 using Analytics.Warehouse;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +27,7 @@ public sealed class ODataHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(database);
-        builder.Services.AddOData(builder.Configuration);
+        builder.Services.AddSingleton<ODataModelProvider>();
         builder.Services.Configure<ODataLimits>(l =>
         {
             l.MaxPageSize = pageSize;
@@ -49,6 +51,8 @@ public sealed class ODataHost : IAsyncDisposable
             return next(context);
         });
         _app.MapOData();
+        _app.MapArrow();
+        _app.MapExports();
         _app.StartAsync().GetAwaiter().GetResult();
         Client = _app.GetTestClient();
     }

@@ -1,5 +1,5 @@
 using System.Net;
-using Analytics.ReportApi.Hosting;
+using Analytics.ReportApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

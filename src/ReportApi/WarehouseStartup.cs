@@ -1,12 +1,11 @@
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
-using Analytics.ReportApi.Cli;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Loading;
 using Analytics.Warehouse.Marts;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.ReportApi.Hosting;
+namespace Analytics.ReportApi;
 
 /// <summary>
 /// Before the first request: on an empty warehouse, writes the demo company and loads it through the
@@ -61,7 +60,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
                 throw new WarehouseException($"The demo file {report.File} did not load: {report.Error}");
             }
 
-            logger.LogInformation("Demo: {Summary}", LoadVerb.Summary(report));
+            logger.LogInformation("Demo: {Summary}", report.Summary());
         }
 
         logger.LogInformation("Demo company {Start:yyyy-MM-dd} to {End:yyyy-MM-dd} loaded", summary.Start, summary.End);

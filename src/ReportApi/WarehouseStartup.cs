@@ -23,8 +23,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             LoadDemo(settings);
         }
 
-        var martsBuilt = connection.Scalar<long>("select count(*) from information_schema.tables where table_schema = 'marts'");
-        if (loadedDemo || martsBuilt < MartBuilder.Models().Count)
+        if (loadedDemo || !new MartBuilder(connection).IsBuilt())
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             new MartBuilder(connection).Refresh();

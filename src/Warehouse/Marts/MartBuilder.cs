@@ -25,6 +25,13 @@ public sealed class MartBuilder(DuckDBConnection connection)
         return timings;
     }
 
+    /// <summary>Whether every model has its table: not on a new warehouse, nor after an upgrade that added a model.</summary>
+    public bool IsBuilt()
+    {
+        var tables = connection.Rows("select table_name from information_schema.tables where table_schema = 'marts'", r => r.GetString(0));
+        return Models().All(m => tables.Contains(m.Name));
+    }
+
     /// <summary>The models in build order, each with the key its "-- key:" line declares (the columns that make a row unique).</summary>
     public static IReadOnlyList<MartModel> Models()
     {

@@ -73,6 +73,26 @@ public sealed partial class WarehouseDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// A connection for SQL a person wrote: from here on this database instance reads and writes no file, URL or
+    /// extension outside the warehouse, and DuckDB cannot turn that back on. So open the database read-only for
+    /// such a query, and for nothing else.
+    /// </summary>
+    public DuckDBConnection ConnectWithoutExternalAccess()
+    {
+        var connection = Connect();
+        try
+        {
+            connection.Execute("set enable_external_access = false");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public long DataVersion()
     {
         using var connection = Connect();
@@ -84,6 +104,15 @@ public sealed partial class WarehouseDatabase : IDisposable
     {
         using var connection = Connect();
         return connection.Scalar<long>("select count(*) from meta.load_batches where status = 'loaded'");
+    }
+
+    /// <summary>When the last file finished loading (UTC), or null before the first.</summary>
+    public DateTime? LastLoadAt()
+    {
+        using var connection = Connect();
+        return connection.Scalar<DateTime?>("select max(finished_at) from meta.load_batches where status = 'loaded'") is { } at
+            ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
+            : null;
     }
 
     public void Dispose() => _root.Dispose();

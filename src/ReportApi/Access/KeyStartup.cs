@@ -1,4 +1,3 @@
-using Analytics.ReportApi.Hosting;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
 

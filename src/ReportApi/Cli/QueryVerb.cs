@@ -36,8 +36,7 @@ internal static class QueryVerb
         }
 
         using var database = WarehouseDatabase.Open(args.Database, readOnly: true);
-        using var connection = database.Connect();
-        connection.Execute("set enable_external_access = false");
+        using var connection = database.ConnectWithoutExternalAccess();
         using var command = connection.Command(args.Positional[0]);
         using var reader = await command.ExecuteReaderAsync();
         if (format == "csv")

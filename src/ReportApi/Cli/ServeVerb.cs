@@ -1,5 +1,3 @@
-using Analytics.ReportApi.Hosting;
-
 namespace Analytics.ReportApi.Cli;
 
 /// <summary><c>analytics serve [--urls URL] [--inbox DIR]</c> (also: no verb): the one process that owns the warehouse.</summary>
@@ -28,8 +26,14 @@ internal static class ServeVerb
             throw new UsageException($"serve takes no positional arguments ('{args.Positional[0]}').");
         }
 
-        // appsettings.json ships beside the program; data paths stay relative to where it is run.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args.PassThrough], ContentRootPath = AppContext.BaseDirectory });
+        // appsettings.json ships beside the program, unless --contentRoot=DIR says where it is (a test host does);
+        // data paths stay relative to where it is run.
+        var contentRootGiven = args.PassThrough.Any(a => a.StartsWith("--contentRoot=", StringComparison.OrdinalIgnoreCase));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args.PassThrough],
+            ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
+        });
         var overrides = new Dictionary<string, string?>();
         if (args.Option("db") is { } db)
         {

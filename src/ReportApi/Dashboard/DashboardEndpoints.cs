@@ -8,8 +8,6 @@ namespace Analytics.ReportApi.Dashboard;
 /// <summary>GET /: the managers' dashboard, with the same parameters as the charts (window, tier, region, lang).</summary>
 internal static class DashboardEndpoints
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services) => services.AddSingleton<ReportCache>();
-
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (HttpContext http, WarehouseDatabase database, ReportCache cache) =>
@@ -36,7 +34,6 @@ internal static class DashboardEndpoints
                 () => DashboardPage.Render(model, request, regions, state.DataVersion));
             return Results.Content(page, "text/html; charset=utf-8");
         });
-        app.MapCharts();
         return app;
     }
 }

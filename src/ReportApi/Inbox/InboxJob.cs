@@ -1,6 +1,5 @@
 using Analytics.Ingest;
 using Analytics.Ingest.Inbox;
-using Analytics.ReportApi.Hosting;
 using Analytics.Warehouse;
 using Analytics.Ingest.Loading;
 using Analytics.Warehouse.Marts;

@@ -1,4 +1,3 @@
-using Analytics.ReportApi.Exports;
 using System.Text.Json;
 using Analytics.ReportApi.Access;
 using Analytics.Warehouse;
@@ -17,13 +16,6 @@ internal static class ODataEndpoints
 {
     public const string Root = "/odata";
 
-    public static IServiceCollection AddOData(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<ODataLimits>(configuration.GetSection(ODataLimits.Section));
-        services.AddSingleton<ODataModelProvider>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapOData(this IEndpointRouteBuilder app)
     {
         app.MapGet(Root + "/$metadata", Metadata);
@@ -32,8 +24,6 @@ internal static class ODataEndpoints
             string.IsNullOrEmpty(path) ? ServiceDocument(http, provider) : Query(http, provider, database, options));
         app.MapMethods(Root + "/{**path}", ["POST", "PUT", "PATCH", "DELETE"], (HttpContext http) =>
             WriteError(http, StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed", "The OData service is read-only."));
-        app.MapArrow();
-        app.MapExports();
         return app;
     }
 

@@ -24,6 +24,13 @@ public sealed class MartBuilder(DuckDBConnection connection)
         return timings;
     }
 
+    /// <summary>Whether every model has its table: not on a new warehouse, nor after an upgrade that added a model.</summary>
+    public bool IsBuilt()
+    {
+        var tables = connection.Rows("select table_name from information_schema.tables where table_schema = 'marts'", r => r.GetString(0));
+        return Models().All(m => tables.Contains(m.Name));
+    }
+
     /// <summary>The models in build order, each with what its header declares (<see cref="SqlModelHeader"/>).</summary>
     public static IReadOnlyList<SqlModel> Models() => SqlModel.Embedded("Marts");
 }

@@ -11,10 +11,10 @@ namespace Analytics.Tests.Access;
 public sealed class SignInTests : IAsyncLifetime, IDisposable
 {
     private readonly TestWarehouse _warehouse = new();
-    private AccessTestServer _server = null!;
+    private AnalyticsFactory _server = null!;
     private long _managerKeyId;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         using (var connection = _warehouse.Connect())
         {
@@ -22,13 +22,19 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
             ApiKeyStore.Store(connection, Roles.Analyst, null, "analyst", "sign-in-test-analyst-key");
         }
 
-        _server = await AccessTestServer.StartAsync(_warehouse.Database, _warehouse.Folder.Path);
+        _server = new AnalyticsFactory(_warehouse.Database);
+        _server.StartServer();
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     // xunit disposes after DisposeAsync: the warehouse outlives the server that used it.
-    public void Dispose() => _warehouse.Dispose();
+    public void Dispose()
+    {
+        _server.Dispose();
+        _warehouse.Dispose();
+    }
 
     [Fact]
     public async Task A_browser_without_a_key_gets_the_form_with_401_and_after_signing_in_a_cookie_carries_a_session()

@@ -26,9 +26,9 @@ public sealed class CampaignCompany : IAsyncLifetime
 
     public TestWarehouse Warehouse { get; } = new();
 
-    public AccessTestServer Server { get; private set; } = null!;
+    public AnalyticsFactory Server { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         var folder = Warehouse.Folder.File("demo");
         DemoCompany.Write(folder, Options);
@@ -47,7 +47,9 @@ public sealed class CampaignCompany : IAsyncLifetime
         }
 
         Warehouse.RefreshMarts(("as_of_date", CampaignDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        Server = await AccessTestServer.StartAsync(Warehouse.Database, Warehouse.Folder.Path);
+        Server = new AnalyticsFactory(Warehouse.Database);
+        Server.StartServer();
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

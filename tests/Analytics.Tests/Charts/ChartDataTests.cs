@@ -7,7 +7,7 @@ namespace Analytics.Tests.Charts;
 [Collection(DashboardCompanyFixture.Collection)]
 public sealed class ChartDataTests(DashboardCompanyFixture company)
 {
-    private readonly HttpClient _http = company.Host.Client();
+    private readonly HttpClient _http = company.Client();
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

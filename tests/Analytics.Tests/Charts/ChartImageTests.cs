@@ -11,7 +11,7 @@ public sealed class ChartImageTests(DashboardCompanyFixture company)
     public static TheoryData<string> Names { get; } =
         ["pareto", "revenue-by-month", "churn-rates", "churn-risk", "sla-compliance", "renewals", "clv", "lifecycle"];
 
-    private readonly HttpClient _http = company.Host.Client();
+    private readonly HttpClient _http = company.Client();
 
     [Theory]
     [MemberData(nameof(Names))]

@@ -6,13 +6,12 @@ namespace Analytics.Tests.Charts;
 /// <summary>The cache keeps a figure only while the data and the score run it was made from are current.</summary>
 public sealed class ReportCacheTests(SmallBook book) : IClassFixture<SmallBook>
 {
-    private readonly DashboardHost _host = book.Host;
     private readonly TestWarehouse _warehouse = book.Warehouse;
 
     [Fact]
     public async Task A_new_score_run_or_a_new_load_replaces_what_the_cache_held()
     {
-        var http = _host.Client();
+        var http = book.Client();
         Assert.NotNull((await ChartJson.GetAsync(http, "churn-risk")).EmptyMessage);
         using (var connection = _warehouse.Connect())
         {

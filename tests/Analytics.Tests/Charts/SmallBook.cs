@@ -1,4 +1,4 @@
-using Analytics.Tests.Dashboard;
+using Analytics.ReportApi.Access;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Charts;
@@ -11,9 +11,9 @@ public sealed class SmallBook : IAsyncLifetime, IDisposable
 {
     public TestWarehouse Warehouse { get; } = new();
 
-    public DashboardHost Host { get; private set; } = null!;
+    public AnalyticsFactory Service { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Warehouse.LoadText("accounts.csv", """
             account_id,name,tax_id,industry,region,city,owner,created_on
@@ -28,10 +28,16 @@ public sealed class SmallBook : IAsyncLifetime, IDisposable
             O3,A2,2025-03-10,form,,30.00,,,
             """);
         Warehouse.RefreshMarts();
-        Host = await DashboardHost.StartAsync(Warehouse.Database);
+        Service = new AnalyticsFactory(Warehouse.Database);
+        Service.StartServer();
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    /// <summary>A client of a manager limited to <paramref name="regions"/> (comma-separated), or of the admin: the whole warehouse.</summary>
+    public HttpClient Client(string? regions = null) =>
+        Service.Client(regions is null ? Service.Key(Roles.Admin) : Service.Key(Roles.Manager, regions.Split(',')));
+
+    public async Task DisposeAsync() => await Service.DisposeAsync();
 
     public void Dispose() => Warehouse.Dispose();
 }

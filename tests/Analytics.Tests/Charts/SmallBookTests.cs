@@ -1,4 +1,3 @@
-using Analytics.Tests.Dashboard;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Charts;
@@ -6,12 +5,10 @@ namespace Analytics.Tests.Charts;
 /// <summary>The small book's figures by hand, as the charts and the page show them to the whole warehouse and to one region.</summary>
 public sealed class SmallBookTests(SmallBook book) : IClassFixture<SmallBook>
 {
-    private readonly DashboardHost _host = book.Host;
-
     [Fact]
     public async Task Revenue_stacks_each_tier_to_the_cent()
     {
-        var chart = await ChartJson.GetAsync(_host.Client(), "revenue-by-month");
+        var chart = await ChartJson.GetAsync(book.Client(), "revenue-by-month");
         Assert.Equal(["2025-03"], chart.Categories);
         Assert.Equal(150.50m, chart.ByCategory("Tier A (key)")["2025-03"]);
         Assert.Equal(30.00m, chart.ByCategory("Tier B")["2025-03"]);
@@ -21,7 +18,7 @@ public sealed class SmallBookTests(SmallBook book) : IClassFixture<SmallBook>
     [Fact]
     public async Task A_region_limited_scope_sees_only_its_region_in_charts_tiles_and_filters()
     {
-        var north = _host.Client(regions: "华北");
+        var north = book.Client(regions: "华北");
         var chart = await ChartJson.GetAsync(north, "revenue-by-month");
         Assert.Equal(30.00m, Assert.Single(chart.Series).Points.Single().Y);
         var pareto = await ChartJson.GetAsync(north, "pareto");
@@ -38,9 +35,9 @@ public sealed class SmallBookTests(SmallBook book) : IClassFixture<SmallBook>
         Assert.Equal("\"region '华东' is not one you can see; regions: 华北.\"", await other.Content.ReadAsStringAsync());
 
         // The whole-warehouse view, asked after the limited one, is not served the limited one's cached figures.
-        var all = await ChartJson.GetAsync(_host.Client(), "revenue-by-month");
+        var all = await ChartJson.GetAsync(book.Client(), "revenue-by-month");
         Assert.Equal(180.50m, all.Series.Sum(s => s.Points.Sum(p => p.Y)));
-        var allPage = await _host.Client().GetStringAsync(new Uri("/?lang=en", UriKind.Relative));
+        var allPage = await book.Client().GetStringAsync(new Uri("/?lang=en", UriKind.Relative));
         Assert.Contains("<span class=\"value\" title=\"CNY 180.50\">CNY 181</span>", allPage, StringComparison.Ordinal);
     }
 
@@ -49,12 +46,12 @@ public sealed class SmallBookTests(SmallBook book) : IClassFixture<SmallBook>
     {
         foreach (var name in new[] { "churn-risk", "clv" })
         {
-            var chart = await ChartJson.GetAsync(_host.Client(), name);
+            var chart = await ChartJson.GetAsync(book.Client(), name);
             Assert.Equal("No scores yet: shown once the models have scored the accounts", chart.EmptyMessage);
             Assert.Empty(chart.Series.Single().Points);
         }
 
-        var page = await _host.Client().GetStringAsync(new Uri("/?lang=en", UriKind.Relative));
+        var page = await book.Client().GetStringAsync(new Uri("/?lang=en", UriKind.Relative));
         Assert.Contains("<span class=\"label\">Key accounts at high churn risk</span><span class=\"value\">no scores yet</span>", page, StringComparison.Ordinal);
     }
 }

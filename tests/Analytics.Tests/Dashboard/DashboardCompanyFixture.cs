@@ -1,5 +1,7 @@
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
+using Analytics.ReportApi.Access;
+using Analytics.Tests.Support;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Marts;
 using DuckDB.NET.Data;
@@ -8,7 +10,8 @@ namespace Analytics.Tests.Dashboard;
 
 /// <summary>
 /// A small demo company loaded through the real loader, its marts built, one score run of every master account
-/// written by the test itself (the models come from another part of the project), and the dashboard served over it.
+/// written by the test itself (the models come from another part of the project), and the service on a loopback
+/// socket over it (a browser needs a real one).
 /// Shared by the chart, page and browser tests, which run one after another in this collection.
 /// </summary>
 public sealed class DashboardCompanyFixture : IAsyncLifetime
@@ -19,9 +22,14 @@ public sealed class DashboardCompanyFixture : IAsyncLifetime
 
     public WarehouseDatabase Database { get; private set; } = null!;
 
-    public DashboardHost Host { get; private set; } = null!;
+    public AnalyticsFactory Service { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public Uri Address => Service.Address;
+
+    /// <summary>The key of the whole warehouse's scope (an admin's), as the browser sends it.</summary>
+    public string AdminKey => Service.Key(Roles.Admin);
+
+    public Task InitializeAsync()
     {
         var folder = Path.Combine(_root, "company");
         DemoCompany.Write(folder, new DemoOptions(new DateOnly(2026, 1, 15)) { Accounts = 300, Years = 2, Seed = 11 });
@@ -33,8 +41,13 @@ public sealed class DashboardCompanyFixture : IAsyncLifetime
             Scores.Write(connection, 1, seed: 1);
         }
 
-        Host = await DashboardHost.StartAsync(Database);
+        Service = new AnalyticsFactory(Database, onSocket: true);
+        Service.StartServer();
+        return Task.CompletedTask;
     }
+
+    /// <summary>A client of the admin: the whole warehouse.</summary>
+    public HttpClient Client() => Service.Client(AdminKey);
 
     public DuckDBConnection Connect() => Database.Connect();
 
@@ -52,7 +65,7 @@ public sealed class DashboardCompanyFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Host.DisposeAsync();
+        await Service.DisposeAsync();
         Database.Dispose();
         Directory.Delete(_root, recursive: true);
     }

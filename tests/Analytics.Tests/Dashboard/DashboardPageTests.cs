@@ -10,7 +10,7 @@ public sealed partial class DashboardPageTests(DashboardCompanyFixture company)
 {
     private async Task<string> Page(string query, string? acceptLanguage = null)
     {
-        using var http = company.Host.Client();
+        using var http = company.Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/" + query, UriKind.Relative));
         if (acceptLanguage is not null)
         {
@@ -104,7 +104,7 @@ public sealed partial class DashboardPageTests(DashboardCompanyFixture company)
     [Fact]
     public async Task A_bad_filter_is_a_400_with_a_sentence()
     {
-        using var http = company.Host.Client();
+        using var http = company.Client();
         using var response = await http.GetAsync(new Uri("/?window=5", UriKind.Relative));
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Equal("\"window must be one of 3, 6, 12 (months), not '5'.\"", await response.Content.ReadAsStringAsync());

@@ -1,56 +1,37 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Analytics.ReportApi.Access;
 using Analytics.ReportApi.OData;
+using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.OData;
 
 /// <summary>
-/// The OData endpoints in an in-memory server on a test warehouse. A request may carry X-Test-Role and
-/// X-Test-Regions ("-" for none): a middleware turns them into the request's AccessScope, as authentication will.
+/// The real service (<see cref="AnalyticsFactory"/>) on a test warehouse, asked for OData. A request runs as an
+/// admin unless it names a scope, as a (role, regions) argument or in the X-Test-Role and X-Test-Regions headers
+/// ("-" for no region): before it leaves the client, that scope becomes a real key of the role for those regions,
+/// and the service's access middleware gives the request its scope from the key, as it does for anyone.
 /// </summary>
 public sealed class ODataHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private const string RoleHeader = "X-Test-Role";
+    private const string RegionsHeader = "X-Test-Regions";
+
+    private readonly AnalyticsFactory _service;
 
     public HttpClient Client { get; }
 
     public ODataHost(WarehouseDatabase database, int pageSize = 2, Action<ODataLimits>? limits = null)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Services.AddSingleton(database);
-        builder.Services.AddOData(builder.Configuration);
-        builder.Services.Configure<ODataLimits>(l =>
+        _service = new AnalyticsFactory(database, services => services.Configure<ODataLimits>(l =>
         {
             l.MaxPageSize = pageSize;
             limits?.Invoke(l);
-        });
-        _app = builder.Build();
-        _app.Use((context, next) =>
-        {
-            // What the access middleware does in the service: every request carries a scope (none would see nothing);
-            // without the test headers, an admin's.
-            if (context.Request.Headers["X-Test-Role"].FirstOrDefault() is { } role)
-            {
-                var regions = context.Request.Headers["X-Test-Regions"].FirstOrDefault();
-                context.Features.Set(new AccessScope(role, regions == "-" ? [] : regions?.Split(',', StringSplitOptions.RemoveEmptyEntries)));
-            }
-            else
-            {
-                context.Features.Set(AccessScope.Everything);
-            }
-
-            return next(context);
-        });
-        _app.MapOData();
-        _app.StartAsync().GetAwaiter().GetResult();
-        Client = _app.GetTestClient();
+        }));
+        Client = _service.CreateDefaultClient(new KeyForScope(_service));
     }
 
     public async Task<(HttpStatusCode Status, string Body)> Get(string url, (string Role, string? Regions)? scope = null)
@@ -58,10 +39,10 @@ public sealed class ODataHost : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.RelativeOrAbsolute));
         if (scope is { } s)
         {
-            request.Headers.Add("X-Test-Role", s.Role);
+            request.Headers.Add(RoleHeader, s.Role);
             if (s.Regions is not null)
             {
-                request.Headers.Add("X-Test-Regions", s.Regions);
+                request.Headers.Add(RegionsHeader, s.Regions);
             }
         }
 
@@ -95,6 +76,22 @@ public sealed class ODataHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.DisposeAsync();
+        await _service.DisposeAsync();
+    }
+
+    /// <summary>Swaps a request's test scope headers for the bearer key of that scope (an admin's when there are none).</summary>
+    private sealed class KeyForScope(AnalyticsFactory service) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var role = request.Headers.TryGetValues(RoleHeader, out var roles) ? roles.Single() : Roles.Admin;
+            IReadOnlyList<string>? regions = !request.Headers.TryGetValues(RegionsHeader, out var values) ? null
+                : values.Single() == "-" ? []
+                : values.Single().Split(',', StringSplitOptions.RemoveEmptyEntries);
+            request.Headers.Remove(RoleHeader);
+            request.Headers.Remove(RegionsHeader);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", service.Key(role, regions));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

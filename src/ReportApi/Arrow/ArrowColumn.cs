@@ -1,9 +1,10 @@
 using System.Globalization;
+using Analytics.ReportApi.OData;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Microsoft.OData.Edm;
 
-namespace Analytics.ReportApi.OData;
+namespace Analytics.ReportApi.Arrow;
 
 /// <summary>One column of the Arrow stream: the Arrow type for the property's EDM type (decimals keep precision and scale) and its builder.</summary>
 internal sealed class ArrowColumn

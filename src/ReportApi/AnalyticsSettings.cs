@@ -1,6 +1,6 @@
 using Analytics.Warehouse;
 
-namespace Analytics.ReportApi.Hosting;
+namespace Analytics.ReportApi;
 
 /// <summary>The service's settings (appsettings.json, environment, or the serve verb's options).</summary>
 public sealed class AnalyticsSettings

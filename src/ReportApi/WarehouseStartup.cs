@@ -5,7 +5,7 @@ using Analytics.Ingest.Loading;
 using Analytics.Warehouse.Marts;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.ReportApi.Hosting;
+namespace Analytics.ReportApi;
 
 /// <summary>
 /// Before the first request: on an empty warehouse, writes the demo company and loads it through the
@@ -23,8 +23,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             LoadDemo(settings);
         }
 
-        var martsBuilt = connection.Scalar<long>("select count(*) from information_schema.tables where table_schema = 'marts'");
-        if (loadedDemo || martsBuilt < MartBuilder.Models().Count)
+        if (loadedDemo || !new MartBuilder(connection).IsBuilt())
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             new MartBuilder(connection).Refresh();

@@ -1,6 +1,4 @@
-using Analytics.ReportApi.Access;
-
-namespace Analytics.ReportApi.Hosting;
+namespace Analytics.ReportApi;
 
 /// <summary>
 /// The last line of defence: an exception no endpoint expected is logged with its request and answered with a

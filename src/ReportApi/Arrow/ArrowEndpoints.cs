@@ -1,9 +1,10 @@
+using Analytics.ReportApi.OData;
 using Analytics.Warehouse;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.ReportApi.OData;
+namespace Analytics.ReportApi.Arrow;
 
 /// <summary>
 /// GET /arrow/{set}?$filter=...&amp;$select=...: the same entity sets, narrowed by the same access scope, as one

@@ -10,6 +10,7 @@ namespace Analytics.ReportApi;
 /// <summary>
 /// Before the first request: on an empty warehouse, writes the demo company and loads it through the
 /// normal load path (a newcomer sees a living business, not an empty page); then makes sure the marts exist.
+/// Each step says in the log when it starts and what it came to: a first start takes about a minute.
 /// </summary>
 internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<AnalyticsSettings> options, ILogger<WarehouseStartup> logger) : IHostedService
 {
@@ -25,6 +26,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
 
         if (loadedDemo || !new MartBuilder(connection).IsBuilt())
         {
+            logger.LogInformation("Building the marts...");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             new MartBuilder(connection).Refresh();
             logger.LogInformation("Marts built in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);

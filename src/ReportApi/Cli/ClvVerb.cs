@@ -39,7 +39,7 @@ internal static class ClvVerb
 
         using var database = WarehouseDatabase.Open(args.Database, readOnly: true);
         using var connection = database.Connect();
-        var end = calibrationEnd ?? DefaultCalibrationEnd(connection)
+        var end = calibrationEnd ?? PurchaseSummaries.DefaultCalibrationEnd(connection)
             ?? throw new WarehouseException("The warehouse has no orders to fit: load some first.");
         var summaries = PurchaseSummaries.Read(connection, end, unit);
         if (summaries.Count == 0)
@@ -56,15 +56,6 @@ internal static class ClvVerb
         await stdout.WriteLineAsync(args.Flag("json") ? ToJson(fit) : Summary(fit));
         return 0;
     }
-
-    /// <summary>"Today" as the marts see it, without needing them built: the as_of_date setting, else the latest order day.</summary>
-    private static DateOnly? DefaultCalibrationEnd(DuckDB.NET.Data.DuckDBConnection connection) =>
-        connection.Rows(
-            """
-            select coalesce((select try_cast(value as date) from meta.settings where key = 'as_of_date'),
-                            (select max(order_date) from core.orders))
-            """,
-            r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0))[0];
 
     public static string ToJson(ClvFit fit) => JsonSerializer.Serialize(new Dictionary<string, object>
     {

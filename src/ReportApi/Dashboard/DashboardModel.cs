@@ -14,8 +14,9 @@ internal sealed record KpiTiles(DateOnly AsOf, decimal Revenue, decimal? KeyAcco
 internal sealed record TopAccount(string AccountId, string Name, string Tier, string Region, decimal Revenue, decimal Share);
 
 /// <summary>A key account at risk; Reasons are the model's strongest first, in both languages.</summary>
-internal sealed record AtRiskAccount(string AccountId, string Name, string Region, decimal ChurnProbability, string RiskBand, decimal Value, IReadOnlyList<ChurnReason> Reasons);
+internal sealed record AtRiskAccount(string AccountId, string Name, string Region, decimal ChurnProbability, string RiskBand, decimal Value, IReadOnlyList<ReasonText> Reasons);
 
-internal sealed record ChurnReason(string Zh, string En);
+/// <summary>One of the churn model's reasons as the page shows it, in both languages.</summary>
+internal sealed record ReasonText(string Zh, string En);
 
 internal sealed record ContractToAct(string ContractId, string Name, string Tier, string Status, DateOnly CancelBy, long DaysToCancelBy, DateOnly? NextEventOn, decimal? AnnualFee);

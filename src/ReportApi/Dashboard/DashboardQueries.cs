@@ -37,7 +37,7 @@ internal static class DashboardQueries
     }
 
     /// <summary>The first few of the model's reasons (strongest first), each in both languages; malformed JSON gives none.</summary>
-    internal static IReadOnlyList<ChurnReason> Reasons(string? json)
+    internal static IReadOnlyList<ReasonText> Reasons(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -51,7 +51,7 @@ internal static class DashboardQueries
                 ? []
                 : document.RootElement.EnumerateArray()
                     .Take(ReasonsShown)
-                    .Select(e => new ChurnReason(Field(e, "zh") ?? Field(e, "en") ?? "", Field(e, "en") ?? Field(e, "feature") ?? ""))
+                    .Select(e => new ReasonText(Field(e, "zh") ?? Field(e, "en") ?? "", Field(e, "en") ?? Field(e, "feature") ?? ""))
                     .ToList();
         }
         catch (JsonException)

@@ -51,6 +51,7 @@ internal static class ModelTraining
             }
         }
 
+        logger.LogInformation("No model serves yet: training the churn and value models, then scoring every account...");
         Train(database, logger);
         Score(database, logger);
     }

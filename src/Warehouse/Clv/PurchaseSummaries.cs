@@ -33,6 +33,15 @@ public static class PurchaseSummaries
     }
 
     /// <summary>The model's text with its orders in: $1 is the calibration end, $2 the unit's days.</summary>
+    /// <summary>"Today" as the marts see it, without needing them built: the as_of_date setting, else the latest order day.</summary>
+    public static DateOnly? DefaultCalibrationEnd(DuckDBConnection connection) =>
+        connection.Rows(
+            """
+            select coalesce((select try_cast(value as date) from meta.settings where key = 'as_of_date'),
+                            (select max(order_date) from core.orders))
+            """,
+            r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0))[0];
+
     public static string Query(bool mergeDuplicates) =>
         Model.Sql.Replace("{{orders}}", mergeDuplicates ? ByMaster : "core.orders", StringComparison.Ordinal);
 }

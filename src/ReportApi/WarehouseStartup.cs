@@ -9,7 +9,9 @@ namespace Analytics.ReportApi;
 
 /// <summary>
 /// Before the first request: on an empty warehouse, writes the demo company and loads it through the
-/// normal load path (a newcomer sees a living business, not an empty page); then makes sure the marts exist.
+/// normal load path (a newcomer sees a living business, not an empty page); then makes sure the marts exist and
+/// were built from the data the warehouse holds (a process killed between a load's commit and the rebuild after it
+/// leaves them behind; 'analytics load' never rebuilds).
 /// Each step says in the log when it starts and what it came to: a first start takes about a minute.
 /// </summary>
 internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<AnalyticsSettings> options, ILogger<WarehouseStartup> logger) : IHostedService
@@ -24,11 +26,14 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             LoadDemo(settings);
         }
 
-        if (loadedDemo || !new MartBuilder(connection).IsBuilt())
+        var marts = new MartBuilder(connection);
+        var freshness = marts.Freshness();
+        if (loadedDemo || !marts.IsBuilt() || !freshness.Current)
         {
-            logger.LogInformation("Building the marts...");
+            logger.LogInformation("Building the marts (built from data version {Marts}, the warehouse is at {Data})...",
+                freshness.MartsVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", freshness.DataVersion);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            new MartBuilder(connection).Refresh();
+            marts.Refresh();
             logger.LogInformation("Marts built in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
         }
 

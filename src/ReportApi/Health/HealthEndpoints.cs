@@ -1,16 +1,31 @@
 using Analytics.Warehouse;
+using Analytics.Warehouse.Marts;
 
 namespace Analytics.ReportApi.Health;
 
 internal static class HealthEndpoints
 {
-    /// <summary>GET /health: open to everyone; says whether the warehouse answers and at which data version.</summary>
+    /// <summary>
+    /// GET /health: open to everyone; says whether the warehouse answers, at which data version, and whether the marts
+    /// were built from it ("current") or from an older one ("stale": a load committed and the rebuild after it has not).
+    /// </summary>
     public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", (WarehouseDatabase database) => Results.Json(new
+        app.MapGet("/health", (WarehouseDatabase database) =>
         {
-            status = "ok",
-            dataVersion = database.DataVersion(),
-            loadedFiles = database.LoadedFiles(),
-            lastLoadAt = database.LastLoadAt(),
-        }));
+            MartsFreshness marts;
+            using (var connection = database.Connect())
+            {
+                marts = new MartBuilder(connection).Freshness();
+            }
+
+            return Results.Json(new
+            {
+                status = "ok",
+                dataVersion = marts.DataVersion,
+                marts = marts.Current ? "current" : "stale",
+                martsVersion = marts.MartsVersion,
+                loadedFiles = database.LoadedFiles(),
+                lastLoadAt = database.LastLoadAt(),
+            });
+        });
 }

@@ -30,9 +30,10 @@ internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSet
             }
         }
 
-        if (reports.Any(r => r.Status == LoadStatus.Loaded))
+        // Rebuilt whenever the marts are behind the data, not only after this scan's loads: a rebuild that failed is retried.
+        using var connection = database.Connect();
+        if (!new MartBuilder(connection).Freshness().Current)
         {
-            using var connection = database.Connect();
             new MartBuilder(connection).Refresh();
             logger.LogInformation("Marts rebuilt at data version {Version}", database.DataVersion());
         }

@@ -5,7 +5,9 @@ namespace Analytics.Warehouse.Marts;
 
 /// <summary>
 /// Rebuilds every mart from the embedded Marts/NNN_name.sql models, in file order (a model may
-/// read the ones before it), in one transaction: readers see the old marts or the new, never half.
+/// read the ones before it), in one transaction: readers see the old marts or the new, never half. The same
+/// transaction records the data version the marts were built from (meta.marts_version), so a load that committed
+/// without the rebuild after it is seen (<see cref="Freshness"/>) and not silently served from old marts.
 /// </summary>
 public sealed class MartBuilder(DuckDBConnection connection)
 {
@@ -20,6 +22,8 @@ public sealed class MartBuilder(DuckDBConnection connection)
             timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from marts.{name}"), clock.Elapsed));
         }
 
+        // Read inside the transaction: the version of the very snapshot the models above were built from.
+        connection.Execute("update meta.marts_version set version = (select version from meta.data_version)");
         transaction.Commit();
         return timings;
     }
@@ -30,6 +34,12 @@ public sealed class MartBuilder(DuckDBConnection connection)
         var tables = connection.Rows("select table_name from information_schema.tables where table_schema = 'marts'", r => r.GetString(0));
         return Models().All(m => tables.Contains(m.Name));
     }
+
+    /// <summary>The data version now and the one the marts were built from, read in one snapshot.</summary>
+    public MartsFreshness Freshness() =>
+        connection.Rows(
+            "select (select version from meta.data_version) as data_version, (select version from meta.marts_version) as marts_version",
+            r => new MartsFreshness(r.Get<long>("data_version"), r.Get<long?>("marts_version"))).Single();
 
     /// <summary>The models in build order, each with what its header declares (<see cref="SqlModelHeader"/>).</summary>
     public static IReadOnlyList<SqlModel> Models() => SqlModel.Embedded("Marts");

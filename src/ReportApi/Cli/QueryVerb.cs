@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Analytics.ReportApi.Exports;
 using Analytics.Warehouse;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace Analytics.ReportApi.Cli;
 
@@ -37,6 +39,15 @@ internal static class QueryVerb
 
         using var database = WarehouseDatabase.Open(args.Database, readOnly: true);
         using var connection = database.ConnectWithoutExternalAccess();
+        var statements = StatementCount(connection, args.Positional[0]);
+        if (statements != 1)
+        {
+            // DuckDB.NET would run the first statement and drop the rest unread: refuse before anything runs.
+            throw new UsageException(statements == 0
+                ? "'query' runs one SQL statement and this text holds none."
+                : $"'query' runs one SQL statement and this text holds {statements}; run them one at a time.");
+        }
+
         using var command = connection.Command(args.Positional[0]);
         using var reader = await command.ExecuteReaderAsync();
         if (format == "csv")
@@ -51,13 +62,25 @@ internal static class QueryVerb
         return 0;
     }
 
+    /// <summary>
+    /// How many statements DuckDB's own parser finds, so a ';' inside a string literal or a comment separates nothing.
+    /// Text it cannot parse counts as one: running it then gives DuckDB's own message.
+    /// </summary>
+    private static int StatementCount(DuckDBConnection connection, string sql)
+    {
+        var count = NativeMethods.ExtractStatements.DuckDBExtractStatements(connection.NativeConnection, sql, out var extracted);
+        using (extracted)
+        {
+            return count == 0 && NativeMethods.ExtractStatements.DuckDBExtractStatementsError(extracted) is { Length: > 0 } ? 1 : count;
+        }
+    }
+
     private static async Task WriteCsv(DbDataReader reader, TextWriter output)
     {
         await output.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => CsvText.Field(reader.GetName(i)))));
-        var values = new object[reader.FieldCount];
         while (await reader.ReadAsync())
         {
-            reader.GetValues(values);
+            var values = Enumerable.Range(0, reader.FieldCount).Select(i => NestedText.Read(reader, i));
             await output.WriteLineAsync(string.Join(',', values.Select(v => CsvText.Field(Text(v)))));
         }
     }
@@ -74,7 +97,7 @@ internal static class QueryVerb
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     json.WritePropertyName(reader.GetName(i));
-                    WriteJsonValue(json, reader.GetValue(i));
+                    WriteJsonValue(json, NestedText.Read(reader, i));
                 }
 
                 json.WriteEndObject();
@@ -86,11 +109,31 @@ internal static class QueryVerb
         await output.WriteLineAsync(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void WriteJsonValue(Utf8JsonWriter json, object value)
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
     {
         switch (value)
         {
             case DBNull or null: json.WriteNullValue(); break;
+            // A struct or map is an object (a map's keys as text), a list or array an array, as DuckDB's to_json has them.
+            case System.Collections.IDictionary map:
+                json.WriteStartObject();
+                foreach (System.Collections.DictionaryEntry entry in map)
+                {
+                    json.WritePropertyName(Text(entry.Key));
+                    WriteJsonValue(json, entry.Value);
+                }
+
+                json.WriteEndObject();
+                break;
+            case System.Collections.IList list when NestedText.IsNested(list):
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteJsonValue(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
             case bool b: json.WriteBooleanValue(b); break;
             case decimal d: json.WriteRawValue(d.ToString(CultureInfo.InvariantCulture)); break;
             case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
@@ -107,6 +150,7 @@ internal static class QueryVerb
         DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        { } nested when NestedText.IsNested(nested) => NestedText.Write(nested),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

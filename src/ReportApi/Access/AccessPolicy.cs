@@ -17,6 +17,8 @@ internal static class AccessPolicy
         new("/health", null),
         new("/signin", null),
         new("/signout", null),
+        // Browsers ask for it on every page, before anyone has signed in.
+        new("/favicon.ico", null, Read, Exact: true),
 
         // The managers' dashboard and its pieces.
         new("/", [Admin, Manager], Exact: true),

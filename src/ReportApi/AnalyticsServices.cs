@@ -84,6 +84,7 @@ internal static class AnalyticsServices
         app.MapCharts();
         app.MapDashboard();
         app.MapCampaigns();
+        app.MapKeys();
         app.MapOpenApi();
         return app;
     }

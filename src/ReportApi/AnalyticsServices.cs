@@ -34,6 +34,7 @@ internal static class AnalyticsServices
         var services = builder.Services;
         services.Configure<AnalyticsSettings>(configuration.GetSection(AnalyticsSettings.Section));
         services.Configure<ODataLimits>(configuration.GetSection(ODataLimits.Section));
+        services.AddTlsProxies(configuration);
 
         // One warehouse per process: DuckDB lets one process write the file, and every connection shares its database.
         services.AddSingleton(sp => WarehouseDatabase.Open(sp.GetRequiredService<IOptions<AnalyticsSettings>>().Value.WarehousePath));
@@ -66,8 +67,12 @@ internal static class AnalyticsServices
 
     public static WebApplication MapAnalytics(this WebApplication app)
     {
-        // Outermost, so a failure anywhere (the access check included) still answers with a JSON body.
+        // First, so everything after it sees the scheme a TLS proxy on this machine was reached by (the Secure cookie).
+        app.UseForwardedHeaders();
+        // Outermost but for that, so a failure anywhere (the access check included) still answers with a JSON body.
         app.UseMiddleware<UnexpectedErrors>();
+        // Every answer, refusals and the sign-in form included: nosniff; the HTML pages: no framing, no foreign script.
+        app.UseMiddleware<PageHeaders>(PageHeaders.Policy([SignInPage.Style, DashboardPage.Css], [DashboardPage.SubmitOnChange]));
         // Before any endpoint: every request that is not open has a key, and its scope, from here on.
         app.UseMiddleware<AccessMiddleware>();
 
@@ -79,6 +84,7 @@ internal static class AnalyticsServices
         app.MapCharts();
         app.MapDashboard();
         app.MapCampaigns();
+        app.MapKeys();
         app.MapOpenApi();
         return app;
     }

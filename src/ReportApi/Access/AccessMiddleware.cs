@@ -6,7 +6,8 @@ namespace Analytics.ReportApi.Access;
 /// Authenticates every request that is not open (<see cref="AccessPolicy"/>): no key or an unknown or revoked key
 /// is 401, a key whose role may not use the path is 403. Otherwise it sets the request's <see cref="AccessScope"/>
 /// feature, which every query for the request narrows by. The key (or the sign-in session, then its key) is looked up
-/// on every request, so a revoked key stops working at once, in the dashboard too.
+/// on every request, never cached, so a revoked key stops working at its next request, in the dashboard too.
+/// A refusal on an OData path is an OData error object, so OData clients (Excel, Power BI) show its message.
 /// </summary>
 internal sealed class AccessMiddleware(RequestDelegate next)
 {
@@ -46,8 +47,7 @@ internal sealed class AccessMiddleware(RequestDelegate next)
         context.Features.Set(scope);
         if (!AccessPolicy.Allows(path, method, key.Role))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsJsonAsync(new ApiError($"The {key.Role} role may not {method} {path}."));
+            await Refuse(context, StatusCodes.Status403Forbidden, "Forbidden", $"The {key.Role} role may not {method} {path}.");
             return;
         }
 
@@ -66,6 +66,26 @@ internal sealed class AccessMiddleware(RequestDelegate next)
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(new ApiError(message));
+        await Refuse(context, StatusCodes.Status401Unauthorized, "Unauthorized", message);
     }
+
+    /// <summary>The refusal's body: OData's <c>{"error":{"code","message"}}</c> on OData paths, the service's <c>{"error"}</c> elsewhere.</summary>
+    private static Task Refuse(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        if (!IsODataPath(context.Request.Path.Value ?? "/"))
+        {
+            return context.Response.WriteAsJsonAsync(new ApiError(message));
+        }
+
+        context.Response.Headers["OData-Version"] = "4.0";
+        return context.Response.WriteAsJsonAsync(new ODataRefusal(new ODataRefusalDetail(code, message)));
+    }
+
+    private static bool IsODataPath(string path) =>
+        path.Equals("/odata", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/odata/", StringComparison.OrdinalIgnoreCase);
+
+    private sealed record ODataRefusal(ODataRefusalDetail Error);
+
+    private sealed record ODataRefusalDetail(string Code, string Message);
 }

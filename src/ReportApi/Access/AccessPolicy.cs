@@ -17,6 +17,8 @@ internal static class AccessPolicy
         new("/health", null),
         new("/signin", null),
         new("/signout", null),
+        // Browsers ask for it on every page, before anyone has signed in.
+        new("/favicon.ico", null, Read, Exact: true),
 
         // The managers' dashboard and its pieces.
         new("/", [Admin, Manager], Exact: true),
@@ -38,6 +40,9 @@ internal static class AccessPolicy
         new("/api/campaigns", [Admin, Marketing]),
         new("/api/campaigns", Everyone, Read),
         new("/openapi", Everyone, Read),
+
+        // Keys are made and revoked by admins only (as an unnamed path would be; named so nobody widens it by accident).
+        new("/api/keys", [Admin]),
     ];
 
     private static readonly HashSet<string> AdminOnly = [Admin];

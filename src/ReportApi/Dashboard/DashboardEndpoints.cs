@@ -5,7 +5,10 @@ using Analytics.Warehouse.Reports;
 
 namespace Analytics.ReportApi.Dashboard;
 
-/// <summary>GET /: the managers' dashboard, with the same parameters as the charts (window, tier, region, lang).</summary>
+/// <summary>
+/// GET /: the managers' dashboard, with the same parameters as the charts (window, tier, region, lang). GET /dashboard
+/// (the address the docs give) leads there with its parameters; /favicon.ico is the icon browsers ask for.
+/// </summary>
 internal static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
@@ -34,6 +37,15 @@ internal static class DashboardEndpoints
                 () => DashboardPage.Render(model, request, regions, state.DataVersion));
             return Results.Content(page, "text/html; charset=utf-8");
         });
+
+        // One address for the page, so its links and form (which go to '/') and a bookmark agree.
+        app.MapGet("/dashboard", (HttpContext http) => Results.Redirect("/" + http.Request.QueryString.Value))
+            .ExcludeFromDescription();
+        app.MapGet("/favicon.ico", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=604800";
+            return Results.Bytes(Favicon.Icon, "image/x-icon");
+        }).ExcludeFromDescription();
         return app;
     }
 }

@@ -12,7 +12,10 @@ namespace Analytics.ReportApi.Dashboard;
 /// </summary>
 internal static class DashboardPage
 {
-    private static readonly string Css = ReadCss();
+    /// <summary>The page's inline style sheet and its filters' inline handler, which the pages' content policy allows by hash.</summary>
+    internal static readonly string Css = ReadCss();
+
+    internal const string SubmitOnChange = "this.form.submit()";
 
     // Chinese stays readable in the page source; only what HTML needs escaped is.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
@@ -66,20 +69,20 @@ internal static class DashboardPage
     {
         var filter = request.Filter;
         html.Append("<form id=\"filters\" method=\"get\" action=\"/\">\n");
-        html.Append(CultureInfo.InvariantCulture, $"<label>{E(t("page.window"))} <select name=\"window\" onchange=\"this.form.submit()\">");
+        html.Append(CultureInfo.InvariantCulture, $"<label>{E(t("page.window"))} <select name=\"window\" onchange=\"{SubmitOnChange}\">");
         foreach (var window in ChartRequest.Windows)
         {
             html.Append(Option(window.ToString(CultureInfo.InvariantCulture), f("page.months", [window]), window == filter.WindowMonths));
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"</select></label>\n<label>{E(t("page.region"))} <select name=\"region\" onchange=\"this.form.submit()\">");
+        html.Append(CultureInfo.InvariantCulture, $"</select></label>\n<label>{E(t("page.region"))} <select name=\"region\" onchange=\"{SubmitOnChange}\">");
         html.Append(Option("", t("page.all"), filter.Region is null));
         foreach (var region in regions)
         {
             html.Append(Option(region, region, region == filter.Region));
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"</select></label>\n<label>{E(t("page.tier"))} <select name=\"tier\" onchange=\"this.form.submit()\">");
+        html.Append(CultureInfo.InvariantCulture, $"</select></label>\n<label>{E(t("page.tier"))} <select name=\"tier\" onchange=\"{SubmitOnChange}\">");
         html.Append(Option("", t("page.all"), filter.Tier is null));
         foreach (var tier in ChartRequest.Tiers)
         {

@@ -35,6 +35,11 @@ public sealed class AccessMatrixTests(CampaignCompany company)
     private static readonly (string Method, string Path, string? Body, Dictionary<string, int> Allowed)[] Endpoints =
     [
         ("GET", "/health", null, Everyone(200, withoutKey: true)),
+        ("GET", "/favicon.ico", null, Everyone(200, withoutKey: true)),
+        ("GET", "/dashboard", null, Roles(302, "admin", "manager", "manager-east")),
+        ("GET", "/api/keys", null, Roles(200, "admin")),
+        ("POST", "/api/keys", """{"role":"analyst","name":"matrix"}""", Roles(201, "admin")),
+        ("DELETE", "/api/keys/999999", null, Roles(404, "admin")),
         ("GET", "/api/targets", null, Roles(200, "admin", "marketing", "marketing-east")),
         ("POST", "/api/targets", """{"name":"matrix","rule":{"tiers":["A"]}}""", Roles(201, "admin", "marketing", "marketing-east")),
         ("POST", "/api/targets/preview", """{"tiers":["A"]}""", Roles(200, "admin", "marketing", "marketing-east")),

@@ -21,3 +21,11 @@ public static class HttpJson
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 }
+
+/// <summary>A JSON text as the service means it, whatever its escaping ('\u0027' or "'"): for comparing bodies exactly.</summary>
+public static class JsonText
+{
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Of(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, Relaxed);
+}

@@ -64,6 +64,47 @@ public sealed class RegionScopeTests(RegionBooks books) : IClassFixture<RegionBo
     }
 
     [Fact]
+    public async Task Every_export_of_an_east_key_is_the_same_whatever_other_regions_hold()
+    {
+        foreach (var set in await books.First.EntitySets())
+        {
+            var csv = new List<string>[2];
+            var xlsx = new List<string>[2];
+            var arrow = new long[2];
+            foreach (var (book, i) in new[] { (books.First, 0), (books.Second, 1) })
+            {
+                using var client = book.EastManager();
+                var text = await RegionBook.Text(client, $"/exports/{set}.csv");
+                csv[i] = [.. text.Split("\r\n").Skip(1).Order(StringComparer.Ordinal)];
+                using (var sheet = new MemoryStream(await Bytes(client, $"/exports/{set}.xlsx")))
+                {
+                    xlsx[i] = [.. MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object?>>()
+                        .Select(r => string.Join("|", r.Select(c => $"{c.Key}={Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)}")))
+                        .Order(StringComparer.Ordinal)];
+                }
+
+                using var reader = new Apache.Arrow.Ipc.ArrowStreamReader(new MemoryStream(await Bytes(client, $"/arrow/{set}")));
+                while (await reader.ReadNextRecordBatchAsync() is { } batch)
+                {
+                    arrow[i] += batch.Length;
+                    batch.Dispose();
+                }
+            }
+
+            Assert.True(csv[0].SequenceEqual(csv[1]), $"{set}.csv:\n{string.Join("\n", csv[0])}\n---\n{string.Join("\n", csv[1])}");
+            Assert.True(xlsx[0].SequenceEqual(xlsx[1]), $"{set}.xlsx:\n{string.Join("\n", xlsx[0])}\n---\n{string.Join("\n", xlsx[1])}");
+            Assert.True(arrow[0] == arrow[1], $"/arrow/{set}: {arrow[0]} rows, {arrow[1]} rows");
+        }
+    }
+
+    private static async Task<byte[]> Bytes(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
     public async Task No_value_an_east_key_reads_exceeds_the_east_s_own_revenue()
     {
         foreach (var set in await books.First.EntitySets())

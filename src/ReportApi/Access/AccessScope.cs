@@ -48,13 +48,21 @@ public sealed record AccessScope(string Role, IReadOnlyList<string>? Regions)
     /// A SQL predicate limiting rows to the accounts this scope may see, for a query whose account id is
     /// <paramref name="accountIdColumn"/> (e.g. "o.account_id"). "true" when unrestricted. Region names are
     /// SQL literals (escaped), so the predicate can go into any statement.
+    /// A company (a master account and its duplicates, marts.account_merge_map) belongs to its master's region:
+    /// a duplicate recorded in another region is seen, with its orders, tickets and contracts, by the master's
+    /// region and not by its own, so OData rows and totals, tiers, charts and campaign previews (which all count a
+    /// company once, under its master) agree. An account the marts have not merged yet counts in its own region.
     /// </summary>
     public string AccountFilter(string accountIdColumn) =>
         Regions is null
             ? "true"
             : Regions.Count == 0
                 ? "false"
-                : $"{accountIdColumn} in (select account_id from core.accounts where region in ({string.Join(", ", Regions.Select(SqlExtensions.Literal))}))";
+                : $"{accountIdColumn} in (select a.account_id from core.accounts a "
+                  + "left join marts.account_merge_map m on m.account_id = a.account_id "
+                  + "left join core.accounts ma on ma.account_id = m.master_account_id "
+                  + "where case when m.account_id is null then a.region else ma.region end "
+                  + $"in ({string.Join(", ", Regions.Select(SqlExtensions.Literal))}))";
 
     /// <summary>
     /// The scope of the current request, set by <see cref="AccessMiddleware"/> from its key. A request it did not

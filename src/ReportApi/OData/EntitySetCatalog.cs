@@ -6,6 +6,9 @@ namespace Analytics.ReportApi.OData;
 /// The entity sets analysts query: the core facts with the marts' figures joined on (shared/CONTRACT.md fixes
 /// their names), the scores, and the marts worth reading directly. Every set that holds accounts' rows says
 /// how an access scope narrows it; only products and marts that hold no single account's rows are open to all.
+/// A set of figures computed over the whole book (ranks, cumulative values and shares, the 80/20 headline, tier
+/// migrations, churn rates) names the report that recomputes it over a region-limited scope's companies, so a
+/// regional key sees its own Pareto curve, never the book's (docs/access-and-campaigns.md).
 /// </summary>
 internal static class EntitySetCatalog
 {
@@ -68,13 +71,13 @@ internal static class EntitySetCatalog
         new("CampaignMembers", "CampaignMember",
             "select * from campaigns.campaign_members",
             ["campaign_id", "account_id"], EntitySetDefinition.ByAccount("account_id"), []),
-        Mart("AccountSegments", "AccountSegment", "account_segments", ["account_id"], EntitySetDefinition.ByAccount("account_id")),
-        Mart("AccountTiers", "AccountTier", "account_tiers", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")),
+        Mart("AccountSegments", "AccountSegment", "account_segments", ["account_id"], EntitySetDefinition.ByAccount("account_id")) with { ScopedReport = "scoped_account_segments" },
+        Mart("AccountTiers", "AccountTier", "account_tiers", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")) with { ScopedReport = "scoped_account_tiers" },
         Mart("AccountRfm", "AccountRfmScore", "account_rfm", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")),
-        Mart("ParetoCurve", "ParetoPoint", "pareto_curve", ["rank"], EntitySetDefinition.ByAccount("master_account_id")),
-        Mart("ParetoHeadline", "ParetoHeadline", "pareto_headline", ["top_share"], EntitySetDefinition.Unrestricted),
-        Mart("TierMigrations", "TierMigration", "tier_migrations", ["from_month", "to_month", "from_tier", "to_tier"], EntitySetDefinition.Unrestricted),
-        Mart("ChurnRates", "ChurnRate", "churn_rates", ["period_start", "period_end", "dimension", "group_value"], EntitySetDefinition.Unrestricted),
+        Mart("ParetoCurve", "ParetoPoint", "pareto_curve", ["rank"], EntitySetDefinition.ByAccount("master_account_id")) with { ScopedReport = "scoped_pareto_curve" },
+        Mart("ParetoHeadline", "ParetoHeadline", "pareto_headline", ["top_share"], EntitySetDefinition.Unrestricted) with { ScopedReport = "scoped_pareto_headline" },
+        Mart("TierMigrations", "TierMigration", "tier_migrations", ["from_month", "to_month", "from_tier", "to_tier"], EntitySetDefinition.Unrestricted) with { ScopedReport = "scoped_tier_migrations" },
+        Mart("ChurnRates", "ChurnRate", "churn_rates", ["period_start", "period_end", "dimension", "group_value"], EntitySetDefinition.Unrestricted) with { ScopedReport = "scoped_churn_rates" },
         Mart("SlaComplianceMonthly", "SlaComplianceMonth", "sla_compliance_monthly", ["dimension", "member", "month"], SlaMembers),
         Mart("MaintenanceVisits", "MaintenanceVisitMonth", "maintenance_visits", ["contract_id", "month"], EntitySetDefinition.ByAccount("account_id")),
         Mart("ContractStatus", "ContractState", "contract_status", ["contract_id"], EntitySetDefinition.ByAccount("account_id")),

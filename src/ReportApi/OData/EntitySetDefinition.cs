@@ -1,4 +1,5 @@
 using Analytics.ReportApi.Access;
+using Analytics.Warehouse.Reports;
 
 namespace Analytics.ReportApi.OData;
 
@@ -17,6 +18,21 @@ internal sealed record EntitySetDefinition(
     Func<AccessScope, string> Access,
     IReadOnlyList<string> PersonalColumns)
 {
+    /// <summary>
+    /// For a set whose figures are computed over the whole book (ranks, cumulative values and shares, headline
+    /// shares, counts of groups): the report (src/Warehouse/Reports/NAME.sql) that computes the same columns over a
+    /// region-limited scope's companies only, so that no figure it sees carries another region's accounts. Null
+    /// for sets whose every row is one account's own figures, which the <see cref="Access"/> predicate narrows.
+    /// </summary>
+    public string? ScopedReport { get; init; }
+
+    /// <summary>The select this scope reads: <see cref="ScopedReport"/> for a region-limited scope, else <see cref="Source"/>.</summary>
+    public string SourceFor(AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return ScopedReport is { } report && scope.IsRegionLimited ? ReportQueries.Sql(report, scope.AccountFilter) : Source;
+    }
+
     public static Func<AccessScope, string> ByAccount(string column) => scope => scope.AccountFilter($"src.{column}");
 
     public static Func<AccessScope, string> Unrestricted { get; } = _ => "true";

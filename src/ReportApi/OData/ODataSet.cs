@@ -32,6 +32,6 @@ internal sealed class ODataSet(EntitySetDefinition definition, EdmEntitySet enti
             scope.MasksContacts && Definition.PersonalColumns.Contains(c.Column)
                 ? $"null::{c.DuckDbType} as {SqlExtensions.Identifier(c.Property)}"
                 : $"src.{SqlExtensions.Identifier(c.Column)} as {SqlExtensions.Identifier(c.Property)}");
-        return $"select {string.Join(", ", projection)} from ({Definition.Source}) src where {Definition.Access(scope)}";
+        return $"select {string.Join(", ", projection)} from ({Definition.SourceFor(scope)}) src where {Definition.Access(scope)}";
     }
 }

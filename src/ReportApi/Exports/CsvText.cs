@@ -29,5 +29,13 @@ internal static class CsvText
     public static string Field(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
-    public static string Line(IEnumerable<object?> values) => string.Join(',', values.Select(v => Field(Value(v)))) + LineEnd;
+    /// <summary>
+    /// A text value a spreadsheet would take for a formula (it starts with = + - @, a tab or a carriage return, as in
+    /// '=HYPERLINK(...)') gets a leading single quote, the way spreadsheets mark text: opening an export runs nothing.
+    /// Only text is marked; numbers, dates and the header keep their own form (-1.5 stays a number).
+    /// </summary>
+    public static string Cell(object? value) =>
+        value is string text && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : Value(value);
+
+    public static string Line(IEnumerable<object?> values) => string.Join(',', values.Select(v => Field(Cell(v)))) + LineEnd;
 }

@@ -147,10 +147,35 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
             BinaryOperatorKind.Add => Arithmetic(node, left, "+", right),
             BinaryOperatorKind.Subtract => Arithmetic(node, left, "-", right),
             BinaryOperatorKind.Multiply => Arithmetic(node, left, "*", right),
-            BinaryOperatorKind.Divide => Arithmetic(node, left, IsIntegral(node.TypeReference) ? "//" : "/", right),
-            BinaryOperatorKind.Modulo => Arithmetic(node, left, "%", right),
+            BinaryOperatorKind.Divide => Arithmetic(node, left, IsIntegral(node.TypeReference) ? "//" : "/", NonZero(node.Right, right)),
+            BinaryOperatorKind.Modulo => Arithmetic(node, left, "%", NonZero(node.Right, right)),
             _ => throw ODataProblem.NotImplemented($"The operator {node.OperatorKind} is not supported."),
         };
+    }
+
+    /// <summary>
+    /// A divisor that is never zero: DuckDB answers null for a division by zero, which a filter would take as "no
+    /// match" (and `ne` as a match), so rows would come back for a question that has no answer. A literal zero is
+    /// refused at once; a computed one stops the query with DuckDB's error(), a 400.
+    /// </summary>
+    private static string NonZero(SingleValueNode node, string divisor)
+    {
+        var literal = node is ConvertNode convert ? convert.Source : node;
+        if (literal is ConstantNode { Value: var value })
+        {
+            var zero = value switch
+            {
+                double d => d == 0,
+                float f => f == 0,
+                int or long or short or byte or sbyte or decimal => System.Convert.ToDecimal(value, CultureInfo.InvariantCulture) == 0,
+                _ => false,
+            };
+            return zero
+                ? throw ODataProblem.Limit("DivisionByZero", "Division by zero (div or mod 0): the expression has no value.")
+                : divisor;
+        }
+
+        return $"(case when {divisor} = 0 then error('Division by zero in $filter, $orderby or $apply: the expression has no value.') else {divisor} end)";
     }
 
     private static string Comparison(string left, string op, string right, bool positive, bool withNull) =>

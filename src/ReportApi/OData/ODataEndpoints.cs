@@ -79,7 +79,7 @@ internal static class ODataEndpoints
         {
             try
             {
-                page = await Task.Run(() => new ODataQuery(model, request, scope, limits).Page(requestUri, pageSize, new QueryRunner(connection, timeout.Token)), timeout.Token);
+                page = await Task.Run(() => new ODataQuery(model, request, scope, limits).Page(requestUri, pageSize, new QueryRunner(connection, http.Request.Path + http.Request.QueryString, timeout.Token)), timeout.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or DuckDBException && timeout.IsCancellationRequested)
             {
@@ -163,6 +163,11 @@ internal static class ODataEndpoints
         {
             await handle();
         }
+        catch (Exception e) when (e is DuckDBException or OperationCanceledException or ODataProblem { Code: "QueryTimeout" }
+            && http.RequestAborted.IsCancellationRequested)
+        {
+            // The client left and its statement was interrupted: nobody to answer.
+        }
         catch (ODataProblem problem)
         {
             await WriteError(http, problem.Status, problem.Code, problem.Message);
@@ -177,10 +182,6 @@ internal static class ODataEndpoints
             // What reaches DuckDB is validated and typed, so what it still refuses is the request's values
             // (an overflow, a date out of range, a division by zero): the client's to change.
             await WriteError(http, StatusCodes.Status400BadRequest, "QueryFailed", "The warehouse could not evaluate the query: " + e.Message);
-        }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-        {
-            // The client left; nobody to answer.
         }
         catch (Exception e) when (e is InvalidOperationException or NotSupportedException or InvalidCastException)
         {

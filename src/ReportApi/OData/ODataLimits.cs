@@ -23,6 +23,15 @@ public sealed class ODataLimits
     /// <summary>Levels of $expand in one request (Accounts?$expand=Orders($expand=Lines) is two); each level is one more query.</summary>
     public int MaxExpandDepth { get; set; } = 3;
 
+    /// <summary>
+    /// Rows one expanded navigation may bring for one page of parents (all parents together, each level of a nested
+    /// $expand on its own): beyond it the request is refused, asking for $top inside $expand or smaller pages.
+    /// </summary>
+    public int MaxExpandedRows { get; set; } = 1000;
+
+    /// <summary>Transformations in one $apply (filter, compute, groupby, aggregate, each counted), checked before any SQL runs.</summary>
+    public int MaxApplySteps { get; set; } = 10;
+
     /// <summary>Values in one 'in' list.</summary>
     public int MaxInValues { get; set; } = 1000;
 

@@ -13,6 +13,8 @@ internal sealed class ODataProblem(int status, string code, string message) : Ex
 
     public static ODataProblem Limit(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
 
+    public static ODataProblem Forbidden(string message) => new(StatusCodes.Status403Forbidden, "Forbidden", message);
+
     public static ODataProblem NotFound(string message) => new(StatusCodes.Status404NotFound, "NotFound", message);
 
     public static ODataProblem QueryTimeout(ODataLimits limits) => new(StatusCodes.Status503ServiceUnavailable, "QueryTimeout",

@@ -62,6 +62,8 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
             + $" limit {limit.ToString(CultureInfo.InvariantCulture)}"
             + (request.Skip is > 0 ? $" offset {request.Skip.Value.ToString(CultureInfo.InvariantCulture)}" : "");
 
+        // Every set an expansion reaches is checked before any statement runs (reading it would refuse it anyway).
+        CheckExpansions(request.SelectExpand, request.Set);
         var rows = runner.Read(sql, parameters.ToArray());
         var page = new ODataPage { Fetched = fetched, Written = written, Rows = rows };
         if (!request.IsSingle && rows.Count > pageSize)
@@ -213,6 +215,16 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
         return [.. set.Columns.Select(c => c.Property).Where(names.Contains)];
     }
 
+    private void CheckExpansions(SelectExpandClause? clause, ODataSet set)
+    {
+        foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
+        {
+            var target = model.Sets[NavigationOf(set, item).Target];
+            target.CheckReadable(scope);
+            CheckExpansions(item.SelectAndExpand, target);
+        }
+    }
+
     private NavigationDefinition NavigationOf(ODataSet set, ExpandedNavigationSelectItem item) =>
         item.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment && item.PathToNavigationProperty.Count == 1
             ? model.Navigation(set.Name, segment.NavigationProperty.Name)
@@ -300,8 +312,17 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
                 window = $" qualify row_number() over (partition by {link} order by {orderBy}) between {first.ToString(CultureInfo.InvariantCulture)} and {last.ToString(CultureInfo.InvariantCulture)}";
             }
 
-            var sql = $"select {string.Join(", ", fetched.Select(c => c.Sql))} from ({relation.Sql}) q{Where(where)}{window} order by {link}, {orderBy}";
+            // One row past the cap is enough to know the expansion is too large, without reading all of it.
+            var sql = $"select {string.Join(", ", fetched.Select(c => c.Sql))} from ({relation.Sql}) q{Where(where)}{window} order by {link}, {orderBy}"
+                + $" limit {(limits.MaxExpandedRows + 1L).ToString(CultureInfo.InvariantCulture)}";
             children.Rows.AddRange(runner.Read(sql, parameters.ToArray()));
+            if (children.Rows.Count > limits.MaxExpandedRows)
+            {
+                throw ODataProblem.Limit("TooManyExpandedRows",
+                    $"$expand={navigation.Name} brings more than {limits.MaxExpandedRows} rows for this page; limit each entity's with $top inside $expand "
+                    + $"(e.g. $expand={navigation.Name}($top=10)), narrow it with $filter inside $expand, or ask for smaller pages (Prefer: odata.maxpagesize).");
+            }
+
             var linkIndex = children.IndexOf(linkName);
             foreach (var row in children.Rows)
             {

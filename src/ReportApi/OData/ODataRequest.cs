@@ -42,6 +42,12 @@ internal sealed class ODataRequest
 
     public static ODataRequest Parse(WarehouseModel model, Uri serviceRoot, Uri requestUri, ODataLimits limits)
     {
+        // Before the parser: an option it would ignore must not pass silently, and a $apply too long to parse and
+        // plan in time must not start.
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(requestUri.Query);
+        SystemQueryOptions.Check(query);
+        string? Raw(string name) => query.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value.ToString();
+        ApplySteps.Check(Raw("$apply"), Raw("$expand"), limits);
         var parser = new ODataUriParser(model.Edm, serviceRoot, requestUri)
         {
             Resolver = new ODataUriResolver { EnableCaseInsensitive = true },

@@ -22,12 +22,30 @@ internal sealed class ODataSet(EntitySetDefinition definition, EdmEntitySet enti
 
     public ODataColumn Column(string column) => Columns.Single(c => c.Column == column);
 
+    /// <summary>Where the set is read directly; its access rule decides who may read the set by any other way too.</summary>
+    public string DirectPath => $"{ODataEndpoints.Root}/{Name}";
+
+    /// <summary>
+    /// Refuses (403) a scope whose role may not read this set at <see cref="DirectPath"/>: a set reached through
+    /// $expand, a navigation path or any/all is allowed exactly where a request for the set itself would be.
+    /// </summary>
+    public void CheckReadable(AccessScope scope)
+    {
+        if (!AccessPolicy.Allows(DirectPath, HttpMethods.Get, scope.Role))
+        {
+            throw ODataProblem.Forbidden(
+                $"The {scope.Role} role may not read {Name} ({DirectPath}), so it may not reach it through $expand, a navigation path or any/all either.");
+        }
+    }
+
     /// <summary>
     /// The set as this scope may see it, columns named by their OData property: the scope's account filter is
-    /// inside, and personal contact fields are null when the scope masks contacts. Every query of the set reads this.
+    /// inside, and personal contact fields are null when the scope masks contacts. Every query of the set reads this,
+    /// so a set the scope's role may not read is refused here, whatever way the request took to it.
     /// </summary>
     public string BaseSql(AccessScope scope)
     {
+        CheckReadable(scope);
         var projection = Columns.Select(c =>
             scope.MasksContacts && Definition.PersonalColumns.Contains(c.Column)
                 ? $"null::{c.DuckDbType} as {SqlExtensions.Identifier(c.Property)}"

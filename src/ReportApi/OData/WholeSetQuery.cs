@@ -16,7 +16,7 @@ internal sealed class WholeSetQuery : IDisposable
     private readonly CancellationTokenSource _timeout;
     private readonly DuckDBConnection _connection;
     private readonly DuckDBCommand _command;
-    private readonly CancellationTokenRegistration _interrupt;
+    private readonly RunningStatement _statement;
     private readonly HttpContext _http;
     private readonly ODataLimits _limits;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -49,13 +49,18 @@ internal sealed class WholeSetQuery : IDisposable
         _command = _connection.Command(sql, parameters);
         // Rows come from DuckDB as they are read, not gathered first: a million-row export holds one chunk at a time.
         _command.UseStreamingMode = true;
-        _interrupt = _timeout.Token.Register(_command.Cancel);
+        _statement = new RunningStatement(_command, http.Request.Path + http.Request.QueryString, _timeout.Token);
         try
         {
             Reader = _command.ExecuteReader();
         }
         catch (Exception e) when (e is OperationCanceledException or DuckDBException)
         {
+            if (_timeout.IsCancellationRequested)
+            {
+                _statement.Interrupted();
+            }
+
             // The limit can pass while DuckDB still prepares the statement: that too is a QueryTimeout, not a failure.
             var timedOut = (_timeout.IsCancellationRequested || TimeIsUp) && !http.RequestAborted.IsCancellationRequested;
             DisposeStatement();
@@ -81,9 +86,19 @@ internal sealed class WholeSetQuery : IDisposable
         {
             await write();
         }
-        catch (Exception e) when (e is OperationCanceledException or DuckDBException
-            && (_timeout.IsCancellationRequested || TimeIsUp) && !_http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or DuckDBException && (_timeout.IsCancellationRequested || TimeIsUp))
         {
+            if (_timeout.IsCancellationRequested)
+            {
+                _statement.Interrupted();
+            }
+
+            if (_http.RequestAborted.IsCancellationRequested)
+            {
+                // The client left: nobody to answer.
+                throw;
+            }
+
             throw ODataProblem.QueryTimeout(_limits);
         }
     }
@@ -98,7 +113,7 @@ internal sealed class WholeSetQuery : IDisposable
 
     private void DisposeStatement()
     {
-        _interrupt.Dispose();
+        _statement.Dispose();
         _command.Dispose();
         _connection.Dispose();
         _timeout.Dispose();

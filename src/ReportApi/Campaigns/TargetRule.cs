@@ -15,6 +15,12 @@ public sealed record TargetRule
 
     public static IReadOnlyList<string> KnownLifecycleStages { get; } = DeclaredValues.LifecycleStages;
 
+    /// <summary>
+    /// The most values one list of a rule takes: each is a bound parameter, and a list of tens of thousands made
+    /// one preview plan for many seconds. A real target names a few regions or industries, not a book of them.
+    /// </summary>
+    public const int MaxListValues = 1000;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -88,6 +94,8 @@ public sealed record TargetRule
             ? $"There is no lifecycle stage '{stage}'; stages are {string.Join(", ", KnownLifecycleStages)}."
         : Empty(Tiers) || Empty(Levels) || Empty(Regions) || Empty(Industries) || Empty(LifecycleStages)
             ? "A list in a rule needs at least one value (leave it out to mean any)."
+        : new[] { Tiers?.Count, Levels?.Count, Regions?.Count, Industries?.Count, LifecycleStages?.Count }.Max() > MaxListValues
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A list in a rule takes at most {MaxListValues:N0} values.")
         : MinChurnProbability is < 0 or > 1 ? "minChurnProbability is a probability, between 0 and 1."
         : CancelByWithinDays is < 0 or > 3660 ? "cancelByWithinDays takes 0 to 3660 days."
         : MinPredictedValue < 0 || MinRevenue12m < 0 ? "Minimum values cannot be negative."

@@ -30,6 +30,10 @@ public sealed class TargetRuleTests(CampaignCompany company)
             ("""{"regions":[]}""", "at least one value"),
             ("""{"tiers":"A"}""", "not valid JSON"),
             ("not json", "not valid JSON"),
+            // A list longer than a target needs: each value would be a parameter of the preview's plan.
+            ("{\"regions\":[" + string.Join(",", Enumerable.Range(0, 1001).Select(i => $"\"r{i}\"")) + "]}", "at most 1,000 values"),
+            // A body of megabytes (the probe sent 2.9 MB) is refused before it is read as JSON.
+            ("{\"industries\":[\"" + new string('x', 3_000_000) + "\"]}", "over 64 KB"),
         })
         {
             using var response = await marketing.PostAsync(new Uri("/api/targets/preview", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));

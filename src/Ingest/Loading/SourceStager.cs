@@ -33,7 +33,7 @@ public sealed class SourceStager(DuckDBConnection connection)
         }
 
         connection.Execute($"create or replace temp table src_lines as {Numbered(ReadTable, CsvRejects, firstLine, lineOffset: 0, batchId)}");
-        ReadPastUnclosedQuotes(path, names, delimiter, batchId);
+        ReadPastUnclosedQuotes(path, names, delimiter, header, batchId);
         if (connection.Scalar<long?>($"select min(line) from {CsvRejects} where error_type = 'INVALID ENCODING'") is { } badLine)
         {
             // Half a file decoded is worse than none: the lines that happen to be ASCII would load alone.
@@ -74,28 +74,32 @@ public sealed class SourceStager(DuckDBConnection connection)
         """;
 
     /// <summary>
-    /// A quote that never closes runs on into the lines after it, and the reader rejects them all as one row. That
-    /// row is cut back to its own line, and the lines after it are read again on their own, as often as it happens.
+    /// A quote that never closes runs on into the lines after it: the reader rejects them as one row, to the end of
+    /// the file or (reading a large file in parallel) of its part of it, so rows would be missing without a trace.
+    /// While the rows and rejects fall short of the file's lines, the first such row not yet handled is cut back to its
+    /// own line, and everything after it is read again on its own. Quote errors that lost nothing cost nothing.
     /// </summary>
-    private void ReadPastUnclosedQuotes(string path, IReadOnlyList<string> names, char delimiter, long batchId)
+    private void ReadPastUnclosedQuotes(string path, IReadOnlyList<string> names, char delimiter, bool header, long batchId)
     {
-        var length = new FileInfo(path).Length;
-        while (connection.Rows($"""
-            select line::bigint, coalesce(line_byte_position, byte_position)::bigint from {CsvRejects}
-            where contains(csv_line, chr(10)) and error_type::varchar in ('UNQUOTED VALUE', 'UNTERMINATED QUOTES')
-            order by line limit 1
-            """, r => (Line: r.GetInt64(0), Start: r.GetInt64(1))) is [var cut])
+        var quoteErrors = $"from {CsvRejects} where error_type::varchar in ('UNQUOTED VALUE', 'UNTERMINATED QUOTES')";
+        if (connection.Scalar<long>($"select count(*) {quoteErrors}") == 0)
         {
-            // What the reader made of the lines after the cut (a quote closed lines later, rows read from there on)
-            // is read again from the next line.
+            return;
+        }
+
+        var dataLines = DataLines(path) - (header ? 1 : 0);
+        var lastCut = 0L;
+        while (connection.Scalar<long>($"select (select count(*) from src_lines) + (select count(distinct line) from {CsvRejects})") < dataLines
+               && connection.Scalar<long?>($"select min(line)::bigint {quoteErrors} and line > {lastCut}") is { } cut)
+        {
+            lastCut = cut;
             connection.Execute($"""
-                update {CsvRejects} set csv_line = rtrim(split_part(csv_line, chr(10), 1), chr(13)) where line = {cut.Line};
-                delete from {CsvRejects} where line > {cut.Line};
-                delete from src_lines where source_line > {cut.Line};
+                update {CsvRejects} set csv_line = rtrim(split_part(csv_line, chr(10), 1), chr(13)) where line = {cut};
+                delete from {CsvRejects} where line > {cut};
+                delete from src_lines where source_line > {cut};
                 """);
-            // Positions are counted from 1.
-            var next = NextLineStart(path, Math.Max(0, cut.Start - 1));
-            if (next >= length)
+            var next = ByteAfterLine(path, cut);
+            if (next >= new FileInfo(path).Length)
             {
                 break;
             }
@@ -119,26 +123,63 @@ public sealed class SourceStager(DuckDBConnection connection)
             }
 
             connection.Execute($"""
-                insert into src_lines select * from ({Numbered("src_tail", "src_tail_rejects", firstLine: 1, lineOffset: cut.Line, batchId)});
-                insert into {CsvRejects} select * replace (line + {cut.Line} as line, line_byte_position + {next} as line_byte_position,
-                                                          byte_position + {next} as byte_position)
-                from src_tail_rejects;
+                insert into src_lines select * from ({Numbered("src_tail", "src_tail_rejects", firstLine: 1, lineOffset: cut, batchId)});
+                insert into {CsvRejects} select * replace (line + {cut} as line) from src_tail_rejects;
                 drop table src_tail;
                 """);
         }
     }
 
-    // Where the line holding byte <paramref name="position"/> ends: the first byte after its newline.
-    private static long NextLineStart(string path, long position)
+    // Lines that are not blank, as the bytes say (the reader skips blank lines). A quoted value over several lines
+    // counts each of them, which only makes the check above look further, never skip a loss.
+    private static long DataLines(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        stream.Position = position;
-        int b;
-        while ((b = stream.ReadByte()) >= 0 && b != '\n')
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        var blank = true;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
+            foreach (var b in buffer.AsSpan(0, read))
+            {
+                if (b == '\n')
+                {
+                    lines += blank ? 0 : 1;
+                    blank = true;
+                }
+                else if (b != '\r')
+                {
+                    blank = false;
+                }
+            }
         }
 
-        return stream.Position;
+        return lines + (blank ? 0 : 1);
+    }
+
+    // The first byte of line <paramref name="line"/> + 1 (lines counted from 1), or the file's length.
+    private static long ByteAfterLine(string path, long line)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var buffer = new byte[1 << 20];
+        long position = 0, newlines = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var span = buffer.AsSpan(0, read);
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (span[i] == '\n' && ++newlines == line)
+                {
+                    return position + i + 1;
+                }
+            }
+
+            position += read;
+        }
+
+        return position;
     }
 
     /// <summary>

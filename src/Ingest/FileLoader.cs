@@ -34,9 +34,16 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
             .ToList();
     }
 
+    /// <summary>
+    /// Called with the file's path after it is hashed and before it is read. Tests change the file there, as a copier
+    /// still writing it would, to check that such a file is noticed (see <see cref="Inbox.InboxFolder"/>).
+    /// </summary>
+    public Action<string>? BeforeRead { get; init; }
+
     public LoadReport LoadFile(string path, LoadOptions options)
     {
         var sha256 = Sha256(path);
+        BeforeRead?.Invoke(path);
         string? entityName = options.Entity;
         using var connection = database.Connect();
         var loader = new WarehouseLoader(connection);
@@ -181,7 +188,7 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
         return entity is null ? int.MaxValue : EntityCatalog.All.ToList().IndexOf(entity);
     }
 
-    private static string Sha256(string path)
+    internal static string Sha256(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         return Convert.ToHexStringLower(SHA256.HashData(stream));

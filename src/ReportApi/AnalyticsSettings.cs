@@ -14,6 +14,9 @@ public sealed class AnalyticsSettings
 
     public int InboxScanSeconds { get; set; } = 30;
 
+    /// <summary>How long a file in the inbox must go unchanged before it is loaded.</summary>
+    public int InboxQuietSeconds { get; set; } = 5;
+
     /// <summary>On an empty warehouse, generate the demo company and load it through the normal load path.</summary>
     public bool DemoOnFirstRun { get; set; } = true;
 

@@ -23,20 +23,17 @@ public sealed class SourceStager(DuckDBConnection connection)
     /// </param>
     public StagedSource Csv(string path, char delimiter, string? overflowColumn, long batchId, bool header = true)
     {
+        var names = CsvHeader.Names(path, delimiter, header);
         connection.Execute($"drop table if exists {CsvRejects}; drop table if exists src_csv_scan");
-        connection.Execute($"""
-            create or replace temp table {ReadTable} as
-            select * from read_csv({Literal(path)}, all_varchar = true, header = {(header ? "true" : "false")}, delim = {Literal(delimiter.ToString())},
-                                   quote = '"', escape = '"', store_rejects = true,
-                                   rejects_table = '{CsvRejects}', rejects_scan = 'src_csv_scan')
-            """);
-        if (!header)
+        connection.Execute($"create or replace temp table {ReadTable} as select * from {ReadCsv(path, names, delimiter, header, CsvRejects, "src_csv_scan")}");
+        var firstLine = header ? 2 : 1;
+        if (connection.Scalar<long>($"select count(*) from {CsvRejects}") == 0)
         {
-            NameColumnsByPosition();
+            return Expose(firstLine, batchId, parserRejectsTable: null);
         }
 
-        var firstLine = header ? 2 : 1;
-        var parserRejects = connection.Scalar<long>($"select count(*) from {CsvRejects}");
+        connection.Execute($"create or replace temp table src_lines as {Numbered(ReadTable, CsvRejects, firstLine, lineOffset: 0, batchId)}");
+        ReadPastUnclosedQuotes(path, names, delimiter, header, batchId);
         if (connection.Scalar<long?>($"select min(line) from {CsvRejects} where error_type = 'INVALID ENCODING'") is { } badLine)
         {
             // Half a file decoded is worse than none: the lines that happen to be ASCII would load alone.
@@ -44,24 +41,6 @@ public sealed class SourceStager(DuckDBConnection connection)
                 $"The file is not UTF-8 (line {badLine}); declare its encoding in a mapping, e.g. \"encoding\": \"gb18030\".");
         }
 
-        if (parserRejects == 0)
-        {
-            return Expose(firstLine, batchId, parserRejectsTable: null);
-        }
-
-        // Rows after a line the reader rejected sit one line further down the file per such line.
-        connection.Execute($"""
-            create or replace temp table src_lines as
-            with rejected_lines as (
-                select line, row_number() over (order by line) as shift
-                from (select distinct line from {CsvRejects})
-            ), shifts as (
-                select line - {firstLine} - (shift - 1) as first_row, shift from rejected_lines
-            )
-            select s.row_index + {firstLine} + coalesce(sh.shift, 0) as source_line, {batchId}::bigint as batch_id, s.* exclude (row_index)
-            from (select rowid - {FirstRowId()} as row_index, * from {ReadTable}) s
-            asof left join shifts sh on s.row_index >= sh.first_row
-            """);
         var columns = SourceColumns();
         if (overflowColumn is not null)
         {
@@ -72,13 +51,144 @@ public sealed class SourceStager(DuckDBConnection connection)
         return new StagedSource(RawView, columns, CsvRejects) { Table = "src_lines" };
     }
 
+    // Every column as text, named by the header the caller read: the reader sniffs nothing, so one broken line cannot
+    // fail the file. Lines it cannot parse (a quote that never closes, a line over 2 MB, too few or too many fields)
+    // land in the rejects table, each with its line.
+    private static string ReadCsv(string path, IReadOnlyList<string> names, char delimiter, bool header, string? rejects, string? scan) =>
+        $"""
+        read_csv({Literal(path)}, header = {(header ? "true" : "false")}, auto_detect = false, columns = {CsvHeader.ColumnsArgument(names)},
+                 delim = {Literal(delimiter.ToString())}, quote = '"', escape = '"'{(rejects is null ? "" : $", store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scan}'")})
+        """;
+
+    // Rows after a line the reader rejected sit one line further down the file per such line.
+    private string Numbered(string table, string rejects, int firstLine, long lineOffset, long batchId) => $"""
+        with rejected_lines as (
+            select line, row_number() over (order by line) as shift
+            from (select distinct line from {rejects})
+        ), shifts as (
+            select line - {firstLine} - (shift - 1) as first_row, shift from rejected_lines
+        )
+        select s.row_index + {firstLine + lineOffset} + coalesce(sh.shift, 0) as source_line, {batchId}::bigint as batch_id, s.* exclude (row_index)
+        from (select rowid - {FirstRowId(table)} as row_index, * from {table}) s
+        asof left join shifts sh on s.row_index >= sh.first_row
+        """;
+
+    /// <summary>
+    /// A quote that never closes runs on into the lines after it: the reader rejects them as one row, to the end of
+    /// the file or (reading a large file in parallel) of its part of it, so rows would be missing without a trace.
+    /// While the rows and rejects fall short of the file's lines, the first such row not yet handled is cut back to its
+    /// own line, and everything after it is read again on its own. Quote errors that lost nothing cost nothing.
+    /// </summary>
+    private void ReadPastUnclosedQuotes(string path, IReadOnlyList<string> names, char delimiter, bool header, long batchId)
+    {
+        var quoteErrors = $"from {CsvRejects} where error_type::varchar in ('UNQUOTED VALUE', 'UNTERMINATED QUOTES')";
+        if (connection.Scalar<long>($"select count(*) {quoteErrors}") == 0)
+        {
+            return;
+        }
+
+        var dataLines = DataLines(path) - (header ? 1 : 0);
+        var lastCut = 0L;
+        while (connection.Scalar<long>($"select (select count(*) from src_lines) + (select count(distinct line) from {CsvRejects})") < dataLines
+               && connection.Scalar<long?>($"select min(line)::bigint {quoteErrors} and line > {lastCut}") is { } cut)
+        {
+            lastCut = cut;
+            connection.Execute($"""
+                update {CsvRejects} set csv_line = rtrim(split_part(csv_line, chr(10), 1), chr(13)) where line = {cut};
+                delete from {CsvRejects} where line > {cut};
+                delete from src_lines where source_line > {cut};
+                """);
+            var next = ByteAfterLine(path, cut);
+            if (next >= new FileInfo(path).Length)
+            {
+                break;
+            }
+
+            var tail = Path.Combine(Path.GetTempPath(), $"analytics-tail-{Guid.NewGuid():N}.csv");
+            try
+            {
+                using (var source = File.OpenRead(path))
+                using (var target = File.Create(tail))
+                {
+                    source.Position = next;
+                    source.CopyTo(target);
+                }
+
+                connection.Execute("drop table if exists src_tail_rejects; drop table if exists src_tail_scan");
+                connection.Execute($"create or replace temp table src_tail as select * from {ReadCsv(tail, names, delimiter, header: false, "src_tail_rejects", "src_tail_scan")}");
+            }
+            finally
+            {
+                File.Delete(tail);
+            }
+
+            connection.Execute($"""
+                insert into src_lines select * from ({Numbered("src_tail", "src_tail_rejects", firstLine: 1, lineOffset: cut, batchId)});
+                insert into {CsvRejects} select * replace (line + {cut} as line) from src_tail_rejects;
+                drop table src_tail;
+                """);
+        }
+    }
+
+    // Lines that are not blank, as the bytes say (the reader skips blank lines). A quoted value over several lines
+    // counts each of them, which only makes the check above look further, never skip a loss.
+    private static long DataLines(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        var blank = true;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            foreach (var b in buffer.AsSpan(0, read))
+            {
+                if (b == '\n')
+                {
+                    lines += blank ? 0 : 1;
+                    blank = true;
+                }
+                else if (b != '\r')
+                {
+                    blank = false;
+                }
+            }
+        }
+
+        return lines + (blank ? 0 : 1);
+    }
+
+    // The first byte of line <paramref name="line"/> + 1 (lines counted from 1), or the file's length.
+    private static long ByteAfterLine(string path, long line)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var buffer = new byte[1 << 20];
+        long position = 0, newlines = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var span = buffer.AsSpan(0, read);
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (span[i] == '\n' && ++newlines == line)
+                {
+                    return position + i + 1;
+                }
+            }
+
+            position += read;
+        }
+
+        return position;
+    }
+
     /// <summary>
     /// A CSV file with a header as a view straight over DuckDB's reader, for a load in one pass: nothing is
     /// staged, the reader is strict (a line it cannot parse stops the statement that reads it) and lines are
     /// unknown (source_line is null).
     /// </summary>
     public StagedSource CsvInOnePass(string path, char delimiter, long batchId) =>
-        InOnePass($"select * from read_csv({Literal(path)}, all_varchar = true, header = true, delim = {Literal(delimiter.ToString())}, quote = '\"', escape = '\"')", batchId);
+        InOnePass($"select * from {ReadCsv(path, CsvHeader.Names(path, delimiter, header: true), delimiter, header: true, rejects: null, scan: null)}", batchId);
 
     /// <summary>A JSON-lines file as a view straight over DuckDB's reader, for a load in one pass.</summary>
     public StagedSource JsonLinesInOnePass(string path, long batchId) => InOnePass(JsonLinesAsText(path), batchId);
@@ -140,16 +250,6 @@ public sealed class SourceStager(DuckDBConnection connection)
         connection.Execute($"create or replace temp view {RawView} as select * from {ReadTable}");
         var rejects = connection.Scalar<long>($"select count(*) from {CsvRejects}") > 0 ? CsvRejects : null;
         return new StagedSource(RawView, columns, rejects) { Table = ReadTable };
-    }
-
-    // DuckDB names a headerless file's columns column0, column1 ... (zero-padded past ten); users count from one.
-    private void NameColumnsByPosition()
-    {
-        var current = SourceColumns();
-        for (var i = current.Count - 1; i >= 0; i--)
-        {
-            connection.Execute($"alter table {ReadTable} rename column {Identifier(current[i])} to {Identifier($"column{i + 1}")}");
-        }
     }
 
     private void RepairOverflow(List<string> columns, char delimiter, string overflowColumn, long batchId)
@@ -246,7 +346,7 @@ public sealed class SourceStager(DuckDBConnection connection)
     }
 
     // Rows written inside a transaction are numbered from a large offset; a row's place in the file is its distance from the first.
-    private long FirstRowId() => connection.Scalar<long?>($"select min(rowid) from {ReadTable}") ?? 0;
+    private long FirstRowId(string table = ReadTable) => connection.Scalar<long?>($"select min(rowid) from {table}") ?? 0;
 
     private List<string> SourceColumns() =>
         connection.Rows($"select column_name from (describe {ReadTable})", r => r.GetString(0));

@@ -16,7 +16,7 @@ internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSet
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var inbox = new InboxFolder(settings.Value.InboxPath, new FileLoader(database));
+        var inbox = new InboxFolder(settings.Value.InboxPath, new FileLoader(database), TimeSpan.FromSeconds(settings.Value.InboxQuietSeconds));
         var reports = inbox.ScanOnce();
         foreach (var report in reports)
         {
@@ -28,6 +28,11 @@ internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSet
             {
                 logger.LogInformation("Inbox: {Summary}", report.Summary());
             }
+        }
+
+        foreach (var warning in inbox.Warnings)
+        {
+            logger.LogWarning("Inbox: {Warning}", warning);
         }
 
         // Rebuilt whenever the marts are behind the data, not only after this scan's loads: a rebuild that failed is retried.

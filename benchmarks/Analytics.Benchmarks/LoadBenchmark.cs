@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Ingest;
-using Analytics.Warehouse;
 using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Benchmarks;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Analytics.Ingest.Entities;
 using Analytics.Ingest.Files;
 using Analytics.Ingest.Formats;
-using Analytics.Warehouse;
-using Analytics.Ingest.Entities;
 using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
 
 namespace Analytics.Ingest;
 

@@ -1,7 +1,7 @@
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
-using Analytics.Warehouse;
 using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
 using Analytics.Warehouse.Marts;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Analytics.Warehouse;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
-using Analytics.Warehouse;
 
 namespace Analytics.Ingest.Formats;
 

@@ -1,5 +1,5 @@
-using Analytics.Warehouse;
 using Analytics.Ingest.Entities;
+using Analytics.Warehouse;
 
 namespace Analytics.Ingest.Loading;
 

@@ -1,6 +1,6 @@
-using Analytics.Warehouse;
 using System.Globalization;
 using System.Text.Json;
+using Analytics.Warehouse;
 
 namespace Analytics.Ingest.Loading;
 

@@ -1,5 +1,5 @@
-using Analytics.Warehouse;
 using System.Diagnostics;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Loading;

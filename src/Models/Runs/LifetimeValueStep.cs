@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Analytics.Models.Renewal;
 using Analytics.Models.Clv;
-using Analytics.Warehouse;
+using Analytics.Models.Renewal;
 using Analytics.Models.Scores;
+using Analytics.Warehouse;
 using Analytics.Warehouse.Marts;
 using DuckDB.NET.Data;
 

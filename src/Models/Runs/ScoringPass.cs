@@ -1,8 +1,8 @@
 using Analytics.Models.Churn;
 using Analytics.Models.Features;
+using Analytics.Models.Scores;
 using Analytics.Models.Value;
 using Analytics.Warehouse;
-using Analytics.Models.Scores;
 using Analytics.Warehouse.Features;
 using Analytics.Warehouse.Marts;
 

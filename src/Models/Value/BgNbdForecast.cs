@@ -1,5 +1,5 @@
-using Analytics.Models.Numerics;
 using Analytics.Models.Clv;
+using Analytics.Models.Numerics;
 using Analytics.Warehouse.Features;
 
 namespace Analytics.Models.Value;

@@ -1,6 +1,6 @@
-using Analytics.Warehouse;
 using System.Security.Cryptography;
 using System.Text;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.ReportApi.Access;

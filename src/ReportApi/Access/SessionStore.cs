@@ -1,5 +1,5 @@
-using Analytics.Warehouse;
 using System.Security.Cryptography;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.ReportApi.Access;

@@ -1,8 +1,8 @@
 using System.Data;
 using System.Globalization;
 using System.Text;
-using Analytics.ReportApi.Exports;
 using Analytics.ReportApi.Access;
+using Analytics.ReportApi.Exports;
 using MiniExcelLibs;
 
 namespace Analytics.ReportApi.Campaigns;

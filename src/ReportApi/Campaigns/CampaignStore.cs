@@ -1,6 +1,6 @@
-using Analytics.Warehouse;
 using System.Data.Common;
 using Analytics.ReportApi.Access;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.ReportApi.Campaigns;

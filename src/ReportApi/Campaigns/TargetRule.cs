@@ -1,6 +1,6 @@
-using Analytics.Warehouse;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Analytics.Warehouse;
 
 namespace Analytics.ReportApi.Campaigns;
 

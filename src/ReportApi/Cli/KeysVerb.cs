@@ -1,6 +1,6 @@
 using System.Globalization;
-using Analytics.Warehouse;
 using Analytics.ReportApi.Access;
+using Analytics.Warehouse;
 
 namespace Analytics.ReportApi.Cli;
 

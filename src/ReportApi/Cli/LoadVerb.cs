@@ -1,6 +1,6 @@
 using Analytics.Ingest;
-using Analytics.Warehouse;
 using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
 
 namespace Analytics.ReportApi.Cli;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Analytics.ReportApi.OData;
-using MiniExcelLibs;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
+using MiniExcelLibs;
 
 namespace Analytics.ReportApi.Exports;
 

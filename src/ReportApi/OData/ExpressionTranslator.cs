@@ -1,5 +1,5 @@
-using Analytics.Warehouse;
 using System.Globalization;
+using Analytics.Warehouse;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using Analytics.Tests.Support;
 using Analytics.ReportApi.Access;
+using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Access;
 

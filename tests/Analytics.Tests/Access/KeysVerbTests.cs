@@ -1,7 +1,7 @@
+using Analytics.ReportApi.Access;
 using Analytics.ReportApi.Cli;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.ReportApi.Access;
 
 namespace Analytics.Tests.Access;
 

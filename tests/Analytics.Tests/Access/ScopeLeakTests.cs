@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Analytics.Tests.Campaigns;
 using Analytics.ReportApi.Access;
+using Analytics.Tests.Campaigns;
 using MiniExcelLibs;
 
 namespace Analytics.Tests.Access;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Analytics.Tests.Campaigns;
 using Analytics.ReportApi.Access;
+using Analytics.Tests.Campaigns;
 
 namespace Analytics.Tests.Access;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Analytics.ReportApi.Access;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.ReportApi.Access;
 
 namespace Analytics.Tests.Access;
 

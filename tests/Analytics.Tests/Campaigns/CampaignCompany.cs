@@ -1,10 +1,10 @@
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
+using Analytics.Ingest.Loading;
+using Analytics.ReportApi.Access;
 using Analytics.Tests.Access;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.ReportApi.Access;
-using Analytics.Ingest.Loading;
 
 namespace Analytics.Tests.Campaigns;
 

@@ -3,8 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Analytics.Tests.Access;
 using Analytics.ReportApi.Access;
+using Analytics.Tests.Access;
 using MiniExcelLibs;
 using Xunit.Abstractions;
 

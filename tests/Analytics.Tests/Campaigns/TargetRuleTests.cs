@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Analytics.Tests.Access;
 using Analytics.ReportApi.Access;
+using Analytics.Tests.Access;
 
 namespace Analytics.Tests.Campaigns;
 

@@ -1,7 +1,7 @@
 using Analytics.Ingest;
+using Analytics.Ingest.Loading;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.Ingest.Loading;
 
 namespace Analytics.Tests.Cdnow;
 

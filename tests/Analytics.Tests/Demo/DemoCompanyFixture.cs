@@ -1,8 +1,8 @@
 using System.Globalization;
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
-using Analytics.Warehouse;
 using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Tests.Demo;

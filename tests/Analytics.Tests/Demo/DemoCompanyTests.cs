@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using Analytics.Ingest.Demo;
-using Analytics.Warehouse;
 using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
+using Xunit.Abstractions;
 
 namespace Analytics.Tests.Demo;
 

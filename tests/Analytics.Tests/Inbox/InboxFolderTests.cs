@@ -1,7 +1,7 @@
 using Analytics.Ingest;
 using Analytics.Ingest.Inbox;
-using Analytics.Tests.Support;
 using Analytics.Ingest.Loading;
+using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Inbox;
 

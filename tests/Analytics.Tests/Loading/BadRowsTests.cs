@@ -1,6 +1,6 @@
 using Analytics.Ingest;
-using Analytics.Tests.Support;
 using Analytics.Ingest.Loading;
+using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Loading;
 

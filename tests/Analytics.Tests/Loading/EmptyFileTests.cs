@@ -1,5 +1,5 @@
-using Analytics.Tests.Support;
 using Analytics.Ingest.Loading;
+using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Loading;
 

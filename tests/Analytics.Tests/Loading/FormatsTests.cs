@@ -1,8 +1,8 @@
 using System.Text;
 using Analytics.Ingest;
+using Analytics.Ingest.Loading;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
-using Analytics.Ingest.Loading;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 

@@ -1,6 +1,6 @@
 using Analytics.Ingest;
-using Analytics.Tests.Support;
 using Analytics.Ingest.Loading;
+using Analytics.Tests.Support;
 using Analytics.Warehouse.Marts;
 
 namespace Analytics.Tests.Loading;

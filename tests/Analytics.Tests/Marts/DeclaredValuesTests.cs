@@ -1,8 +1,8 @@
+using Analytics.Ingest.Entities;
 using Analytics.Models.Churn;
+using Analytics.ReportApi.Campaigns;
 using Analytics.ReportApi.Charts;
 using Analytics.Warehouse;
-using Analytics.ReportApi.Campaigns;
-using Analytics.Ingest.Entities;
 using Analytics.Warehouse.Marts;
 
 namespace Analytics.Tests.Marts;

@@ -1,7 +1,7 @@
-using Analytics.Models.Scores;
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
 using Analytics.Models.Runs;
+using Analytics.Models.Scores;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Features;

@@ -1,6 +1,6 @@
 using Analytics.Ingest;
-using Analytics.Warehouse;
 using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
 using Analytics.Warehouse.Marts;
 using DuckDB.NET.Data;
 

@@ -28,7 +28,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
 
         var marts = new MartBuilder(connection);
         var freshness = marts.Freshness();
-        if (loadedDemo || !marts.IsBuilt() || !freshness.Current)
+        if (!marts.IsBuilt() || !freshness.Current)
         {
             logger.LogInformation("Building the marts (built from data version {Marts}, the warehouse is at {Data})...",
                 freshness.MartsVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", freshness.DataVersion);
@@ -42,8 +42,9 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             ModelJobs.ModelTraining.TrainAndScoreIfNone(database, logger);
         }
 
+        // Building the marts does not change the data version: the one read before still holds.
         logger.LogInformation("Warehouse {Path}: {Files} files loaded, data version {Version}",
-            database.FilePath, database.LoadedFiles(), database.DataVersion());
+            database.FilePath, database.LoadedFiles(), freshness.DataVersion);
         return Task.CompletedTask;
     }
 

@@ -82,16 +82,14 @@ public sealed class InboxFolder(string path, FileLoader loader, TimeSpan? quietP
     }
 
     /// <summary>
-    /// Names that copiers and browsers give a file until it is whole (NAME.part, NAME.tmp, NAME.crdownload), hidden
-    /// files (rsync writes .NAME.XXXXXX, then renames) and office lock files (~$NAME): never loaded, never moved.
+    /// Hidden files (rsync writes .NAME.XXXXXX, then renames) and office lock files (~$NAME): never loaded, never
+    /// moved. Names copiers and browsers give a file until it is whole (NAME.part, NAME.tmp, NAME.crdownload) are no
+    /// data files by their ending, so the scan never takes them (<see cref="FileFormats.IsDataFile"/>).
     /// </summary>
     public static bool IsStillBeingWritten(string file)
     {
         var name = System.IO.Path.GetFileName(file);
-        return name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal)
-            || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".crdownload", StringComparison.OrdinalIgnoreCase);
+        return name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal);
     }
 
     // A link would load whatever it points to, anywhere on the machine, and its target could change under the load.

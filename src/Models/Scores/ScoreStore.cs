@@ -21,7 +21,8 @@ public sealed class ScoreStore(DuckDBConnection connection)
         var id = connection.Scalar<long>("select coalesce(max(score_run_id), 0) + 1 from models.score_runs");
         var scoredAt = DateTimeOffset.UtcNow;
         var asOf = pass.AsOf.ToDateTime(TimeOnly.MinValue);
-        connection.Execute("""
+        // One row per account of core.accounts: the insert's row count is the pass's account count.
+        long accounts = connection.Execute("""
             insert into models.account_scores (score_run_id, account_id, as_of, churn_probability, churn_risk_band,
                 churn_probability_change, churn_reasons, value_ml, value_bgnbd, predicted_value, predicted_tier,
                 expected_purchases, p_alive, expected_spend, clv, contract_id, cancel_by, non_renewal_probability)
@@ -58,7 +59,6 @@ public sealed class ScoreStore(DuckDBConnection connection)
             left join clv_scores c on c.account_id = m.master_account_id
             left join renewal_scores r on r.account_id = a.account_id
             """, id, asOf);
-        var accounts = connection.Scalar<long>("select count(*) from models.account_scores where score_run_id = $1", id);
         connection.Execute("""
             insert into models.score_runs (score_run_id, scored_at, as_of, data_version, churn_version, value_version,
                 clv_version, renewal_version, accounts)

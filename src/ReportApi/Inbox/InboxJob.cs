@@ -37,10 +37,11 @@ internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSet
 
         // Rebuilt whenever the marts are behind the data, not only after this scan's loads: a rebuild that failed is retried.
         using var connection = database.Connect();
-        if (!new MartBuilder(connection).Freshness().Current)
+        var marts = new MartBuilder(connection);
+        if (marts.Freshness() is { Current: false } freshness)
         {
-            new MartBuilder(connection).Refresh();
-            logger.LogInformation("Marts rebuilt at data version {Version}", database.DataVersion());
+            marts.Refresh();
+            logger.LogInformation("Marts rebuilt at data version {Version}", freshness.DataVersion);
         }
 
         return ValueTask.CompletedTask;

@@ -81,7 +81,9 @@ internal static class ODataEndpoints
             {
                 page = await Task.Run(() => new ODataQuery(model, request, scope, limits).Page(requestUri, pageSize, new QueryRunner(connection, http.Request.Path + http.Request.QueryString, timeout.Token)), timeout.Token);
             }
-            catch (Exception e) when (e is OperationCanceledException or DuckDBException && timeout.IsCancellationRequested)
+            // Out of time is a QueryTimeout; a client that left gets nothing (Guarded lets its failure go).
+            catch (Exception e) when (e is OperationCanceledException or DuckDBException && timeout.IsCancellationRequested
+                && !http.RequestAborted.IsCancellationRequested)
             {
                 throw ODataProblem.QueryTimeout(limits);
             }
@@ -163,8 +165,7 @@ internal static class ODataEndpoints
         {
             await handle();
         }
-        catch (Exception e) when (e is DuckDBException or OperationCanceledException or ODataProblem { Code: "QueryTimeout" }
-            && http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is DuckDBException or OperationCanceledException && http.RequestAborted.IsCancellationRequested)
         {
             // The client left and its statement was interrupted: nobody to answer.
         }

@@ -32,7 +32,6 @@ public static class PurchaseSummaries
             unit.Days());
     }
 
-    /// <summary>The model's text with its orders in: $1 is the calibration end, $2 the unit's days.</summary>
     /// <summary>"Today" as the marts see it, without needing them built: the as_of_date setting, else the latest order day.</summary>
     public static DateOnly? DefaultCalibrationEnd(DuckDBConnection connection) =>
         connection.Rows(
@@ -42,6 +41,7 @@ public static class PurchaseSummaries
             """,
             r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0))[0];
 
+    /// <summary>The model's text with its orders in: $1 is the calibration end, $2 the unit's days.</summary>
     public static string Query(bool mergeDuplicates) =>
         Model.Sql.Replace("{{orders}}", mergeDuplicates ? ByMaster : "core.orders", StringComparison.Ordinal);
 }

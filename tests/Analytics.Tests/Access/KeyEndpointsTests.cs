@@ -6,36 +6,22 @@ using Analytics.Tests.Support;
 namespace Analytics.Tests.Access;
 
 /// <summary>/api/keys: an admin creates, lists and revokes keys while the service runs; a revoked key stops at its next request.</summary>
-public sealed class KeyEndpointsTests : IAsyncLifetime, IDisposable
+public sealed class KeyEndpointsTests : ServedWarehouse
 {
     private const string AdminKey = "key-endpoints-admin-key";
-    private readonly TestWarehouse _warehouse = new();
-    private AnalyticsFactory _server = null!;
 
-    public Task InitializeAsync()
+    protected override void Prepare()
     {
-        using (var connection = _warehouse.Connect())
+        using (var connection = Warehouse.Connect())
         {
             ApiKeyStore.Store(connection, Roles.Admin, null, "admin", AdminKey);
         }
-
-        _server = new AnalyticsFactory(_warehouse.Database);
-        _server.StartServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose()
-    {
-        _server.Dispose();
-        _warehouse.Dispose();
     }
 
     [Fact]
     public async Task An_admin_creates_a_key_that_works_at_once_and_a_revoke_refuses_its_next_request()
     {
-        var admin = _server.Client(AdminKey);
+        var admin = Server.Client(AdminKey);
         var created = await HttpJson.Send(admin, HttpMethod.Post, "/api/keys", """{"role":"analyst","regions":["华东"],"name":"East analyst"}""", HttpStatusCode.Created);
         var secret = created.GetProperty("secret").GetString()!;
         Assert.Matches("^ak_[A-Za-z0-9_-]{43}$", secret);
@@ -44,9 +30,9 @@ public sealed class KeyEndpointsTests : IAsyncLifetime, IDisposable
         Assert.Equal(("analyst", "East analyst", """["华东"]""", secret[..8], JsonValueKind.Null),
             (key.GetProperty("role").GetString(), key.GetProperty("name").GetString(), key.GetProperty("regions").GetRawText(),
              key.GetProperty("keyPrefix").GetString(), key.GetProperty("revokedAt").ValueKind));
-        Assert.Equal(ApiKeyStore.Hash(secret), _warehouse.Scalar<string>("select key_hash from access.api_keys where key_id = $1", id));
+        Assert.Equal(ApiKeyStore.Hash(secret), Warehouse.Scalar<string>("select key_hash from access.api_keys where key_id = $1", id));
 
-        var analyst = _server.Client(secret);
+        var analyst = Server.Client(secret);
         await HttpJson.Send(analyst, HttpMethod.Get, "/api/campaigns", null, HttpStatusCode.OK);
 
         // The list shows every key, never a secret or a hash.
@@ -68,7 +54,7 @@ public sealed class KeyEndpointsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_key_for_every_region_has_null_regions_and_a_default_name()
     {
-        var created = await HttpJson.Send(_server.Client(AdminKey), HttpMethod.Post, "/api/keys", """{"role":"manager"}""", HttpStatusCode.Created);
+        var created = await HttpJson.Send(Server.Client(AdminKey), HttpMethod.Post, "/api/keys", """{"role":"manager"}""", HttpStatusCode.Created);
         Assert.Equal((JsonValueKind.Null, "manager key"), (created.GetProperty("key").GetProperty("regions").ValueKind, created.GetProperty("key").GetProperty("name").GetString()));
     }
 
@@ -84,15 +70,15 @@ public sealed class KeyEndpointsTests : IAsyncLifetime, IDisposable
     [InlineData("""{"role":""", "The body is not JSON; post {\"role\": ..., \"regions\": [...], \"name\": ...}.")]
     public async Task A_bad_key_request_is_a_400_with_a_sentence(string body, string message)
     {
-        var answer = await HttpJson.Send(_server.Client(AdminKey), HttpMethod.Post, "/api/keys", body, HttpStatusCode.BadRequest);
+        var answer = await HttpJson.Send(Server.Client(AdminKey), HttpMethod.Post, "/api/keys", body, HttpStatusCode.BadRequest);
         Assert.Equal(message, answer.GetProperty("error").GetString());
-        Assert.Equal(1L, _warehouse.Scalar<long>("select count(*) from access.api_keys"));
+        Assert.Equal(1L, Warehouse.Scalar<long>("select count(*) from access.api_keys"));
     }
 
     [Fact]
     public async Task A_name_longer_than_200_characters_is_refused()
     {
-        var answer = await HttpJson.Send(_server.Client(AdminKey), HttpMethod.Post, "/api/keys", $$"""{"role":"analyst","name":"{{new string('n', 201)}}"}""", HttpStatusCode.BadRequest);
+        var answer = await HttpJson.Send(Server.Client(AdminKey), HttpMethod.Post, "/api/keys", $$"""{"role":"analyst","name":"{{new string('n', 201)}}"}""", HttpStatusCode.BadRequest);
         Assert.Equal("A key's name is at most 200 characters.", answer.GetProperty("error").GetString());
     }
 
@@ -101,7 +87,7 @@ public sealed class KeyEndpointsTests : IAsyncLifetime, IDisposable
     [InlineData("99999999999999999999")]
     public async Task Revoking_what_is_no_key_number_is_a_400(string id)
     {
-        var answer = await HttpJson.Send(_server.Client(AdminKey), HttpMethod.Delete, $"/api/keys/{id}", null, HttpStatusCode.BadRequest);
+        var answer = await HttpJson.Send(Server.Client(AdminKey), HttpMethod.Delete, $"/api/keys/{id}", null, HttpStatusCode.BadRequest);
         Assert.Equal($"A key is named by its number (GET /api/keys), not '{id}'.", answer.GetProperty("error").GetString());
     }
 
@@ -112,14 +98,14 @@ public sealed class KeyEndpointsTests : IAsyncLifetime, IDisposable
     [MemberData(nameof(OtherRoles))]
     public async Task No_role_but_admin_may_touch_keys(string role)
     {
-        var client = _server.Client(_server.Key(role));
+        var client = Server.Client(Server.Key(role));
         foreach (var (method, path, body) in new[] { (HttpMethod.Get, "/api/keys", null), (HttpMethod.Post, "/api/keys", """{"role":"admin"}"""), (HttpMethod.Delete, "/api/keys/1", (string?)null) })
         {
             var answer = await HttpJson.Send(client, method, path, body, HttpStatusCode.Forbidden);
             Assert.Equal($"The {role} role may not {method} {path}.", answer.GetProperty("error").GetString());
         }
 
-        Assert.Null(_warehouse.Scalar<DateTime?>("select revoked_at from access.api_keys where key_id = 1"));
-        Assert.Equal(0L, _warehouse.Scalar<long>("select count(*) from access.api_keys where role = 'admin' and name <> 'admin'"));
+        Assert.Null(Warehouse.Scalar<DateTime?>("select revoked_at from access.api_keys where key_id = 1"));
+        Assert.Equal(0L, Warehouse.Scalar<long>("select count(*) from access.api_keys where role = 'admin' and name <> 'admin'"));
     }
 }

@@ -13,33 +13,19 @@ namespace Analytics.Tests.Access;
 /// The sign-in page against an attacker: where it sends a browser afterwards, who may post it (login CSRF), the
 /// headers that keep its pages out of frames and scripts, and the Secure cookie behind a TLS proxy.
 /// </summary>
-public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
+public sealed partial class SignInHardeningTests : ServedWarehouse
 {
     private const string ManagerKey = "sign-in-hardening-manager-key";
-    private readonly TestWarehouse _warehouse = new();
-    private AnalyticsFactory _server = null!;
 
-    public Task InitializeAsync()
+    protected override void Prepare()
     {
-        using (var connection = _warehouse.Connect())
+        using (var connection = Warehouse.Connect())
         {
             ApiKeyStore.Store(connection, Roles.Manager, null, "manager", ManagerKey);
         }
 
         // The dashboard reads the marts: built once, on no data.
-        _warehouse.RefreshMarts();
-
-        _server = new AnalyticsFactory(_warehouse.Database);
-        _server.StartServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose()
-    {
-        _server.Dispose();
-        _warehouse.Dispose();
+        Warehouse.RefreshMarts();
     }
 
     /// <summary>Places a browser would leave the site for, or that are no plain path: each sends it to '/' instead.</summary>
@@ -54,12 +40,12 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
     [MemberData(nameof(HostileReturns))]
     public async Task A_return_place_that_is_not_a_plain_local_path_sends_the_browser_home(string returnTo)
     {
-        using var signedIn = await _server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, returnTo));
+        using var signedIn = await Server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, returnTo));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
 
         // The form carries the cleaned place too, so a crafted link does not survive a wrong key and a second try.
-        var form = await _server.Client().GetStringAsync(new Uri("/signin?returnTo=" + Uri.EscapeDataString(returnTo), UriKind.Relative));
+        var form = await Server.Client().GetStringAsync(new Uri("/signin?returnTo=" + Uri.EscapeDataString(returnTo), UriKind.Relative));
         Assert.Contains("<input type=\"hidden\" name=\"returnTo\" value=\"/\">", form, StringComparison.Ordinal);
     }
 
@@ -67,13 +53,13 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
     public async Task A_form_the_framework_cannot_read_is_a_400_not_a_500()
     {
         // ASP.NET Core refuses to decode a NUL in a form value.
-        using var posted = await _server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, "/x\u0000"));
+        using var posted = await Server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, "/x\u0000"));
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         Assert.Equal("""{"error":"The sign-in form could not be read (The form value contains invalid characters.)."}""",
             JsonText.Of(await posted.Content.ReadAsStringAsync()));
-        Assert.Equal(0L, _warehouse.Scalar<long>("select count(*) from access.sessions"));
+        Assert.Equal(0L, Warehouse.Scalar<long>("select count(*) from access.sessions"));
 
-        var form = await _server.Client().GetStringAsync(new Uri("/signin?returnTo=%2Fx%00", UriKind.Relative));
+        var form = await Server.Client().GetStringAsync(new Uri("/signin?returnTo=%2Fx%00", UriKind.Relative));
         Assert.Contains("<input type=\"hidden\" name=\"returnTo\" value=\"/\">", form, StringComparison.Ordinal);
     }
 
@@ -85,7 +71,7 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
     [InlineData("/?region=华东", "/?region=%E5%8D%8E%E4%B8%9C")]
     public async Task A_plain_local_path_is_where_the_browser_returns(string returnTo, string location)
     {
-        using var signedIn = await _server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, returnTo));
+        using var signedIn = await Server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, returnTo));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(location, signedIn.Headers.Location?.OriginalString);
     }
@@ -100,26 +86,26 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/signin", UriKind.Relative)) { Content = Form(ManagerKey, "/") };
         request.Headers.Add(header, value);
-        using var response = await _server.Client().SendAsync(request);
+        using var response = await Server.Client().SendAsync(request);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
         Assert.Equal(
             """{"error":"This sign-in was posted from another site; sign in from this site's own /signin page."}""",
             JsonText.Of(await response.Content.ReadAsStringAsync()));
-        Assert.Equal(0L, _warehouse.Scalar<long>("select count(*) from access.sessions"));
+        Assert.Equal(0L, Warehouse.Scalar<long>("select count(*) from access.sessions"));
     }
 
     [Fact]
     public async Task A_sign_out_posted_from_another_site_ends_no_session()
     {
-        using var signedIn = await _server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, "/"));
+        using var signedIn = await Server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, "/"));
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/signout", UriKind.Relative));
         request.Headers.Add("Cookie", cookie);
         request.Headers.Add("Sec-Fetch-Site", "cross-site");
-        using var response = await _server.Client().SendAsync(request);
+        using var response = await Server.Client().SendAsync(request);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(0L, _warehouse.Scalar<long>("select count(*) from access.sessions where ended_at is not null"));
+        Assert.Equal(0L, Warehouse.Scalar<long>("select count(*) from access.sessions where ended_at is not null"));
     }
 
     [Theory]
@@ -142,7 +128,7 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
             request.Headers.Add(header2, value2);
         }
 
-        using var response = await _server.Client().SendAsync(request);
+        using var response = await Server.Client().SendAsync(request);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("analytics_session=", response.Headers.GetValues("Set-Cookie").Single(), StringComparison.Ordinal);
     }
@@ -159,7 +145,7 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-            var response = await _server.Client(key).SendAsync(request);
+            var response = await Server.Client(key).SendAsync(request);
             Assert.Equal(status, response.StatusCode);
             answers.Add((await response.Content.ReadAsStringAsync(), response));
         }
@@ -183,7 +169,7 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
         }
 
         // JSON answers are never sniffed as something else either, and carry no page policy.
-        using var json = await _server.Client(ManagerKey).GetAsync(new Uri("/api/campaigns", UriKind.Relative));
+        using var json = await Server.Client(ManagerKey).GetAsync(new Uri("/api/campaigns", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         Assert.Equal(("nosniff", ""), (Header(json, "X-Content-Type-Options"), Header(json, "Content-Security-Policy")));
     }
@@ -194,11 +180,11 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
         // In memory the test host gives no client address, as a proxy on this machine would be trusted.
         using var viaProxy = new HttpRequestMessage(HttpMethod.Post, new Uri("/signin", UriKind.Relative)) { Content = Form(ManagerKey, "/") };
         viaProxy.Headers.Add("X-Forwarded-Proto", "https");
-        using var secure = await _server.Client().SendAsync(viaProxy);
+        using var secure = await Server.Client().SendAsync(viaProxy);
         Assert.Equal(HttpStatusCode.Redirect, secure.StatusCode);
         Assert.Contains("; secure", secure.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
 
-        using var plain = await _server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, "/"));
+        using var plain = await Server.Client().PostAsync(new Uri("/signin", UriKind.Relative), Form(ManagerKey, "/"));
         Assert.DoesNotContain("secure", plain.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
 
         // From loopback the header counts; from any other address it is anyone's word, and is ignored.
@@ -210,7 +196,7 @@ public sealed partial class SignInHardeningTests : IAsyncLifetime, IDisposable
     private async Task<string> SignInFrom(IPAddress client)
     {
         var body = Encoding.UTF8.GetBytes($"key={ManagerKey}&returnTo=%2F");
-        var context = await _server.Server.SendAsync(c =>
+        var context = await Server.Server.SendAsync(c =>
         {
             c.Connection.RemoteIpAddress = client;
             c.Request.Method = "POST";

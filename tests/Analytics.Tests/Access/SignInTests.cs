@@ -8,38 +8,23 @@ using Analytics.Warehouse;
 namespace Analytics.Tests.Access;
 
 /// <summary>The other ways a key arrives: the dashboard's sign-in cookie and Basic (Excel, Power BI); and a revoked key.</summary>
-public sealed class SignInTests : IAsyncLifetime, IDisposable
+public sealed class SignInTests : ServedWarehouse
 {
-    private readonly TestWarehouse _warehouse = new();
-    private AnalyticsFactory _server = null!;
     private long _managerKeyId;
 
-    public Task InitializeAsync()
+    protected override void Prepare()
     {
-        using (var connection = _warehouse.Connect())
+        using (var connection = Warehouse.Connect())
         {
             _managerKeyId = ApiKeyStore.Store(connection, Roles.Manager, null, "manager", "sign-in-test-manager-key").KeyId;
             ApiKeyStore.Store(connection, Roles.Analyst, null, "analyst", "sign-in-test-analyst-key");
         }
-
-        _server = new AnalyticsFactory(_warehouse.Database);
-        _server.StartServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    // xunit disposes after DisposeAsync: the warehouse outlives the server that used it.
-    public void Dispose()
-    {
-        _server.Dispose();
-        _warehouse.Dispose();
     }
 
     [Fact]
     public async Task A_browser_without_a_key_gets_the_form_with_401_and_after_signing_in_a_cookie_carries_a_session()
     {
-        var client = _server.Client();
+        var client = Server.Client();
         using (var page = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative)))
         {
             page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
@@ -61,10 +46,10 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("sign-in-test-manager-key", cookie, StringComparison.Ordinal);
         var token = cookie.Split(';')[0]["analytics_session=".Length..];
         Assert.Equal(43, token.Length);
-        Assert.Equal(1L, _warehouse.Scalar<long>(
+        Assert.Equal(1L, Warehouse.Scalar<long>(
             "select count(*) from access.sessions where session_hash = $1 and key_id = $2 and expires_at > now() + interval 29 days",
             ApiKeyStore.Hash(token), _managerKeyId));
-        Assert.Equal(0L, _warehouse.Scalar<long>("select count(*) from access.sessions where session_hash = $1 or session_hash = $2",
+        Assert.Equal(0L, Warehouse.Scalar<long>("select count(*) from access.sessions where session_hash = $1 or session_hash = $2",
             token, "sign-in-test-manager-key"));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
@@ -79,7 +64,7 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
         Assert.Equal("/", away.Headers.Location?.OriginalString);
 
         // Revoking the key signs the person out at the next request.
-        using (var connection = _warehouse.Connect())
+        using (var connection = Warehouse.Connect())
         {
             ApiKeyStore.Revoke(connection, _managerKeyId);
         }
@@ -94,7 +79,7 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Signing_out_ends_the_session_so_a_copy_of_the_cookie_no_longer_works()
     {
-        var client = _server.Client();
+        var client = Server.Client();
         using var signedIn = await client.PostAsync(new Uri("/signin", UriKind.Relative), Form("sign-in-test-analyst-key", "/api/campaigns"));
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
 
@@ -119,14 +104,14 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
         Assert.Contains("This sign-in has ended; sign in again.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Sessions long over go at the next sign-in; this one ended just now and stays (a record of the sign-out).
-        using (var connection = _warehouse.Connect())
+        using (var connection = Warehouse.Connect())
         {
             connection.Execute("insert into access.sessions values ('old', $1, now() - interval 60 days, now() - interval 30 days, null)", _managerKeyId);
         }
 
         using var again = await client.PostAsync(new Uri("/signin", UriKind.Relative), Form("sign-in-test-analyst-key", "/"));
-        Assert.Equal(0L, _warehouse.Scalar<long>("select count(*) from access.sessions where session_hash = 'old'"));
-        Assert.Equal(1L, _warehouse.Scalar<long>("select count(*) from access.sessions where ended_at is not null"));
+        Assert.Equal(0L, Warehouse.Scalar<long>("select count(*) from access.sessions where session_hash = 'old'"));
+        Assert.Equal(1L, Warehouse.Scalar<long>("select count(*) from access.sessions where ended_at is not null"));
 
         // A key put in the cookie by hand is no session either.
         using var keyAsCookie = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/campaigns", UriKind.Relative));
@@ -138,7 +123,7 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Excel_and_Power_BI_send_the_key_as_the_Basic_password_and_any_user_name()
     {
-        var client = _server.Client();
+        var client = Server.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("anyone:sign-in-test-analyst-key")));
         using var campaigns = await client.GetAsync(new Uri("/api/campaigns", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, campaigns.StatusCode);
@@ -151,7 +136,7 @@ public sealed class SignInTests : IAsyncLifetime, IDisposable
         Assert.Contains("Basic realm=\"analytics\"", malformed.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
 
         // A key in the URL is not accepted: it would end up in logs and browser history.
-        using var inUrl = await _server.Client().GetAsync(new Uri("/api/campaigns?key=sign-in-test-analyst-key", UriKind.Relative));
+        using var inUrl = await Server.Client().GetAsync(new Uri("/api/campaigns?key=sign-in-test-analyst-key", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, inUrl.StatusCode);
     }
 

@@ -2,7 +2,8 @@
 # The test command: installs what the tests need that a fresh machine lacks, then runs every test.
 #   - a CJK font (charts must draw Chinese names, not boxes),
 #   - Chromium (the dashboard's browser tests drive it headless),
-#   - xmllint (the OData $metadata is validated against the OASIS CSDL schemas).
+#   - xmllint (the OData $metadata is validated against the OASIS CSDL schemas),
+#   - Debian's Python with pandas, matplotlib, requests and Jupyter (the notebooks and the docs' examples run), curl.
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v dotnet >/dev/null; then
@@ -14,6 +15,10 @@ needed=()
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || needed+=(fonts-noto-cjk fontconfig)
 command -v chromium >/dev/null || needed+=(chromium)
 command -v xmllint >/dev/null || needed+=(libxml2-utils)
+# The notebooks and the docs' examples: Debian's own Python (/usr/bin/python3, never pyenv's), and curl.
+/usr/bin/python3 -c "import pandas, matplotlib, requests, ipykernel, nbconvert" 2>/dev/null \
+  || needed+=(python3-pandas python3-matplotlib python3-requests python3-ipykernel jupyter-nbconvert)
+command -v curl >/dev/null || needed+=(curl)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing what the tests need: ${needed[*]}"
   sudo=""

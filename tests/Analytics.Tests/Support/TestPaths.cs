@@ -19,6 +19,12 @@ internal static class TestPaths
     public static string Dataset(string name) =>
         Path.Combine(Datasets ?? throw new InvalidOperationException("The datasets folder is absent."), name);
 
+    /// <summary>
+    /// Debian's Python (python3-pandas, -matplotlib, -requests, -ipykernel, jupyter-nbconvert; ./test.sh installs them),
+    /// named by path: the python3 first on PATH may be another interpreter without them (pyenv's, here).
+    /// </summary>
+    public const string DebianPython = "/usr/bin/python3";
+
     /// <summary>The analytics command as built beside the tests.</summary>
     public static string AnalyticsDll { get; } = Path.Combine(AppContext.BaseDirectory, "analytics.dll");
 

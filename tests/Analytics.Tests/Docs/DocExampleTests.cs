@@ -12,7 +12,7 @@ namespace Analytics.Tests.Docs;
 /// - http://localhost:5000 in a block is replaced by the test service's address (ASPNETCORE_URLS names it too, so
 ///   `analytics` verbs find the running service as they find it on localhost:5000).
 /// - The demo company is the documented one (README's demo keys, one campaign frozen by marketing); every demo key
-///   works again before each block, whatever the one before revoked.
+///   works again before and after each block, whatever a block revoked.
 /// - `analytics` is the built command; `curl` fails on an HTTP error (--fail-with-body), so an example that answers
 ///   401 or 404 fails, not just one that cannot connect.
 /// - A block that must not run here is listed in <see cref="NotRun"/> with its reason: keep that list short.
@@ -59,7 +59,15 @@ public sealed class DocExampleTests(DemoService demo)
             ["ANALYTICS_KEY"] = null,
         });
 
-        var result = await ExternalCommand.RunAsync(program, args, demo.Folder, environment, TimeSpan.FromMinutes(10));
+        ExternalCommand.Result result;
+        try
+        {
+            result = await ExternalCommand.RunAsync(program, args, demo.Folder, environment, TimeSpan.FromMinutes(10));
+        }
+        finally
+        {
+            demo.RestoreDemoKeys();
+        }
 
         Assert.True(result.ExitCode == 0, $"The example at {block} fails:\n{block.Text}\n{result}");
     }

@@ -42,6 +42,6 @@ public static class ColumnMapping
     public static IReadOnlyList<string> Unused(IReadOnlyList<string> sourceColumns, IReadOnlyDictionary<string, string?> sourceOf)
     {
         var used = sourceOf.Values.OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return sourceColumns.Where(c => !used.Contains(c)).ToList();
+        return sourceColumns.Where(c => !used.Contains(c) && c != MappingTransform.LinesColumn).ToList();
     }
 }

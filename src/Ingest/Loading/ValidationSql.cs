@@ -251,7 +251,7 @@ internal static class ValidationSql
         }
     }
 
-    private static string Describe(ColumnKind kind) => kind switch
+    internal static string Describe(ColumnKind kind) => kind switch
     {
         ColumnKind.WholeNumber => "a whole number",
         ColumnKind.Money or ColumnKind.Quantity or ColumnKind.Fraction or ColumnKind.Percent or ColumnKind.Hours => "a number",

@@ -15,8 +15,9 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
     {
         var clock = Stopwatch.StartNew();
         var startedAt = DateTimeOffset.UtcNow;
+        // By content and entity: one file may feed several entities (accounts and tickets from one event log).
         var previous = connection.Scalar<long?>(
-            "select max(batch_id) from meta.load_batches where sha256 = $1 and status = 'loaded'", request.Sha256);
+            "select max(batch_id) from meta.load_batches where sha256 = $1 and entity = $2 and status = 'loaded'", request.Sha256, request.Entity.Name);
         if (previous is { } loadedBefore)
         {
             return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Duplicate,
@@ -35,9 +36,11 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             // Staging and checking write only temp tables, so they run before the transaction opens;
             // everything that lasts is written inside it.
             request.OnPhase?.Invoke(new LoadPhase("reading"));
-            var source = request.Stage(new SourceStager(connection), batchId);
+            var staged = request.Stage(new SourceStager(connection), batchId);
+            var transformed = request.Transform?.Apply(connection, request.Entity, staged, batchId);
+            var source = transformed?.Source ?? staged;
             var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
-            var columnUse = ColumnUse.Of(request.Entity, source.Columns, sourceOf);
+            var columnUse = transformed?.Columns ?? ColumnUse.Of(request.Entity, source.Columns, sourceOf);
             var loader = new BatchLoader(connection);
             request.OnPhase?.Invoke(new LoadPhase("checking"));
             var rowsRead = loader.Check(request.Entity, source, sourceOf, request.Formats, request.Orphans);
@@ -46,6 +49,12 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             {
                 request.OnPhase?.Invoke(new LoadPhase("writing", rowsRead));
                 counts = loader.Apply(request.Entity, source, rowsRead, batchId, request.FileName);
+                if (transformed is { } t)
+                {
+                    // Counted so far are the transformed rows; the file's own rows are what was read.
+                    counts = counts with { Read = counts.Read - rowsRead + t.SourceRows, Merged = t.Merged, Dropped = t.Dropped };
+                }
+
                 RecordBatch(request.FilePath, request.Sha256, request.Entity.Name, batchId, "loaded", counts, startedAt, error: null);
                 loader.ReleasePending();
                 connection.Execute("update meta.data_version set version = version + 1");

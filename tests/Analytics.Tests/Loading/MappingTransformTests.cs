@@ -122,6 +122,10 @@ public sealed class MappingTransformTests : IDisposable
         "gives opened_at as BIGINT, which does not cast to a timestamp")]
     [InlineData("select case_id as ticket_id, customer as account_id, 'request' as kind, event_time as opened_at from source",
         "gives neither source_line nor source_lines, so its rows cannot be traced to the file's lines")]
+    [InlineData("select case_id as ticket_id, any_value(customer) as account_id, 'request' as kind, min(event_time) as opened_at, [2] || list(source_line) as source_lines from source group by case_id",
+        "puts source line 2 into more than one row")]
+    [InlineData("select 'T' || x as ticket_id, 'Acme' as account_id, 'request' as kind, '2024-03-04 09:00:00' as opened_at, []::bigint[] as source_lines from range(2) r(x)",
+        "makes 2 rows from no source line")]
     public void A_bad_transform_fails_in_one_sentence_naming_the_mapping_and_writes_nothing(string transform, string problem)
     {
         _warehouse.LoadText("accounts.csv", "account_id,name\nAcme,Acme\nBeta,Beta\n");

@@ -65,9 +65,12 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
                 ?? throw new WarehouseException($"Cannot tell the format of {Path.GetFileName(path)}: use .csv, .jsonl, .parquet or .arrow, or say it in a mapping.");
 
             var converted = new List<string>();
+            var transform = Transform(mapping);
             var request = new LoadRequest(path, sha256, entity, (stager, batchId) => Stage(stager, batchId, path, format, mapping, converted))
             {
-                ReadInOnePass = InOnePass(path, format, mapping, converted),
+                // A transform reads the file staged: its rows must say which lines they came from.
+                ReadInOnePass = transform is null ? InOnePass(path, format, mapping, converted) : null,
+                Transform = transform,
                 Columns = mapping?.Columns ?? new Dictionary<string, string>(),
                 Formats = new ValueFormats
                 {
@@ -133,6 +136,22 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format.");
         }
+    }
+
+    private static MappingTransform? Transform(Mapping? mapping)
+    {
+        if (mapping?.TransformSql() is not { } sql)
+        {
+            return null;
+        }
+
+        if (mapping.Columns is { Count: > 0 } || mapping.DateFormat is not null || mapping.TimestampFormat is not null)
+        {
+            throw new WarehouseException(
+                $"The mapping {mapping.Name} gives a transform and also columns or date formats: the transform names the canonical columns and parses its dates itself (strptime).");
+        }
+
+        return new MappingTransform(mapping.Name, sql);
     }
 
     private static bool IsWhitespaceDelimited(Mapping? mapping) =>

@@ -14,8 +14,9 @@ public static class EntityCatalog
             new("tax_id", Text), new("industry", Text), new("region", Text), new("city", Text),
             new("owner", Text), new("created_on", Date), new("english_name", Text),
             new("contact_name", Text), new("contact_phone", Text), new("contact_consent", YesNo),
+            new("attributes", Attributes),
         ],
-        [],
+        [new("json_type(t.attributes) <> 'OBJECT'", "attributes is not a JSON object")],
         [])
     {
         HistoryColumns = ["name", "tax_id", "industry", "region", "city", "owner"],

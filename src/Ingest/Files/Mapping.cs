@@ -43,6 +43,18 @@ public sealed record Mapping
     [JsonPropertyName("time_zone")]
     public string? TimeZone { get; init; }
 
+    /// <summary>
+    /// A DuckDB select over the file as read (the table <c>source</c>: every column as text, and source_line), whose
+    /// columns are the entity's canonical ones plus source_line or source_lines (the lines each row came from): how
+    /// an export of another shape (an event log) becomes the entity's rows. A string, or a list of lines joined.
+    /// </summary>
+    [JsonPropertyName("transform")]
+    public JsonElement? Transform { get; init; }
+
+    /// <summary>The mapping's file name, to name it in a message.</summary>
+    [JsonIgnore]
+    public string Name { get; init; } = "";
+
     /// <summary>canonical column -> source column.</summary>
     [JsonPropertyName("columns")]
     public IReadOnlyDictionary<string, string>? Columns { get; init; }
@@ -53,8 +65,9 @@ public sealed record Mapping
     {
         try
         {
-            return JsonSerializer.Deserialize<Mapping>(File.ReadAllText(path), Options)
+            var mapping = JsonSerializer.Deserialize<Mapping>(File.ReadAllText(path), Options)
                 ?? throw new WarehouseException($"The mapping {path} is empty.");
+            return mapping with { Name = Path.GetFileName(path) };
         }
         catch (JsonException e)
         {
@@ -65,6 +78,16 @@ public sealed record Mapping
             throw new WarehouseException($"The mapping {path} cannot be read: {e.Message}", e);
         }
     }
+
+    /// <summary>The transform's SQL, or null without one.</summary>
+    public string? TransformSql() => Transform switch
+    {
+        null or { ValueKind: JsonValueKind.Null } => null,
+        { ValueKind: JsonValueKind.String } text => text.GetString(),
+        { ValueKind: JsonValueKind.Array } lines when lines.EnumerateArray().All(l => l.ValueKind == JsonValueKind.String) =>
+            string.Join('\n', lines.EnumerateArray().Select(l => l.GetString())),
+        _ => throw new WarehouseException($"The mapping {Name} gives a transform that is neither a select nor a list of its lines."),
+    };
 
     /// <summary>A mapping that sits beside a file as NAME.mapping.json applies to it (useful in the inbox).</summary>
     public static string SidecarPath(string filePath) =>

@@ -27,13 +27,24 @@ public sealed record LoadReport(
     /// </summary>
     public bool Staged { get; init; }
 
+    /// <summary>The source columns no canonical column took: ignored, or kept as the accounts' attributes.</summary>
+    public ColumnUse Columns { get; init; } = ColumnUse.None;
+
     /// <summary>One line for a terminal or a log: what the file came to.</summary>
     public string Summary() => Status switch
     {
         LoadStatus.Duplicate => $"{File}: duplicate of batch {BatchId}, nothing changed",
         LoadStatus.Failed => $"{File}: failed, nothing kept (batch {BatchId})",
-        _ => string.Create(CultureInfo.InvariantCulture, $"{File}: {Entity} loaded {Counts.Loaded:N0} of {Counts.Read:N0} rows, {Counts.Rejected:N0} rejected, {Counts.Pending:N0} waiting for a parent, in {Elapsed.TotalSeconds:0.00} s ({RowsPerSecond:N0} rows/s), batch {BatchId}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{File}: {Transformed}{Entity} loaded {Counts.Loaded:N0} of {Counts.Read - Counts.Merged - Counts.Dropped:N0} rows, {Counts.Rejected:N0} rejected, {Counts.Pending:N0} waiting for a parent, in {Elapsed.TotalSeconds:0.00} s ({RowsPerSecond:N0} rows/s), batch {BatchId}{ColumnsSaid}"),
     };
+
+    // What a transform made of the file's rows, e.g. "21,348 rows -> 4,580 tickets (16,768 merged, 0 dropped); ".
+    private string Transformed => Counts.Merged + Counts.Dropped == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+        $"{Counts.Read:N0} rows -> {Counts.Read - Counts.Merged - Counts.Dropped:N0} {Entity} ({Counts.Merged:N0} merged, {Counts.Dropped:N0} dropped); ");
+
+    private string ColumnsSaid =>
+        (Columns.Ignored.Count > 0 ? $"; columns ignored: {string.Join(", ", Columns.Ignored)}" : "")
+        + (Columns.KeptAsAttributes.Count > 0 ? $"; kept as attributes: {string.Join(", ", Columns.KeptAsAttributes)}" : "");
 
     /// <summary>The object shared/CONTRACT.md fixes for <c>load --json</c>, one line.</summary>
     public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -46,8 +57,12 @@ public sealed record LoadReport(
         ["rows_loaded"] = Counts.Loaded,
         ["rows_rejected"] = Counts.Rejected,
         ["rows_pending"] = Counts.Pending,
+        ["rows_merged"] = Counts.Merged,
+        ["rows_dropped"] = Counts.Dropped,
         ["batch_id"] = BatchId,
         ["rejects"] = Rejects.Select(x => new Dictionary<string, object?> { ["line"] = x.Line, ["reason"] = x.Reason }).ToList(),
+        ["columns_ignored"] = Columns.Ignored,
+        ["columns_kept_as_attributes"] = Columns.KeptAsAttributes,
         ["error"] = Error,
         ["elapsed_ms"] = (long)Elapsed.TotalMilliseconds,
     }, JsonOptions);

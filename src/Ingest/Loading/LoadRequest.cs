@@ -15,6 +15,9 @@ public sealed record LoadRequest(
     /// <summary>canonical column -> source column, from a mapping file.</summary>
     public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The mapping's transform, run over the staged file before the checks; null for a file read as it is.</summary>
+    public MappingTransform? Transform { get; init; }
+
     public ValueFormats Formats { get; init; } = new();
 
     public OrphanPolicy Orphans { get; init; } = OrphanPolicy.Wait;

@@ -15,8 +15,9 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
     {
         var clock = Stopwatch.StartNew();
         var startedAt = DateTimeOffset.UtcNow;
+        // By content and entity: one file may feed several entities (accounts and tickets from one event log).
         var previous = connection.Scalar<long?>(
-            "select max(batch_id) from meta.load_batches where sha256 = $1 and status = 'loaded'", request.Sha256);
+            "select max(batch_id) from meta.load_batches where sha256 = $1 and entity = $2 and status = 'loaded'", request.Sha256, request.Entity.Name);
         if (previous is { } loadedBefore)
         {
             return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Duplicate,
@@ -35,8 +36,11 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             // Staging and checking write only temp tables, so they run before the transaction opens;
             // everything that lasts is written inside it.
             request.OnPhase?.Invoke(new LoadPhase("reading"));
-            var source = request.Stage(new SourceStager(connection), batchId);
+            var staged = request.Stage(new SourceStager(connection), batchId);
+            var transformed = request.Transform?.Apply(connection, request.Entity, staged, batchId);
+            var source = transformed?.Source ?? staged;
             var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
+            var columnUse = transformed?.Columns ?? ColumnUse.Of(request.Entity, source.Columns, sourceOf);
             var loader = new BatchLoader(connection);
             request.OnPhase?.Invoke(new LoadPhase("checking"));
             var rowsRead = loader.Check(request.Entity, source, sourceOf, request.Formats, request.Orphans);
@@ -45,6 +49,12 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             {
                 request.OnPhase?.Invoke(new LoadPhase("writing", rowsRead));
                 counts = loader.Apply(request.Entity, source, rowsRead, batchId, request.FileName);
+                if (transformed is { } t)
+                {
+                    // Counted so far are the transformed rows; the file's own rows are what was read.
+                    counts = counts with { Read = counts.Read - rowsRead + t.SourceRows, Merged = t.Merged, Dropped = t.Dropped };
+                }
+
                 RecordBatch(request.FilePath, request.Sha256, request.Entity.Name, batchId, "loaded", counts, startedAt, error: null);
                 loader.ReleasePending();
                 connection.Execute("update meta.data_version set version = version + 1");
@@ -57,6 +67,7 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, rejects, null, clock.Elapsed)
             {
                 Staged = true,
+                Columns = columnUse,
             };
         }
         catch (Exception e) when (e is DuckDBException or WarehouseException or IOException or InvalidDataException)
@@ -74,10 +85,12 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
     {
         var entity = request.Entity;
         request.OnPhase?.Invoke(new LoadPhase("reading"));
+        ColumnUse columnUse;
         try
         {
             var source = read(new SourceStager(connection), batchId);
             var sourceOf = ColumnMapping.Resolve(entity, source.Columns, request.Columns);
+            columnUse = ColumnUse.Of(entity, source.Columns, sourceOf);
             if (!OnePassLoader.Prepare(connection, entity, source, sourceOf, request.Formats, request.Orphans))
             {
                 return null;
@@ -112,7 +125,10 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         new BatchLoader(connection).ReleasePending();
         connection.Execute("update meta.data_version set version = version + 1");
         transaction.Commit();
-        return new LoadReport(request.FileName, entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, [], null, clock.Elapsed);
+        return new LoadReport(request.FileName, entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, [], null, clock.Elapsed)
+        {
+            Columns = columnUse,
+        };
     }
 
     /// <summary>
@@ -139,11 +155,12 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
 
     private void RecordBatch(string filePath, string sha256, string? entity, long batchId, string status, BatchCounts counts, DateTimeOffset startedAt, string? error) =>
         connection.Execute("""
-            insert into meta.load_batches
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            insert into meta.load_batches (batch_id, file_name, file_path, entity, sha256, status, rows_read, rows_loaded,
+                rows_rejected, rows_pending, rows_merged, rows_dropped, started_at, finished_at, error)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             """,
             batchId, Path.GetFileName(filePath), Path.GetFullPath(filePath), entity, sha256, status,
-            counts.Read, counts.Loaded, counts.Rejected, counts.Pending, startedAt, DateTimeOffset.UtcNow, error);
+            counts.Read, counts.Loaded, counts.Rejected, counts.Pending, counts.Merged, counts.Dropped, startedAt, DateTimeOffset.UtcNow, error);
 
     private static string OneSentence(Exception e)
     {

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Analytics.ReportApi.Exports;
 using Analytics.Warehouse;
-using DuckDB.NET.Data;
-using DuckDB.NET.Native;
 
 namespace Analytics.ReportApi.Cli;
 
@@ -39,7 +37,7 @@ internal static class QueryVerb
 
         using var database = WarehouseDatabase.Open(args.Database, readOnly: true);
         using var connection = database.ConnectWithoutExternalAccess();
-        var statements = StatementCount(connection, args.Positional[0]);
+        var statements = UserSql.StatementCount(connection, args.Positional[0]);
         if (statements != 1)
         {
             // DuckDB.NET would run the first statement and drop the rest unread: refuse before anything runs.
@@ -60,19 +58,6 @@ internal static class QueryVerb
         }
 
         return 0;
-    }
-
-    /// <summary>
-    /// How many statements DuckDB's own parser finds, so a ';' inside a string literal or a comment separates nothing.
-    /// Text it cannot parse counts as one: running it then gives DuckDB's own message.
-    /// </summary>
-    private static int StatementCount(DuckDBConnection connection, string sql)
-    {
-        var count = NativeMethods.ExtractStatements.DuckDBExtractStatements(connection.NativeConnection, sql, out var extracted);
-        using (extracted)
-        {
-            return count == 0 && NativeMethods.ExtractStatements.DuckDBExtractStatementsError(extracted) is { Length: > 0 } ? 1 : count;
-        }
     }
 
     private static async Task WriteCsv(DbDataReader reader, TextWriter output)

@@ -39,6 +39,13 @@ public sealed class CalendarCoverageTests : IDisposable
             _warehouse.Rows(
                 "select ticket_id, response_minutes, calendar_covered from marts.ticket_sla order by ticket_id",
                 r => (r.GetString(0), r.IsDBNull(1) ? (long?)null : r.GetInt64(1), r.GetBoolean(2))));
+
+        // The monthly compliance rows count them apart, by the month each was opened in.
+        Assert.Equal(
+            [("2019-12-01", 1L, 1L), ("2026-06-01", 1L, 0L), ("2026-12-01", 2L, 2L), ("2027-01-01", 1L, 1L)],
+            _warehouse.Rows(
+                "select month::varchar, tickets, uncovered_tickets from marts.sla_compliance_monthly where dimension = 'account' order by month",
+                r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2))));
     }
 
     [Fact]

@@ -78,6 +78,7 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
                     DateFormat = mapping?.DateFormat,
                     TimestampFormat = mapping?.TimestampFormat,
                     TimeZone = mapping?.TimeZone ?? ValueFormats.DefaultTimeZone,
+                    SourceValues = SourceValues(mapping),
                 },
                 Orphans = options.Orphans,
                 OnPhase = progress is null ? null : phase => progress.Phase(Path.GetFileName(path), phase),
@@ -96,6 +97,22 @@ public sealed class FileLoader(WarehouseDatabase database, ILoadProgress? progre
         {
             return loader.Fail(path, sha256, entityName, e.Message);
         }
+    }
+
+    private static Dictionary<string, string> SourceValues(Mapping? mapping)
+    {
+        var values = new Dictionary<string, string>();
+        if (mapping?.TimeZone is { } zone)
+        {
+            values["time_zone"] = zone;
+        }
+
+        if (mapping?.HolidayCalendar is { } calendar)
+        {
+            values["holiday_calendar"] = calendar;
+        }
+
+        return values;
     }
 
     // A file DuckDB reads itself can be tried in one pass, except CSV files without a header or with

@@ -6,6 +6,26 @@ namespace Analytics.Ingest.Entities;
 /// <summary>The canonical entities of shared/CONTRACT.md, in the order parents come before children.</summary>
 public static class EntityCatalog
 {
+    /// <summary>
+    /// A user's holiday calendar: one row per holiday period (kind <c>holiday</c>) or make-up working day
+    /// (<c>workday</c>, 调休上班), both ends included. Loaded before contracts and tickets, which must name a known calendar.
+    /// </summary>
+    public static readonly EntitySchema Holidays = new(
+        "holidays", "core.user_holidays", ["calendar", "start_date"],
+        [
+            new("calendar", Text, Required: true),
+            new("start_date", Date, Required: true),
+            new("end_date", Date, Required: true),
+            new("kind", Text, Default: "'holiday'"),
+            new("holiday", Text), new("name", Text),
+        ],
+        [
+            new("t.end_date < t.start_date", "end_date before start_date"),
+            new("t.kind not in ('holiday', 'workday')", "kind not one of holiday, workday"),
+            new("not regexp_full_match(t.calendar, '[A-Za-z0-9_-]+')", "calendar code not letters, digits, _ or -"),
+        ],
+        []);
+
     public static readonly EntitySchema Accounts = new(
         "accounts", "core.accounts", ["account_id"],
         [
@@ -35,6 +55,11 @@ public static class EntityCatalog
         ],
         []);
 
+    // A calendar nobody loaded would silently give a contract no holidays at all.
+    private static readonly CheckSpec KnownCalendar = new(
+        "t.holiday_calendar not in (select calendar from core.calendar_periods)",
+        "unknown holiday_calendar: no holidays are loaded for it (load its holidays file first)");
+
     public static readonly EntitySchema Contracts = new(
         "contracts", "core.contracts", ["contract_id"],
         [
@@ -50,6 +75,7 @@ public static class EntityCatalog
             new("time_zone", Text, Default: "'Asia/Shanghai'"),
             new("holiday_calendar", Text, Default: "'CN'"),
             new("terminated_on", Date),
+            new("service_weekdays", Text),
         ],
         [
             new("t.end_date < t.start_date", "end_date before start_date"),
@@ -61,6 +87,8 @@ public static class EntityCatalog
             new("t.response_hours <= 0 or t.onsite_hours <= 0", "SLA hours must be positive"),
             new("t.service_end <= t.service_start", "service_end not after service_start"),
             new("t.time_zone not in (select name from pg_timezone_names())", "unknown time_zone"),
+            KnownCalendar,
+            new("not regexp_full_match(t.service_weekdays, '[1-7]+')", "service_weekdays not ISO weekday digits (1 Monday .. 7 Sunday)"),
         ],
         [new("account_id", "accounts", "core.accounts", "account_id")]);
 
@@ -121,6 +149,7 @@ public static class EntityCatalog
             new("first_response_at", Timestamp), new("onsite_at", Timestamp),
             new("resolved_at", Timestamp), new("closed_at", Timestamp),
             new("satisfaction", WholeNumber), new("engineer", Text), new("site", Text),
+            new("time_zone", Text), new("holiday_calendar", Text),
         ],
         [
             new("t.kind not in ('phone', 'onsite', 'maintenance', 'complaint', 'request')",
@@ -130,6 +159,8 @@ public static class EntityCatalog
             new("t.resolved_at < t.opened_at", "resolved_at before opened_at"),
             new("t.closed_at < coalesce(t.resolved_at, t.opened_at)", "closed_at before resolved_at"),
             new("t.satisfaction < 1 or t.satisfaction > 5", "satisfaction outside 1..5"),
+            new("t.time_zone not in (select name from pg_timezone_names())", "unknown time_zone"),
+            KnownCalendar,
         ],
         [
             new("account_id", "accounts", "core.accounts", "account_id"),
@@ -137,7 +168,7 @@ public static class EntityCatalog
         ]);
 
     /// <summary>Parents first: loading a folder in this order never makes a row wait for a file beside it.</summary>
-    public static IReadOnlyList<EntitySchema> All { get; } = [Accounts, Products, Contracts, Orders, OrderLines, Tickets];
+    public static IReadOnlyList<EntitySchema> All { get; } = [Holidays, Accounts, Products, Contracts, Orders, OrderLines, Tickets];
 
     public static EntitySchema? Find(string name) =>
         All.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));

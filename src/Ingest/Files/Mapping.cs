@@ -40,6 +40,7 @@ public sealed record Mapping
     [JsonPropertyName("timestamp_format")]
     public string? TimestampFormat { get; init; }
 
+    /// <summary>The zone of the source's local timestamps; also the time_zone of its tickets and contracts where the file has none.</summary>
     [JsonPropertyName("time_zone")]
     public string? TimeZone { get; init; }
 
@@ -54,6 +55,10 @@ public sealed record Mapping
     /// <summary>The mapping's file name, to name it in a message.</summary>
     [JsonIgnore]
     public string Name { get; init; } = "";
+
+    /// <summary>The holiday calendar of the source's tickets and contracts where the file has no holiday_calendar column.</summary>
+    [JsonPropertyName("holiday_calendar")]
+    public string? HolidayCalendar { get; init; }
 
     /// <summary>canonical column -> source column.</summary>
     [JsonPropertyName("columns")]

@@ -145,11 +145,22 @@ internal static class ValidationSql
             ? "left join core.contracts zc on zc.contract_id = c.\"contract_id\""
             : null;
         var zone = zoneJoin is null ? Literal(formats.TimeZone) : $"coalesce(zc.time_zone, {Literal(formats.TimeZone)})";
+        // A row's own time zone (its file's column, or its source's) says what its local timestamps mean; a zone
+        // that is not one is rejected by the entity's check, and must not stop the file here.
+        var ownZone = entity.Columns.Any(c => c.Kind == ColumnKind.Timestamp) && entity.Columns.Any(c => c.Name == "time_zone")
+            && (sourceOf.GetValueOrDefault("time_zone") is not null || formats.SourceValues.ContainsKey("time_zone"));
+        if (ownZone)
+        {
+            zone = $"coalesce(case when c.\"time_zone\" in (select name from pg_timezone_names()) then c.\"time_zone\" end, {zone})";
+        }
+
         // Text is trimmed; other columns are not, since DuckDB's casts ignore surrounding blanks anyway
         // and trimming ten million values is a good part of a load's time.
         var trimmed = string.Join(",\n        ", entity.Columns.Select(c =>
             sourceOf.GetValueOrDefault(c.Name) is not { } from
-                ? (c.Kind == ColumnKind.Attributes ? KeptColumns(source, sourceOf) : "null::varchar") + $" as {Identifier(c.Name)}"
+                ? c.Kind == ColumnKind.Attributes ? $"{KeptColumns(source, sourceOf)} as {Identifier(c.Name)}"
+                : formats.SourceValues.TryGetValue(c.Name, out var shared) ? $"{Literal(shared)} as {Identifier(c.Name)}"
+                : $"null::varchar as {Identifier(c.Name)}"
             : c.Kind == ColumnKind.Text ? $"trim(s.{Identifier(from)}) as {Identifier(c.Name)}"
             : $"s.{Identifier(from)} as {Identifier(c.Name)}"));
         var cleaned = string.Join(",\n        ", entity.Columns.Select(c => $"{Cleaned($"x.{Identifier(c.Name)}", formats)} as {Identifier(c.Name)}"));

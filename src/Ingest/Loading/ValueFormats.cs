@@ -16,4 +16,10 @@ public sealed record ValueFormats
     public string? TimestampFormat { get; init; }
 
     public string TimeZone { get; init; } = DefaultTimeZone;
+
+    /// <summary>
+    /// Values the whole source shares (a mapping's <c>time_zone</c> and <c>holiday_calendar</c>): canonical column -> value,
+    /// filling that column where the file has none, so one export's tickets keep their own zone and calendar.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SourceValues { get; init; } = new Dictionary<string, string>();
 }

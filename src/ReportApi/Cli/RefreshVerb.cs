@@ -10,7 +10,7 @@ internal static class RefreshVerb
     public static Verb Definition { get; } = new(
         "refresh",
         "refresh",
-        "Rebuilds every mart from the core tables, in one transaction, and prints each mart's rows and time.",
+        "Rebuilds every mart from the core tables, in one transaction, and prints each mart's rows and time, then a warning per holiday calendar that tickets fall outside of.",
         new HashSet<string>(),
         new HashSet<string>(),
         RunAsync);
@@ -31,6 +31,10 @@ internal static class RefreshVerb
         }
 
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"refreshed in {clock.Elapsed.TotalSeconds:0.00} s"));
+        foreach (var gap in CalendarGaps.Read(connection))
+        {
+            await stdout.WriteLineAsync("warning: " + gap.Warning());
+        }
         return 0;
     }
 }

@@ -7,15 +7,18 @@ internal static class HealthEndpoints
 {
     /// <summary>
     /// GET /health: open to everyone; says whether the warehouse answers, at which data version, and whether the marts
-    /// were built from it ("current") or from an older one ("stale": a load committed and the rebuild after it has not).
+    /// were built from it ("current") or from an older one ("stale": a load committed and the rebuild after it has not),
+    /// and, per holiday calendar, the tickets whose SLA minutes fall outside the years it covers and from when.
     /// </summary>
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", (WarehouseDatabase database) =>
         {
             MartsFreshness marts;
+            IReadOnlyList<CalendarGap> gaps;
             using (var connection = database.Connect())
             {
                 marts = new MartBuilder(connection).Freshness();
+                gaps = CalendarGaps.Read(connection);
             }
 
             return Results.Json(new
@@ -26,6 +29,16 @@ internal static class HealthEndpoints
                 martsVersion = marts.MartsVersion,
                 loadedFiles = database.LoadedFiles(),
                 lastLoadAt = database.LastLoadAt(),
+                calendarGaps = gaps.Select(g => new
+                {
+                    calendar = g.Calendar,
+                    tickets = g.Tickets,
+                    years = g.Years,
+                    coveredFrom = g.CoveredFrom,
+                    coveredTo = g.CoveredTo,
+                    outsideFrom = g.OutsideFrom,
+                    warning = g.Warning(),
+                }),
             });
         });
 }

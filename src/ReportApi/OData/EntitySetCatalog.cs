@@ -41,7 +41,8 @@ internal static class EntitySetCatalog
             """
             select t.ticket_id, t.account_id, t.contract_id, t.kind, t.priority, t.contact, t.is_designated_contact,
                    t.opened_at, t.first_response_at, t.onsite_at, t.resolved_at, t.closed_at, t.satisfaction, t.engineer, t.site,
-                   s.response_minutes::bigint as response_minutes, s.onsite_minutes::bigint as onsite_minutes, s.response_met, s.onsite_met
+                   s.response_minutes::bigint as response_minutes, s.onsite_minutes::bigint as onsite_minutes, s.response_met, s.onsite_met,
+                   t.time_zone, t.holiday_calendar, s.calendar_covered
             from core.tickets t left join marts.ticket_sla s using (ticket_id)
             """,
             ["ticket_id"], EntitySetDefinition.ByAccount("account_id"), ["contact"]),
@@ -49,7 +50,7 @@ internal static class EntitySetCatalog
             """
             select contract_id, account_id, start_date, end_date, auto_renew, notice_days, renewal_months, annual_fee,
                    payment_terms_days, margin_cap_pct, penalty_threshold_pct, response_hours, onsite_hours, service_start,
-                   service_end, time_zone, holiday_calendar, terminated_on
+                   service_end, time_zone, holiday_calendar, terminated_on, service_weekdays
             from core.contracts
             """,
             ["contract_id"], EntitySetDefinition.ByAccount("account_id"), []),

@@ -1,6 +1,6 @@
 -- Grain: one row per ticket: when its SLA clock starts, its response and on-site times in service minutes, and whether each met its limit.
 -- key: ticket_id
--- not null: account_id, kind, opened_at, month
+-- not null: account_id, kind, opened_at, month, calendar_covered
 -- accepted: kind in (phone, onsite, maintenance, complaint, request)
 -- references: ticket_id -> core.tickets.ticket_id
 -- references: account_id -> core.accounts.account_id
@@ -12,6 +12,8 @@
 -- 2-hour limit; 121 minutes breaches it. An event before the clock starts takes 0 minutes.
 -- *_met is null without the event, and for maintenance visits, which are scheduled rather than asked for.
 -- month is the month of opened_at on the window's local clock; clock_start_at is the first service minute at or after it.
+-- calendar_covered is false when a day from the opening to the last instant the clocks use lies in a year its holiday
+-- calendar does not cover: those minutes assume no holidays there (counted by /health and refresh).
 with tickets as (
     select * from core.tickets
 ), windows as (
@@ -19,11 +21,11 @@ with tickets as (
 ), days as (
     select * from marts.service_days
 ), instants as (
-    select ticket_id, holiday_calendar, service_start, service_end, 'opened' as event, opened_local as at_local from windows
+    select ticket_id, holiday_calendar, service_weekdays, service_start, service_end, 'opened' as event, opened_local as at_local from windows
     union all
-    select ticket_id, holiday_calendar, service_start, service_end, 'response', first_response_local from windows where first_response_local is not null
+    select ticket_id, holiday_calendar, service_weekdays, service_start, service_end, 'response', first_response_local from windows where first_response_local is not null
     union all
-    select ticket_id, holiday_calendar, service_start, service_end, 'onsite', onsite_local from windows where onsite_local is not null
+    select ticket_id, holiday_calendar, service_weekdays, service_start, service_end, 'onsite', onsite_local from windows where onsite_local is not null
 ), bounded as (
     select
         *,
@@ -40,21 +42,27 @@ with tickets as (
             + case when d.is_service_day then datediff('microsecond', b.day_start, least(greatest(b.at_local, b.day_start), b.day_end)) else 0 end
             as service_us,
         case when d.is_service_day and b.at_local < b.day_end then greatest(b.at_local, b.day_start)
-            else d.next_service_date + b.service_start end as clock_start_local
+            else d.next_service_date + b.service_start end as clock_start_local,
+        -- uncovered days before this instant's day, and through the last day its clock reads (the next service day when it waits)
+        d.uncovered_days_before as uncovered_before,
+        case when b.event = 'opened' and not (d.is_service_day and b.at_local < b.day_end) then d.next_service_uncovered_through
+            else d.uncovered_days_before + (not d.calendar_covered)::integer end as uncovered_through
     from bounded b
-    join days d on d.holiday_calendar = b.holiday_calendar and d.service_date = b.day
+    join days d on d.holiday_calendar = b.holiday_calendar and d.service_weekdays = b.service_weekdays and d.service_date = b.day
 ), per_ticket as (
     select
         ticket_id,
         max(service_us) filter (where event = 'opened') as opened_us,
         max(service_us) filter (where event = 'response') as response_us,
         max(service_us) filter (where event = 'onsite') as onsite_us,
-        max(clock_start_local) filter (where event = 'opened') as clock_start_local
+        max(clock_start_local) filter (where event = 'opened') as clock_start_local,
+        max(uncovered_through) = min(uncovered_before) as calendar_covered
     from on_clock
     group by ticket_id
 ), measured as (
     select
-        t.*,
+        t.* exclude (time_zone, holiday_calendar),
+        p.calendar_covered,
         w.opened_local, w.time_zone, w.holiday_calendar, w.service_start, w.service_end, w.response_hours, w.onsite_hours,
         -- timezone() with a zone per row costs a calendar per row: only a clock that waited needs converting back
         case when p.clock_start_local = w.opened_local then t.opened_at else timezone(w.time_zone, p.clock_start_local) end as clock_start_at,
@@ -75,7 +83,8 @@ with tickets as (
         response_minutes,
         onsite_minutes,
         case when kind <> 'maintenance' then response_minutes <= response_hours * 60 end as response_met,
-        case when kind <> 'maintenance' then onsite_minutes <= onsite_hours * 60 end as onsite_met
+        case when kind <> 'maintenance' then onsite_minutes <= onsite_hours * 60 end as onsite_met,
+        calendar_covered
     from measured
 )
 select * from final

@@ -1,11 +1,12 @@
 -- Grain: one row per dimension ('account', 'contract', 'engineer', 'site') per member of it per month of opening.
 -- key: dimension, member, month
--- not null: tickets
+-- not null: tickets, uncovered_tickets
 -- accepted: dimension in (account, contract, engineer, site)
 -- A ticket counts under its account, and under its contract, engineer and site when it names one (so only the
 -- account rows add up to all tickets). A ticket breaches when its response or its on-site arrival missed the
 -- limit; breach_rate = breached tickets / tickets with at least one clock measured, null when none was.
--- Tickets from a contact known not to be designated (is_designated_contact false) are counted apart.
+-- Tickets from a contact known not to be designated (is_designated_contact false) are counted apart, and so are
+-- uncovered_tickets, whose minutes read a day outside their holiday calendar's years (ticket_sla.calendar_covered).
 with tickets as (
     select
         account_id as account,
@@ -17,7 +18,8 @@ with tickets as (
         satisfaction,
         is_designated_contact,
         response_met,
-        onsite_met
+        onsite_met,
+        calendar_covered
     from marts.ticket_sla
 ), by_member as (
     from tickets unpivot (member for dimension in (account, contract, engineer, site))
@@ -36,7 +38,8 @@ with tickets as (
         count(*) filter (where kind = 'complaint') as complaints,
         avg(satisfaction) as avg_satisfaction,
         count(satisfaction) as satisfaction_ratings,
-        count(*) filter (where not is_designated_contact) as non_designated_tickets
+        count(*) filter (where not is_designated_contact) as non_designated_tickets,
+        count(*) filter (where not calendar_covered) as uncovered_tickets
     from by_member
     group by dimension, member, month
 ), final as (
@@ -55,7 +58,8 @@ with tickets as (
         complaints,
         avg_satisfaction,
         satisfaction_ratings,
-        non_designated_tickets
+        non_designated_tickets,
+        uncovered_tickets
     from counted
 )
 select * from final

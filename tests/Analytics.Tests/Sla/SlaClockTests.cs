@@ -22,6 +22,19 @@ public sealed class SlaClockTests : IClassFixture<SlaClockTests.ClockBook>
         public ClockBook()
         {
             Warehouse.LoadText("accounts.csv", "account_id,name\nA1,甲方\nA2,乙方\n");
+
+            // A calendar no Calendars/ file ships is the user's to load; Germany's 2025 federal holidays, by hand.
+            Warehouse.LoadText("holidays_de.csv", """
+                calendar,start_date,end_date,name
+                DE,2025-01-01,2025-01-01,Neujahr
+                DE,2025-04-18,2025-04-18,Karfreitag
+                DE,2025-04-21,2025-04-21,Ostermontag
+                DE,2025-05-01,2025-05-01,Tag der Arbeit
+                DE,2025-05-29,2025-05-29,Christi Himmelfahrt
+                DE,2025-06-09,2025-06-09,Pfingstmontag
+                DE,2025-10-03,2025-10-03,Tag der Deutschen Einheit
+                DE,2025-12-25,2025-12-26,Weihnachten
+                """);
             Warehouse.LoadText("contracts.csv", """
                 contract_id,account_id,start_date,end_date,response_hours,onsite_hours,time_zone,holiday_calendar
                 SH,A1,2025-01-01,2025-12-31,2,4,Asia/Shanghai,CN
@@ -170,12 +183,12 @@ public sealed class SlaClockTests : IClassFixture<SlaClockTests.ClockBook>
     }
 
     [Fact]
-    public void A_contracts_holiday_calendar_applies_on_its_local_days_and_a_calendar_without_a_file_has_no_holidays()
+    public void A_contracts_holiday_calendar_applies_on_its_local_days_and_a_loaded_calendar_its_own_holidays()
     {
         // Berlin on calendar CN: 28 January is a Spring Festival day, so only 16:30-17:00 on the 27th counts.
         Assert.Equal(30L, ClockOf("BERLIN-CN").ResponseMinutes);
 
-        // Berlin on calendar DE, which has no file: 30 minutes on the 27th and 30 on the 28th.
+        // Berlin on calendar DE, loaded by the user, has no holiday in late January: 30 minutes on the 27th and 30 on the 28th.
         Assert.Equal(60L, ClockOf("BERLIN-DE").ResponseMinutes);
     }
 

@@ -38,7 +38,9 @@ with settings as (
         coalesce(lead(m.month) over a - interval 1 month, (select as_of_month from bounds))::date as span_end,
         c.churned_on
     from marts.account_order_months m
-    left join marts.account_churn c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date
+    -- a contract's or a label's churns may share one last order: the first counts
+    left join (select master_account_id, last_order_date, min(churned_on) as churned_on from marts.account_churn group by all) c
+        on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date
     window a as (partition by m.master_account_id order by m.month)
 ), grid as (
     select

@@ -15,4 +15,7 @@ public enum ColumnKind
     Timestamp,
     Time,
     YesNo,
+
+    /// <summary>A JSON object of source column name -> value as text: the columns of an export no canonical column took.</summary>
+    Attributes,
 }

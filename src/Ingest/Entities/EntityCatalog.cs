@@ -16,8 +16,12 @@ public static class EntityCatalog
             new("contact_name", Text), new("contact_phone", Text), new("contact_consent", YesNo),
             // churn as the export states it, read when churn.definition is label
             new("churned_on", Date), new("churned", YesNo), new("churn_label_as_of", Date),
+            new("attributes", Attributes),
         ],
-        [new("t.churned_on > t.churn_label_as_of", "churned_on after churn_label_as_of")],
+        [
+            new("t.churned_on > t.churn_label_as_of", "churned_on after churn_label_as_of"),
+            new("json_type(t.attributes) <> 'OBJECT'", "attributes is not a JSON object"),
+        ],
         [])
     {
         HistoryColumns = ["name", "tax_id", "industry", "region", "city", "owner"],

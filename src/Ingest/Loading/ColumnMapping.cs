@@ -37,4 +37,11 @@ public static class ColumnMapping
 
         return result;
     }
+
+    /// <summary>The source columns that no canonical column takes, in file order.</summary>
+    public static IReadOnlyList<string> Unused(IReadOnlyList<string> sourceColumns, IReadOnlyDictionary<string, string?> sourceOf)
+    {
+        var used = sourceOf.Values.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return sourceColumns.Where(c => !used.Contains(c)).ToList();
+    }
 }

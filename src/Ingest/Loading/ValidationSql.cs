@@ -148,7 +148,8 @@ internal static class ValidationSql
         // Text is trimmed; other columns are not, since DuckDB's casts ignore surrounding blanks anyway
         // and trimming ten million values is a good part of a load's time.
         var trimmed = string.Join(",\n        ", entity.Columns.Select(c =>
-            sourceOf.GetValueOrDefault(c.Name) is not { } from ? $"null::varchar as {Identifier(c.Name)}"
+            sourceOf.GetValueOrDefault(c.Name) is not { } from
+                ? (c.Kind == ColumnKind.Attributes ? KeptColumns(source, sourceOf) : "null::varchar") + $" as {Identifier(c.Name)}"
             : c.Kind == ColumnKind.Text ? $"trim(s.{Identifier(from)}) as {Identifier(c.Name)}"
             : $"s.{Identifier(from)} as {Identifier(c.Name)}"));
         var cleaned = string.Join(",\n        ", entity.Columns.Select(c => $"{Cleaned($"x.{Identifier(c.Name)}", formats)} as {Identifier(c.Name)}"));
@@ -181,6 +182,18 @@ internal static class ValidationSql
             """;
     }
 
+    /// <summary>
+    /// The source columns no canonical column took, as a JSON object (text), or null when there are none:
+    /// what an accounts file carries beyond the canonical columns is kept, not dropped.
+    /// </summary>
+    private static string KeptColumns(StagedSource source, IReadOnlyDictionary<string, string?> sourceOf)
+    {
+        var kept = ColumnMapping.Unused(source.Columns, sourceOf);
+        return kept.Count == 0
+            ? "null::varchar"
+            : "json_object(" + string.Join(", ", kept.Select(c => $"{Literal(c)}, s.{Identifier(c)}")) + ")::varchar";
+    }
+
     public static string KeyList(EntitySchema entity, string? except = null) =>
         string.Join(", ", entity.Key.Where(k => k != except).Select(Identifier));
 
@@ -198,6 +211,7 @@ internal static class ValidationSql
             ColumnKind.Percent => $"try_cast({v} as decimal(9,4))",
             ColumnKind.Hours => $"try_cast({v} as decimal(9,2))",
             ColumnKind.Time => $"try_cast({v} as time)",
+            ColumnKind.Attributes => $"try_cast({v} as json)",
             ColumnKind.YesNo => $"case when lower({v}) in ('true', 't', '1', 'yes', 'y', '是') then true when lower({v}) in ('false', 'f', '0', 'no', 'n', '否') then false end",
             ColumnKind.Date => formats.DateFormat is { } df
                 ? $"try_strptime({v}, {Literal(df)})::date"
@@ -245,6 +259,7 @@ internal static class ValidationSql
         ColumnKind.Timestamp => "a timestamp",
         ColumnKind.Time => "a time of day",
         ColumnKind.YesNo => "yes or no",
+        ColumnKind.Attributes => "JSON",
         _ => "valid",
     };
 }

@@ -37,6 +37,7 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             request.OnPhase?.Invoke(new LoadPhase("reading"));
             var source = request.Stage(new SourceStager(connection), batchId);
             var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
+            var columnUse = ColumnUse.Of(request.Entity, source.Columns, sourceOf);
             var loader = new BatchLoader(connection);
             request.OnPhase?.Invoke(new LoadPhase("checking"));
             var rowsRead = loader.Check(request.Entity, source, sourceOf, request.Formats, request.Orphans);
@@ -57,6 +58,7 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             return new LoadReport(request.FileName, request.Entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, rejects, null, clock.Elapsed)
             {
                 Staged = true,
+                Columns = columnUse,
             };
         }
         catch (Exception e) when (e is DuckDBException or WarehouseException or IOException or InvalidDataException)
@@ -74,10 +76,12 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
     {
         var entity = request.Entity;
         request.OnPhase?.Invoke(new LoadPhase("reading"));
+        ColumnUse columnUse;
         try
         {
             var source = read(new SourceStager(connection), batchId);
             var sourceOf = ColumnMapping.Resolve(entity, source.Columns, request.Columns);
+            columnUse = ColumnUse.Of(entity, source.Columns, sourceOf);
             if (!OnePassLoader.Prepare(connection, entity, source, sourceOf, request.Formats, request.Orphans))
             {
                 return null;
@@ -112,7 +116,10 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         new BatchLoader(connection).ReleasePending();
         connection.Execute("update meta.data_version set version = version + 1");
         transaction.Commit();
-        return new LoadReport(request.FileName, entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, [], null, clock.Elapsed);
+        return new LoadReport(request.FileName, entity.Name, request.Sha256, LoadStatus.Loaded, counts, batchId, [], null, clock.Elapsed)
+        {
+            Columns = columnUse,
+        };
     }
 
     /// <summary>
@@ -139,11 +146,12 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
 
     private void RecordBatch(string filePath, string sha256, string? entity, long batchId, string status, BatchCounts counts, DateTimeOffset startedAt, string? error) =>
         connection.Execute("""
-            insert into meta.load_batches
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            insert into meta.load_batches (batch_id, file_name, file_path, entity, sha256, status, rows_read, rows_loaded,
+                rows_rejected, rows_pending, rows_merged, rows_dropped, started_at, finished_at, error)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             """,
             batchId, Path.GetFileName(filePath), Path.GetFullPath(filePath), entity, sha256, status,
-            counts.Read, counts.Loaded, counts.Rejected, counts.Pending, startedAt, DateTimeOffset.UtcNow, error);
+            counts.Read, counts.Loaded, counts.Rejected, counts.Pending, counts.Merged, counts.Dropped, startedAt, DateTimeOffset.UtcNow, error);
 
     private static string OneSentence(Exception e)
     {

@@ -17,7 +17,8 @@ internal static class EntitySetCatalog
         new("Accounts", "Account",
             """
             select a.account_id, a.name, a.tax_id, a.industry, a.region, a.city, a.owner, a.created_on, a.english_name,
-                   a.contact_name, a.contact_phone, s.master_account_id, s.tier, s.level, s.lifecycle_stage, s.rfm_segment, s.churned_on
+                   a.contact_name, a.contact_phone, s.master_account_id, s.tier, s.level, s.lifecycle_stage, s.rfm_segment, s.churned_on,
+                   a.attributes::varchar as attributes
             from core.accounts a left join marts.account_segments s using (account_id)
             """,
             ["account_id"], EntitySetDefinition.ByAccount("account_id"), ["contact_name", "contact_phone"]),

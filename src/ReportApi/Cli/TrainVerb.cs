@@ -99,7 +99,7 @@ internal static class TrainVerb
             if (churn.Attributes is { } used)
             {
                 text.AppendLine(c, $"attributes used as numbers: {string.Join(", ", used.Numeric)}; as categories: {string.Join(", ", used.Categorical)}");
-                text.AppendLine(c, $"left out: {string.Join("; ", used.LeftOut.Select(l => $"{l.Key} ({l.Value})"))}");
+                text.AppendLine(c, $"left out: {(used.LeftOut.Count == 0 ? "none" : string.Join("; ", used.LeftOut.Select(l => $"{l.Key} ({l.Value})")))}");
             }
 
             text.AppendLine();

@@ -28,17 +28,20 @@ with bounds as (
     select rate_before_month, (rate_before_month + interval 1 month)::date, as_of_date from bounds
 ), unordered as (
     -- Where contracts or a label define churn, a master with no order history is at risk too, as 190 grades it
-    -- (tier C, level 5, exploration), until it churns.
+    -- (tier C, level 5, exploration): under contract from its first contract's start, under label throughout,
+    -- until it churns.
     select a.account_id as master_account_id, p.before_month, 'C' as tier, '5' as level, 'exploration' as lifecycle_stage
     from core.accounts a
     join marts.account_merge_map m on m.account_id = a.account_id and m.is_master
-    cross join periods p
+    cross join (select distinct before_month, last_day(before_month) as before_end from periods) p
     where (select value from meta.settings where key = 'churn.definition') <> 'inactivity'
         and a.account_id not in (select master_account_id from marts.account_segment_history)
+        and ((select value from meta.settings where key = 'churn.definition') = 'label'
+            or exists (select 1 from core.contracts k where k.account_id = a.account_id and k.start_date <= p.before_end))
         and not exists (
             select 1 from marts.account_churn c
-            where c.master_account_id = a.account_id and c.churned_on < p.period_start
-                and (c.returned_on is null or c.returned_on >= p.period_start)
+            where c.master_account_id = a.account_id and c.churned_on <= p.before_end
+                and (c.returned_on is null or c.returned_on > p.before_end)
         )
 ), starts as (
     select * from history

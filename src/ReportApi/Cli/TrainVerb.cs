@@ -15,7 +15,9 @@ internal static class TrainVerb
         """
         Trains the churn model (ML.NET FastTree) and the value model (ML.NET FastTree regression, beside
         BG/NBD x Gamma-Gamma) on past cutoffs, evaluates both out of time on the latest cutoff whose outcome
-        is known, against their baselines (recency alone; same as last period), and stores the runs. A new run
+        is known, against their baselines (recency alone and the best "no purchase within N months" rule; same as
+        last period), and stores the runs. Where churn is the export's label (churn.definition label) and there are
+        no orders, the churn model learns the label from the accounts' attributes on a stratified holdout. A new run
         serves only if it is not worse than the serving one on the same holdout. --json prints the report as JSON.
         """,
         new HashSet<string>(),

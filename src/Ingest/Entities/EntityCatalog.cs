@@ -34,9 +34,14 @@ public static class EntityCatalog
             new("tax_id", Text), new("industry", Text), new("region", Text), new("city", Text),
             new("owner", Text), new("created_on", Date), new("english_name", Text),
             new("contact_name", Text), new("contact_phone", Text), new("contact_consent", YesNo),
+            // churn as the export states it, read when churn.definition is label
+            new("churned_on", Date), new("churned", YesNo), new("churn_label_as_of", Date),
             new("attributes", Attributes),
         ],
-        [new("json_type(t.attributes) <> 'OBJECT'", "attributes is not a JSON object")],
+        [
+            new("t.churned_on > t.churn_label_as_of", "churned_on after churn_label_as_of"),
+            new("json_type(t.attributes) <> 'OBJECT'", "attributes is not a JSON object"),
+        ],
         [])
     {
         HistoryColumns = ["name", "tax_id", "industry", "region", "city", "owner"],

@@ -21,7 +21,12 @@ public sealed record ChurnReason(
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The strongest <paramref name="perSide"/> reasons raising and lowering the risk, strongest first.</summary>
-    public static IReadOnlyList<ChurnReason> Top(IReadOnlyList<string> features, double[] values, float[] contributions, int perSide)
+    public static IReadOnlyList<ChurnReason> Top(IReadOnlyList<string> features, double[] values, float[] contributions, int perSide) =>
+        Top(features, values, contributions, perSide, FeatureWords.Describe);
+
+    /// <summary>As above, with the words of features the SQL does not compute (an export's attributes).</summary>
+    public static IReadOnlyList<ChurnReason> Top(
+        IReadOnlyList<string> features, double[] values, float[] contributions, int perSide, Func<string, double, (string En, string Zh)> describe)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(values);
@@ -36,7 +41,7 @@ public sealed record ChurnReason(
             {
                 // The words describe the value as stored (rounded), so a reader who checks one against the other agrees.
                 var value = Math.Round(r.Value, 4);
-                var (en, zh) = FeatureWords.Describe(r.Name, value);
+                var (en, zh) = describe(r.Name, value);
                 return new ChurnReason(r.Name, value, Math.Round(r.Effect, 4), en, zh);
             })
             .ToList();

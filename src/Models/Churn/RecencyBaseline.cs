@@ -1,8 +1,3 @@
-using Analytics.Models.Features;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
-
 namespace Analytics.Models.Churn;
 
 /// <summary>
@@ -15,16 +10,8 @@ public static class RecencyBaseline
     {
         ArgumentNullException.ThrowIfNull(trainingRecency);
         ArgumentNullException.ThrowIfNull(holdoutRecency);
-        var ml = new MLContext(seed: 1);
         // In hundreds of days, so the optimiser works on numbers near 1.
         static float[] Row(double recency) => [(float)(recency / 100)];
-        var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            FeatureColumnName = nameof(MlRow.Features),
-            LabelColumnName = nameof(MlRow.Label),
-        });
-        var model = trainer.Fit(MlData.Load(ml, trainingRecency.Select(Row).ToList(), churned));
-        var scored = model.Transform(MlData.Load(ml, holdoutRecency.Select(Row).ToList()));
-        return scored.GetColumn<float>("Probability").Select(p => (double)p).ToList();
+        return LogisticBaseline.TrainAndPredict(trainingRecency.Select(Row).ToList(), churned, holdoutRecency.Select(Row).ToList()).Holdout;
     }
 }

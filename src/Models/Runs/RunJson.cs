@@ -16,4 +16,12 @@ public static class RunJson
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     public static JsonNode Node<T>(T value) => JsonSerializer.SerializeToNode(value, Options)!;
+
+    /// <summary>A value's JSON with a "name" beside its fields: a baseline's metrics and what the baseline is.</summary>
+    public static JsonNode Named<T>(T value, string name)
+    {
+        var node = Node(value);
+        node["name"] = name;
+        return node;
+    }
 }

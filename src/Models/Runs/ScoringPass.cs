@@ -22,6 +22,13 @@ public sealed class ScoringPass(WarehouseDatabase database)
         var asOf = MartsAsOf.Read(connection);
         var runs = new ModelRunRows(connection);
         var churnRun = Serving(runs, "churn");
+        if (LabelledAccounts.IsLabelDefinition(connection) && !LabelledAccounts.HasOrders(connection))
+        {
+            var labelled = LabelScoring.Score(connection, churnRun, settings);
+            var version = database.DataVersion();
+            return new ScoreStore(connection).Write(new ScoredPass(asOf, version, churnRun.Version, null, labelled, LifetimeValueStep.Run(connection, version, asOf)));
+        }
+
         var valueRun = Serving(runs, "value");
 
         var tables = new FeatureTables(connection);

@@ -24,6 +24,14 @@ public sealed class TrainingPass(WarehouseDatabase database)
     {
         using var connection = database.Connect();
         var settings = ModelSettings.Read(connection);
+        if (LabelledAccounts.IsLabelDefinition(connection) && !LabelledAccounts.HasOrders(connection))
+        {
+            // No history to cut in time: the label is learned from the attributes, and there is no value to forecast.
+            var asOf = MartsAsOf.Read(connection);
+            var (run, features) = LabelChurnTraining.Train(connection, asOf, DateTimeOffset.UtcNow, database.DataVersion());
+            return new TrainingReport(asOf, [], asOf, settings.HorizonDays, features, run, null);
+        }
+
         var schedule = CutoffSchedule.For(MartsAsOf.Read(connection), settings);
         var tables = new FeatureTables(connection);
         tables.Build(schedule.All);
@@ -54,29 +62,18 @@ public sealed class TrainingPass(WarehouseDatabase database)
         var outcomes = test.Select(r => r.Churned!.Value).ToList();
         var metrics = ChurnMetrics.Compute(classifier.Probabilities(testVectors), outcomes);
         var recency = names.ToList().IndexOf("recency_days");
-        var baseline = ChurnMetrics.Compute(
-            RecencyBaseline.TrainAndPredict(train.Select(r => r.Values[recency]).ToList(), train.Select(r => r.Churned!.Value).ToList(), test.Select(r => r.Values[recency]).ToList()),
-            outcomes);
-        var evaluation = new ChurnEvaluation(train.Count, train.Count(r => r.Churned == true), metrics, baseline, ChurnGrade.Of(metrics, baseline));
+        var trainRecency = train.Select(r => r.Values[recency]).ToList();
+        var trainOutcomes = train.Select(r => r.Churned!.Value).ToList();
+        var testRecency = test.Select(r => r.Values[recency]).ToList();
+        var baseline = ChurnMetrics.Compute(RecencyBaseline.TrainAndPredict(trainRecency, trainOutcomes, testRecency), outcomes);
+        var rule = InactivityRuleBaseline.Fit(trainRecency, trainOutcomes);
+        var evaluation = ChurnEvaluation.Graded(train.Count, train.Count(r => r.Churned == true), metrics,
+            new NamedBaseline("recency alone (logistic regression)", baseline),
+            new NamedBaseline(rule.Name, ChurnMetrics.Compute(rule.Predict(testRecency), outcomes)), "out of time");
 
-        var runs = new ModelRunRows(connection);
-        var serving = runs.Serving("churn");
-        var servingAuc = serving?.Artifact is { } artifact && serving.Features.SequenceEqual(names)
-            ? ChurnMetrics.Compute(ChurnClassifier.Load(artifact).Probabilities(testVectors), outcomes).RocAuc
-            : double.NaN;
-        var decision = ServingDecision.Decide(serving, names, double.IsNaN(servingAuc) || metrics.RocAuc >= servingAuc,
-            () => string.Create(CultureInfo.InvariantCulture, $"ROC AUC {metrics.RocAuc:0.0000} against {servingAuc:0.0000}"));
-
-        var node = RunJson.Node(metrics);
-        node["grade"] = evaluation.Grade;
-        node["training_rows"] = evaluation.TrainingRows;
-        node["training_churned"] = evaluation.TrainingChurned;
-        var runId = runs.NextRunId();
-        var version = Version("churn", trainedAt, runId);
-        runs.Insert(new ModelRunRecord(runId, "churn", version, ChurnClassifier.Algorithm, trainedAt, dataVersion, schedule.Training[0],
-            schedule.Training[^1], schedule.Holdout, names, node.ToJsonString(), RunJson.Serialize(baseline), decision.Serves, decision.Reason,
-            classifier.Save()));
-        return new TrainedRun("churn", version, ChurnClassifier.Algorithm, decision.Serves, decision.Reason, evaluation);
+        var window = new ModelRunRecord(0, "churn", "", ChurnClassifier.Algorithm, trainedAt, dataVersion, schedule.Training[0], schedule.Training[^1],
+            schedule.Holdout, names, "", null, false, null, null);
+        return new ChurnRunStore(connection).Store(classifier, evaluation, names, testVectors, outcomes, window);
     }
 
     private static TrainedRun TrainValue(

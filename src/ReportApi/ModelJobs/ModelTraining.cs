@@ -13,7 +13,7 @@ internal static class ModelTraining
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = new TrainingPass(database).Run();
-            foreach (var run in new[] { report.Churn, report.Value })
+            foreach (var run in new[] { report.Churn, report.Value }.OfType<TrainedRun>())
             {
                 logger.LogInformation("Trained {Version} in {Seconds:0.0} s: {Serving} ({Reason})",
                     run.Version, clock.Elapsed.TotalSeconds, run.IsServing ? "serves" : "does not serve", run.ServingReason);

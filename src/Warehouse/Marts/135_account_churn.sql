@@ -1,25 +1,68 @@
 -- Grain: one row per master account per time it churned.
 -- key: master_account_id, churned_on
--- not null: last_order_date
+-- accepted: definition in (inactivity, contract, label)
 -- references: master_account_id -> core.accounts.account_id
--- Churn (客户流失), defined here and nowhere else: an account that ordered and then placed no order for
--- churn.inactive_days days churned on its last order date plus those days, if that day is on or before as_of.
--- returned_on is its next order, if it came back. The account is churned on days churned_on <= d < returned_on.
-with order_days as (
+-- Churn (客户流失), defined here and nowhere else, by the setting churn.definition:
+--   inactivity  an account that ordered and then placed no order for churn.inactive_days days churned on its last
+--               order date plus those days; returned_on is its next order, if it came back.
+--   contract    an account's contract ended without renewal (its last day: end_date, or terminated_on when that
+--               came first or stopped an auto-renewal) and no other contract of it runs the next day: it churned
+--               that next day; returned_on is the start of its next contract.
+--   label       the export says so: core.accounts.churned_on, else churned = true as of churn_label_as_of (as_of
+--               when the export gives no day). An account of a group churns when its master is labelled.
+-- Only days on or before as_of count. The account is churned on days churned_on <= d < returned_on.
+-- last_order_date: the last order on or before churned_on (null for an account that never ordered).
+with as_of as (
+    select as_of_date from marts.as_of
+), definition as (
+    select case when value in ('inactivity', 'contract', 'label') then value
+        else error('churn.definition must be inactivity, contract or label, not ' || value) end as definition
+    from meta.settings where key = 'churn.definition'
+), order_days as (
     select distinct m.master_account_id, o.order_date
     from marts.orders o join marts.account_merge_map m using (account_id)
-    where o.order_date <= (select as_of_date from marts.as_of)
-), gaps as (
-    select
-        master_account_id,
-        order_date as last_order_date,
+    where o.order_date <= (select as_of_date from as_of)
+), inactivity as (
+    select master_account_id, order_date as last_order_date,
         order_date + (select value::integer from meta.settings where key = 'churn.inactive_days') as churned_on,
         lead(order_date) over (partition by master_account_id order by order_date) as returned_on
     from order_days
+), inactivity_churn as (
+    select * from inactivity where returned_on is null or returned_on > churned_on
+), contract_days as (
+    select m.master_account_id, c.start_date,
+        case when c.auto_renew then c.terminated_on else least(c.end_date, c.terminated_on) end as last_day
+    from core.contracts c join marts.account_merge_map m using (account_id)
+), contract_churn as (
+    select e.master_account_id, null::date as last_order_date, e.last_day + 1 as churned_on,
+        (select min(n.start_date) from contract_days n where n.master_account_id = e.master_account_id and n.start_date > e.last_day) as returned_on
+    from contract_days e
+    where e.last_day is not null
+        and not exists (
+            select 1 from contract_days o
+            where o.master_account_id = e.master_account_id and o.start_date <= e.last_day + 1
+                and (o.last_day is null or o.last_day > e.last_day)
+        )
+), label_churn as (
+    select m.master_account_id, null::date as last_order_date,
+        min(coalesce(a.churned_on, case when a.churned then coalesce(a.churn_label_as_of, (select as_of_date from as_of)) end)) as churned_on,
+        null::date as returned_on
+    from core.accounts a join marts.account_merge_map m using (account_id)
+    where a.churned_on is not null or a.churned
+    group by all
+), chosen as (
+    select * from inactivity_churn where (select definition from definition) = 'inactivity'
+    union all
+    select distinct * from contract_churn where (select definition from definition) = 'contract'
+    union all
+    select * from label_churn where (select definition from definition) = 'label'
 ), final as (
-    select master_account_id, last_order_date, churned_on, returned_on
-    from gaps
-    where (returned_on is null or returned_on > churned_on)
-        and churned_on <= (select as_of_date from marts.as_of)
+    -- the last order before a contract's or a label's churn; inactivity knows it already
+    select c.master_account_id, coalesce(c.last_order_date, max(d.order_date)) as last_order_date,
+        c.churned_on, c.returned_on, (select definition from definition) as definition
+    from chosen c
+    left join order_days d on c.last_order_date is null and d.master_account_id = c.master_account_id and d.order_date <= c.churned_on
+    where c.churned_on <= (select as_of_date from as_of)
+    group by c.master_account_id, c.last_order_date, c.churned_on, c.returned_on
 )
 select * from final

@@ -7,7 +7,7 @@
 -- month_end is the day a month is judged at: its last day, or as_of in the as_of month. Windows are whole
 -- calendar months ending with the row's month, so each month and the current state follow one rule.
 -- Lifecycle stage (客户关系生命周期) at the month end, the first rule that holds:
---   churned      churned that day (marts.account_churn)
+--   churned      churned by that day and not returned (marts.account_churn)
 --   exploration  考察期: within lifecycle.exploration_months months of the first order (its month is the first)
 --   decline      退化期: orders per month in the last lifecycle.recent_months months (this one included) below
 --                lifecycle.decline_ratio of the rate in the lifecycle.previous_months months before them
@@ -36,13 +36,19 @@ with settings as (
         m.*,
         min(m.month) over a as first_month,
         coalesce(lead(m.month) over a - interval 1 month, (select as_of_month from bounds))::date as span_end,
-        c.churned_on
+        c.churned_on,
+        c.returned_on
     from marts.account_order_months m
-    left join marts.account_churn c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date
+    -- contracts' churns may share one last order (a contract ended, another began and ended with no order): the latest counts
+    left join (
+        select master_account_id, last_order_date, churned_on, returned_on,
+            row_number() over (partition by master_account_id, last_order_date order by churned_on desc) as latest
+        from marts.account_churn
+    ) c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date and c.latest = 1
     window a as (partition by m.master_account_id order by m.month)
 ), grid as (
     select
-        s.master_account_id, s.first_month, s.last_order_date, s.churned_on, s.month as order_month, s.orders, s.value,
+        s.master_account_id, s.first_month, s.last_order_date, s.churned_on, s.returned_on, s.month as order_month, s.orders, s.value,
         unnest(generate_series(greatest(s.month, b.grid_start), s.span_end, interval 1 month))::date as month
     from spans s, bounds b
     where s.span_end >= b.grid_start
@@ -61,14 +67,16 @@ with settings as (
             and (select recent_months from settings) preceding), 0)::integer as previous_orders,
         g.last_order_date,
         g.churned_on,
+        g.returned_on,
         g.month >= b.history_start as in_history
     from grid g, bounds b
     window w as (partition by g.master_account_id order by g.month)
 ), final as (
     select
-        w.* exclude (churned_on, in_history),
+        w.* exclude (churned_on, returned_on, in_history),
         case
-            when w.churned_on <= w.month_end then 'churned'
+            -- a return by order starts a new span; a return by a new contract (churn.definition contract) ends it here
+            when w.churned_on <= w.month_end and (w.returned_on is null or w.returned_on > w.month_end) then 'churned'
             when w.tenure_months < s.exploration_months then 'exploration'
             when w.recent_orders * s.previous_months < s.decline_ratio * w.previous_orders * s.recent_months then 'decline'
             when w.tenure_months >= s.stability_months then 'stability'

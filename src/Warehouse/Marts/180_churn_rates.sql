@@ -3,7 +3,8 @@
 -- not null: accounts_at_risk, churned
 -- accepted: dimension in (all, tier, level, lifecycle_stage, region, industry)
 -- Churn rate per group (流失率分布图), for every month of the history after its first, and for the
--- churn.rate_months months ending at as_of. accounts_at_risk: accounts that had ordered and were not churned
+-- churn.rate_months months ending at as_of. accounts_at_risk: accounts that had ordered (where churn.definition is
+-- contract or label, also masters that never ordered) and were not churned
 -- at the end of the month before the period; churned: those of them that churned (marts.account_churn) in
 -- the period. Each account counts in the group it was in at that month end (tier, level, lifecycle stage;
 -- region and industry as the master account has them now; '(none)' when unknown). dimension 'all' is everyone.
@@ -14,7 +15,7 @@ with bounds as (
         (date_trunc('month', as_of_date) - to_months(value::integer))::date as rate_before_month
     from marts.as_of, meta.settings
     where key = 'churn.rate_months'
-), starts as (
+), history as (
     select h.master_account_id, h.month as before_month, h.tier, h.level::varchar as level, h.lifecycle_stage
     from marts.account_segment_history h
     where h.lifecycle_stage <> 'churned'
@@ -25,6 +26,27 @@ with bounds as (
     where month < b.as_of_month
     union
     select rate_before_month, (rate_before_month + interval 1 month)::date, as_of_date from bounds
+), unordered as (
+    -- Where contracts or a label define churn, a master with no order history is at risk too, as 190 grades it
+    -- (tier C, level 5, exploration): under contract from its first contract's start, under label throughout,
+    -- until it churns.
+    select a.account_id as master_account_id, p.before_month, 'C' as tier, '5' as level, 'exploration' as lifecycle_stage
+    from core.accounts a
+    join marts.account_merge_map m on m.account_id = a.account_id and m.is_master
+    cross join (select distinct before_month, last_day(before_month) as before_end from periods) p
+    where (select value from meta.settings where key = 'churn.definition') <> 'inactivity'
+        and a.account_id not in (select master_account_id from marts.account_segment_history)
+        and ((select value from meta.settings where key = 'churn.definition') = 'label'
+            or exists (select 1 from core.contracts k where k.account_id = a.account_id and k.start_date <= p.before_end))
+        and not exists (
+            select 1 from marts.account_churn c
+            where c.master_account_id = a.account_id and c.churned_on <= p.before_end
+                and (c.returned_on is null or c.returned_on > p.before_end)
+        )
+), starts as (
+    select * from history
+    union all
+    select * from unordered
 ), churned_in_period as (
     select distinct p.period_start, p.period_end, c.master_account_id
     from periods p join marts.account_churn c on c.churned_on between p.period_start and p.period_end

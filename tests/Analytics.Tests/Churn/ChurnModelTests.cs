@@ -18,7 +18,6 @@ public sealed class ChurnModelTests(TrainedDemoFixture demo)
             $"model ROC AUC {evaluation.Model.RocAuc:0.000} against recency alone {evaluation.Baseline.RocAuc:0.000}");
         Assert.True(evaluation.Model.PrAuc > evaluation.Baseline.PrAuc);
         Assert.NotEqual("F", evaluation.Grade);
-        Assert.Equal(ChurnGrade.Of(evaluation.Model, evaluation.Baseline), evaluation.Grade);
         Assert.InRange(evaluation.Model.Churned, 50, evaluation.Model.Accounts / 2);
     }
 

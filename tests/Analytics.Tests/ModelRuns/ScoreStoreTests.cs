@@ -13,7 +13,7 @@ public sealed class ScoreStoreTests(TrainedDemoFixture demo)
         Assert.Equal(run.Accounts, demo.Scalar<long>("select count(*) from models.account_scores where score_run_id = $1", run.ScoreRunId));
         var stored = demo.Rows("select churn_version, value_version, as_of from models.score_runs where score_run_id = $1",
             r => (r.GetString(0), r.GetString(1), DateOnly.FromDateTime(r.GetDateTime(2))), run.ScoreRunId).Single();
-        Assert.Equal((demo.Report.Churn.Version, demo.Report.Value.Version, new DateOnly(2025, 12, 31)), stored);
+        Assert.Equal((demo.Report.Churn.Version, demo.Report.Value!.Version, new DateOnly(2025, 12, 31)), stored);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class ServingRuleTests(TrainedDemoFixture demo)
         Assert.Equal(first.Model.RocAuc, second.Model.RocAuc);
         Assert.True(again.Churn.IsServing);
         Assert.StartsWith($"not worse than {demo.Report.Churn.Version} on the same holdout: ROC AUC", again.Churn.ServingReason, StringComparison.Ordinal);
-        Assert.True(again.Value.IsServing);
+        Assert.True(again.Value!.IsServing);
         Assert.Equal(1L, demo.Scalar<long>("select count(*) from models.model_runs where model = 'churn' and is_serving"));
         Assert.Equal(1L, demo.Scalar<long>("select count(*) from models.model_runs where model = 'value' and is_serving"));
         Assert.Equal(again.Churn.Version, demo.Scalar<string>("select version from models.model_runs where model = 'churn' and is_serving"));

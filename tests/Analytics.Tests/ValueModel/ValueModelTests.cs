@@ -10,7 +10,7 @@ public sealed class ValueModelTests(TrainedDemoFixture demo)
     [Fact]
     public void The_value_model_beats_same_as_last_period_out_of_time_on_error_and_on_finding_the_top_fifth()
     {
-        var e = (ValueEvaluation)demo.Report.Value.Evaluation;
+        var e = (ValueEvaluation)demo.Report.Value!.Evaluation;
         Assert.True(e.Ml.Rmse < e.Naive.Rmse, $"RMSE {e.Ml.Rmse:N0} against naive {e.Naive.Rmse:N0}");
         Assert.True(e.Ml.Mae < e.Naive.Mae, $"MAE {e.Ml.Mae:N0} against naive {e.Naive.Mae:N0}");
         Assert.True(e.Ml.Top20Capture > e.Naive.Top20Capture, $"capture {e.Ml.Top20Capture:0.000} against naive {e.Naive.Top20Capture:0.000}");
@@ -38,7 +38,7 @@ public sealed class ValueModelTests(TrainedDemoFixture demo)
     [Fact]
     public void Both_forecasts_are_stored_and_the_serving_method_drives_the_predicted_value()
     {
-        var method = ((ValueEvaluation)demo.Report.Value.Evaluation).ServingMethod;
+        var method = ((ValueEvaluation)demo.Report.Value!.Evaluation).ServingMethod;
         var column = method == ValueMethod.Ml ? "value_ml" : "value_bgnbd";
         Assert.Equal(0L, demo.Scalar<long>($"select count(*) from models.account_scores where score_run_id = $1 and predicted_value is distinct from {column}", demo.ScoreRun.ScoreRunId));
         Assert.Equal(demo.Scalar<long>("select count(*) from models.account_scores where score_run_id = $1 and value_ml is not null", demo.ScoreRun.ScoreRunId),

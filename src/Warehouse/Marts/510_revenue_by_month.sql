@@ -7,12 +7,7 @@
 -- ('(none)' for a product without one, and for an order recorded without lines, whose file amount counts whole).
 -- The dashboard's revenue tile and chart read it, so a BI tool's page and the dashboard show the same numbers; its
 -- categories add up to the orders' net_amount exactly. orders counts an order once in each category it holds.
-with companies as (
-    select m.account_id, coalesce(a.region, '(none)') as region, t.tier
-    from marts.account_merge_map m
-    join core.accounts a on a.account_id = m.master_account_id
-    join marts.account_tiers t on t.master_account_id = m.master_account_id
-), lines as (
+with lines as (
     select l.order_id, coalesce(p.category, '(none)') as category, l.net_amount, l.quantity
     from marts.order_lines l left join core.products p using (product_id)
 ), order_parts as (
@@ -32,7 +27,7 @@ with companies as (
         sum(p.quantity) as quantity,
         count(distinct p.order_id) as orders
     from order_parts p
-    join companies c using (account_id)
+    join marts.account_company c using (account_id)
     where p.order_date <= (select as_of_date from marts.as_of)
     group by all
 )

@@ -6,12 +6,7 @@
 -- counts once), by the region and current tier of the company that opened them ('(none)' when unknown). Counts,
 -- so a BI tool sums them over any months and regions; met_rate = 1 - breached / measured, null when none was
 -- measured. The dashboard's breach-rate tile and SLA chart read it.
-with companies as (
-    select m.account_id, coalesce(a.region, '(none)') as region, t.tier
-    from marts.account_merge_map m
-    join core.accounts a on a.account_id = m.master_account_id
-    join marts.account_tiers t on t.master_account_id = m.master_account_id
-), final as (
+with final as (
     select
         s.month,
         c.region,
@@ -21,7 +16,7 @@ with companies as (
         sum(s.breached_tickets)::bigint as breached_tickets,
         1 - sum(s.breached_tickets) / nullif(sum(s.measured_tickets), 0) as met_rate
     from marts.sla_compliance_monthly s
-    join companies c on c.account_id = s.member
+    join marts.account_company c on c.account_id = s.member
     where s.dimension = 'account'
     group by all
 )

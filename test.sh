@@ -4,6 +4,7 @@
 #   - Chromium (the dashboard's browser tests drive it headless),
 #   - xmllint (the OData $metadata is validated against the OASIS CSDL schemas),
 #   - Debian's Python with pandas, matplotlib, requests and Jupyter (the notebooks and the docs' examples run), curl.
+#   - with npm, the CSDL schemas and the real OData clients the tests drive (SAP's generator, @odata/client).
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v dotnet >/dev/null; then
@@ -33,6 +34,16 @@ if [ ! -f "$csdl/package/schemas/edmx.xsd" ]; then
   command -v npm >/dev/null || { echo "npm is needed once, to fetch the OData CSDL schemas (odata-csdl)." >&2; exit 1; }
   mkdir -p "$csdl"
   (cd "$csdl" && npm pack odata-csdl@0.11.2 --silent >/dev/null && tar xzf odata-csdl-0.11.2.tgz)
+fi
+
+# Real OData clients the tests drive: SAP's typed-client generator (and the runtime its clients need) and
+# @odata/client (tests/Analytics.Tests/OData/RealClientTests.cs).
+clients="${XDG_CACHE_HOME:-$HOME/.cache}/analytics/odata-clients"
+if [ ! -f "$clients/node_modules/@sap-cloud-sdk/generator/package.json" ] || [ ! -f "$clients/node_modules/@odata/client/package.json" ]; then
+  command -v npm >/dev/null || { echo "npm is needed once, to fetch the OData clients the tests drive." >&2; exit 1; }
+  mkdir -p "$clients"
+  [ -f "$clients/package.json" ] || echo '{"private":true}' > "$clients/package.json"
+  (cd "$clients" && npm install --no-audit --no-fund --silent @odata/client@2.21.10 @sap-cloud-sdk/generator@4.5.1 @sap-cloud-sdk/odata-v4@4.5.1 >/dev/null)
 fi
 
 dotnet test Analytics.sln "$@"

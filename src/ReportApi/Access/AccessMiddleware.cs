@@ -72,20 +72,15 @@ internal sealed class AccessMiddleware(RequestDelegate next)
     /// <summary>The refusal's body: OData's <c>{"error":{"code","message"}}</c> on OData paths, the service's <c>{"error"}</c> elsewhere.</summary>
     private static Task Refuse(HttpContext context, int status, string code, string message)
     {
-        context.Response.StatusCode = status;
-        if (!IsODataPath(context.Request.Path.Value ?? "/"))
+        if (IsODataPath(context.Request.Path.Value ?? "/"))
         {
-            return context.Response.WriteAsJsonAsync(new ApiError(message));
+            return ODataError.Write(context.Response, status, code, message);
         }
 
-        context.Response.Headers["OData-Version"] = "4.0";
-        return context.Response.WriteAsJsonAsync(new ODataRefusal(new ODataRefusalDetail(code, message)));
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new ApiError(message));
     }
 
     private static bool IsODataPath(string path) =>
         path.Equals("/odata", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/odata/", StringComparison.OrdinalIgnoreCase);
-
-    private sealed record ODataRefusal(ODataRefusalDetail Error);
-
-    private sealed record ODataRefusalDetail(string Code, string Message);
 }

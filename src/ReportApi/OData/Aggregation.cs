@@ -35,9 +35,16 @@ internal static class Aggregation
         rollup.AddMember("SingleHierarchy", new EdmEnumMemberValue(1));
         rollup.AddMember("MultipleHierarchies", new EdmEnumMemberValue(2));
         vocabulary.AddElement(rollup);
+        var path = EdmCoreModel.Instance.GetPathType(EdmPathTypeKind.PropertyPath, false);
+        var aggregatable = new EdmComplexType(ModelAnnotations.AggregationNamespace, "AggregatablePropertyType");
+        aggregatable.AddStructuralProperty("Property", path);
+        aggregatable.AddStructuralProperty("RecommendedAggregationMethod", EdmCoreModel.Instance.GetString(true));
+        vocabulary.AddElement(aggregatable);
         var record = new EdmComplexType(ModelAnnotations.AggregationNamespace, "ApplySupportedType");
         record.AddStructuralProperty("Transformations", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(false))));
         record.AddStructuralProperty("Rollup", new EdmEnumTypeReference(rollup, false));
+        record.AddStructuralProperty("GroupableProperties", new EdmCollectionTypeReference(new EdmCollectionType(path)));
+        record.AddStructuralProperty("AggregatableProperties", new EdmCollectionTypeReference(new EdmCollectionType(new EdmComplexTypeReference(aggregatable, false))));
         vocabulary.AddElement(record);
         vocabulary.AddElement(new EdmTerm(ModelAnnotations.AggregationNamespace, "ApplySupported", new EdmComplexTypeReference(record, true), "EntitySet EntityContainer"));
         model.AddReferencedModel(vocabulary);

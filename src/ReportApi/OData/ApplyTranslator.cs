@@ -8,10 +8,16 @@ namespace Analytics.ReportApi.OData;
 /// <summary>
 /// Translates $apply into nested selects, one per transformation: filter, compute, groupby (with aggregate) and
 /// aggregate (sum, min, max, average, countdistinct, $count). What follows $apply ($filter, $orderby, $top...) reads
-/// the last select's columns. Anything else (expand, navigation paths in groupby, custom aggregates) is refused with 501.
+/// the last select's columns. Until the first groupby or aggregate, expressions may follow single-valued navigation
+/// paths (groupby((Account/Region),...), filter(Account/Tier eq 'A')); a grouped key of a path is a column named by
+/// the path, which the writer nests ({"Account":{"Region":...}}). Anything else (expand, custom aggregates) is refused
+/// with 501.
 /// </summary>
-internal sealed class ApplyTranslator(SqlParameters parameters, NodeBudget budget, ODataLimits limits)
+/// <param name="related">the entity set the $apply starts from, whose navigations paths follow.</param>
+internal sealed class ApplyTranslator(SqlParameters parameters, NodeBudget budget, ODataLimits limits, RelatedScope related)
 {
+    private RelatedScope? _related = related;
+
     public Relation Apply(ApplyClause apply, Relation input)
     {
         var current = input;
@@ -26,12 +32,17 @@ internal sealed class ApplyTranslator(SqlParameters parameters, NodeBudget budge
                 AggregateTransformationNode aggregate => Aggregate(aggregate.AggregateExpressions, [], current),
                 _ => throw ODataProblem.NotImplemented($"The $apply transformation {transformation.Kind} is not supported; use filter, groupby, aggregate or compute."),
             };
+            if (transformation is GroupByTransformationNode or AggregateTransformationNode)
+            {
+                // The rows are groups now, no longer the set's entities: nothing to navigate from.
+                _related = null;
+            }
         }
 
         return current;
     }
 
-    private ExpressionTranslator Expressions(Relation relation) => new(relation.ByName, parameters, budget, limits);
+    private ExpressionTranslator Expressions(Relation relation) => new(relation.ByName, parameters, budget, limits, _related);
 
     private Relation Filter(FilterTransformationNode filter, Relation input) =>
         input with { Sql = $"select * from ({input.Sql}) q where {Expressions(input).Filter(filter.FilterClause.Expression)}" };
@@ -59,7 +70,7 @@ internal sealed class ApplyTranslator(SqlParameters parameters, NodeBudget budge
 
     private Relation GroupBy(GroupByTransformationNode groupBy, Relation input)
     {
-        var keys = groupBy.GroupingProperties.ToList();
+        var keys = groupBy.GroupingProperties.SelectMany(k => Leaves(k, "")).ToList();
         if (keys.Count > limits.MaxGroupByKeys)
         {
             throw ODataProblem.Limit("TooManyGroupByKeys", $"groupby may name at most {limits.MaxGroupByKeys} properties.");
@@ -67,17 +78,12 @@ internal sealed class ApplyTranslator(SqlParameters parameters, NodeBudget budge
 
         var translator = Expressions(input);
         var groups = new List<(string Sql, RelationColumn Column)>();
-        foreach (var key in keys)
+        foreach (var (path, expression) in keys)
         {
             budget.Spend();
-            if (key.Expression is null || key.ChildTransformations.Count > 0)
-            {
-                throw ODataProblem.NotImplemented($"groupby on a navigation path ({key.Name}/...) is not supported; group by the set's own properties.");
-            }
-
-            var source = translator.Value(key.Expression);
-            var type = key.Expression.TypeReference;
-            groups.Add(($"{source} as {Warehouse.SqlExtensions.Identifier(key.Name)}", new RelationColumn(key.Name, Kind(type), type)));
+            var type = expression.TypeReference;
+            var column = new RelationColumn(path, Kind(type), type);
+            groups.Add(($"{translator.Value(expression)} as {column.Sql}", column));
         }
 
         return groupBy.ChildTransformations switch
@@ -129,6 +135,20 @@ internal sealed class ApplyTranslator(SqlParameters parameters, NodeBudget budge
             $"select {select} from ({input.Sql}) q{groupBy}",
             [.. groups.Select(g => g.Column), .. aggregates.Select(a => a.Column)],
             [.. groups.Select(g => g.Column.Name)]);
+    }
+
+    /// <summary>A grouping property and its value, or for a navigation path (Account/Region) each property it reaches, named by its path.</summary>
+    private static IEnumerable<(string Path, SingleValueNode Expression)> Leaves(GroupByPropertyNode key, string prefix)
+    {
+        var path = prefix + key.Name;
+        if (key.Expression is not null)
+        {
+            return [(path, key.Expression)];
+        }
+
+        return key.ChildTransformations.Count > 0
+            ? key.ChildTransformations.SelectMany(child => Leaves(child, path + "/"))
+            : throw ODataProblem.BadRequest($"groupby names '{path}' without a property of it.");
     }
 
     private static EdmPrimitiveTypeKind Kind(IEdmTypeReference? type) =>

@@ -43,7 +43,7 @@ internal static class ContextUrl
             switch (transformation)
             {
                 case Microsoft.OData.UriParser.Aggregation.GroupByTransformationNode groupBy:
-                    names = [.. groupBy.GroupingProperties.Select(p => p.Name)];
+                    names = [.. groupBy.GroupingProperties.Select(Grouped)];
                     if (groupBy.ChildTransformations is Microsoft.OData.UriParser.Aggregation.AggregateTransformationNode inner)
                     {
                         names.AddRange(inner.AggregateExpressions.Select(a => a.Alias));
@@ -61,4 +61,10 @@ internal static class ContextUrl
 
         return names;
     }
+
+    /// <summary>A grouping property, or a navigation with the properties grouped through it: Account(Region,Tier).</summary>
+    private static string Grouped(Microsoft.OData.UriParser.Aggregation.GroupByPropertyNode property) =>
+        property.Expression is null && property.ChildTransformations.Count > 0
+            ? $"{property.Name}({string.Join(",", property.ChildTransformations.Select(Grouped))})"
+            : property.Name;
 }

@@ -86,6 +86,11 @@ internal static class EntitySetCatalog
         Mart("ContractMonthMargins", "ContractMonthMargin", "contract_month_margin", ["contract_id", "month"], EntitySetDefinition.ByAccount("account_id")),
         Mart("InvoicePayments", "InvoicePayment", "invoice_payments", ["order_id"], EntitySetDefinition.ByAccount("account_id")),
         Mart("AccountPayments", "AccountPayment", "account_payments", ["account_id"], EntitySetDefinition.ByAccount("account_id")),
+        // Aggregated sets for BI tools whose connectors never send $apply (Power BI, Excel): each row is one region's
+        // companies, so a region-limited scope reads its regions' rows. The dashboard's tiles and charts read the same marts.
+        Mart("RevenueByMonth", "RevenueMonth", "revenue_by_month", ["month", "region", "tier", "category"], ByRegion) with { Measures = ["revenue", "quantity", "orders"] },
+        Mart("SlaByMonthRegion", "SlaMonthRegion", "sla_by_month_region", ["month", "region", "tier"], ByRegion) with { Measures = ["tickets", "measured_tickets", "breached_tickets"] },
+        Mart("ChurnValueByTier", "ChurnValueGroup", "churn_value_by_tier", ["tier", "region"], ByRegion) with { Measures = ["companies", "churned_companies", "value"] },
     ];
 
     public static IReadOnlyList<NavigationDefinition> Navigations { get; } =
@@ -110,6 +115,12 @@ internal static class EntitySetCatalog
 
     private static EntitySetDefinition Mart(string name, string typeName, string mart, IReadOnlyList<string> key, Func<AccessScope, string> access) =>
         new(name, typeName, $"select * from marts.{mart}", key, access, []);
+
+    // A region's rows hold only that region's companies (a company counts in its master's region, as AccountFilter says).
+    private static string ByRegion(AccessScope scope) =>
+        scope.Regions is not { } regions ? "true"
+        : regions.Count == 0 ? "false"
+        : $"src.region in ({string.Join(", ", regions.Select(Analytics.Warehouse.SqlExtensions.Literal))})";
 
     private static string ThroughOrder(AccessScope scope)
     {

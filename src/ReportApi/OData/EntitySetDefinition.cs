@@ -26,6 +26,12 @@ internal sealed record EntitySetDefinition(
     /// </summary>
     public string? ScopedReport { get; init; }
 
+    /// <summary>
+    /// For a set that is already an aggregate (RevenueByMonth): its measures, the columns a client sums; its key is
+    /// its dimensions. $metadata declares both with the Aggregation vocabulary. Null for every other set.
+    /// </summary>
+    public IReadOnlyList<string>? Measures { get; init; }
+
     /// <summary>The select this scope reads: <see cref="ScopedReport"/> for a region-limited scope, else <see cref="Source"/>.</summary>
     public string SourceFor(AccessScope scope)
     {

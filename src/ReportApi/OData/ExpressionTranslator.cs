@@ -12,11 +12,13 @@ namespace Analytics.ReportApi.OData;
 /// clause, through and/or); there plain comparisons keep DuckDB's filter push-down. Any node kind or function
 /// not handled here is refused with 501, never dropped.
 /// </summary>
-/// <param name="lambdas">where any/all may be used (a $filter or $orderby on an entity set); null refuses them.</param>
+/// <param name="related">the set whose rows the expression reads, for any/all and navigation paths; null refuses both.</param>
 /// <param name="variable">inside an any/all: the lambda's variable, whose properties are the related rows' columns under <paramref name="alias"/>.</param>
 internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationColumn> columns, SqlParameters parameters, NodeBudget budget, ODataLimits limits,
-    LambdaScope? lambdas = null, string? variable = null, string? alias = null)
+    RelatedScope? related = null, string? variable = null, string? alias = null)
 {
+    private int _paths;
+
     public string Filter(SingleValueNode node) => Translate(node, positive: true);
 
     public string Value(SingleValueNode node) => Translate(node, positive: false);
@@ -28,6 +30,7 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
         {
             ConstantNode constant => Constant(constant.Value),
             SingleValuePropertyAccessNode property when property.Source is ResourceRangeVariableReferenceNode source => Column(property.Property.Name, source),
+            SingleValuePropertyAccessNode { Source: SingleNavigationNode navigation } property => Related(navigation, property.Property.Name),
             SingleValueOpenPropertyAccessNode open when open.Source is ResourceRangeVariableReferenceNode source => Column(open.Name, source),
             AnyNode any => Lambda(any.Source, any.Body, any.CurrentRangeVariable, all: false),
             AllNode all => Lambda(all.Source, all.Body, all.CurrentRangeVariable, all: true),
@@ -38,7 +41,7 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
             SingleValueFunctionCallNode function => Function(function, positive),
             InNode @in => In(@in, positive),
             SingleValuePropertyAccessNode or SingleValueOpenPropertyAccessNode =>
-                throw ODataProblem.NotImplemented("Properties of related entities (a path like Account/Region) are not supported in expressions; use $expand, or query the related set."),
+                throw ODataProblem.NotImplemented("Properties are read from the entity itself or through single-valued navigations (Account/Region); use any() for collections."),
             _ => throw ODataProblem.NotImplemented($"Expressions of kind {node.Kind} are not supported."),
         };
     }
@@ -57,7 +60,7 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
     // says all is true only where the body is true for every member). The related rows are read through the scope.
     private string Lambda(CollectionNode source, SingleValueNode body, RangeVariable? lambdaVariable, bool all)
     {
-        if (lambdas is null)
+        if (related is not { Lambdas: true } lambdas)
         {
             throw ODataProblem.NotImplemented("any and all are supported in $filter and $orderby of an entity set, not nested or after $apply.");
         }
@@ -68,15 +71,76 @@ internal sealed class ExpressionTranslator(IReadOnlyDictionary<string, RelationC
         }
 
         var definition = lambdas.Model.Navigation(lambdas.Set.Name, navigation.NavigationProperty.Name);
-        var related = Relation.Of(lambdas.Model.Sets[definition.Target], lambdas.Scope);
-        // any() has no variable (and a body of true).
-        var inner = new ExpressionTranslator(related.ByName, parameters, budget, limits, lambdas: null, lambdaVariable?.Name ?? "", "related");
+        var target = lambdas.Model.Sets[definition.Target];
+        var rows = Relation.Of(target, lambdas.Scope);
+        // any() has no variable (and a body of true). Inside, paths may start from the variable, not nested lambdas.
+        var inner = new ExpressionTranslator(rows.ByName, parameters, budget, limits, new RelatedScope(lambdas.Model, target, lambdas.Scope, "related", Lambdas: false),
+            lambdaVariable?.Name ?? "", "related");
         var join = $"related.{Analytics.Warehouse.SqlExtensions.Identifier(WarehouseModelBuilder.PropertyName(definition.TargetColumn))}"
             + $" = {lambdas.OuterAlias}.{Analytics.Warehouse.SqlExtensions.Identifier(WarehouseModelBuilder.PropertyName(definition.SourceColumn))}";
         var predicate = inner.Filter(body);
         return all
-            ? $"(not exists (select 1 from ({related.Sql}) related where {join} and not coalesce({predicate}, false)))"
-            : $"exists (select 1 from ({related.Sql}) related where {join} and ({predicate}))";
+            ? $"(not exists (select 1 from ({rows.Sql}) related where {join} and not coalesce({predicate}, false)))"
+            : $"exists (select 1 from ({rows.Sql}) related where {join} and ({predicate}))";
+    }
+
+    /// <summary>
+    /// A property of the entity a single-valued navigation path leads to (Account/Region, Order/Account/Tier): a
+    /// scalar subquery per step over the related set as the scope reads it, so a related entity the scope may not see
+    /// reads as null, a masked contact field as null, and a set the role may not read is refused (403).
+    /// </summary>
+    private string Related(SingleNavigationNode navigation, string property)
+    {
+        // After groupby((Account/Region),...) the path names a grouped column.
+        if (columns.ContainsKey(Path(navigation) + property))
+        {
+            return Column(Path(navigation) + property);
+        }
+
+        if (related is null)
+        {
+            throw ODataProblem.NotImplemented("Navigation paths (Account/Region) are supported in $filter, $orderby and $apply of an entity set, and after a groupby on them.");
+        }
+
+        return Follow(navigation)(property);
+    }
+
+    private static string Path(SingleNavigationNode navigation) =>
+        (navigation.Source is SingleNavigationNode parent ? Path(parent) : "") + navigation.NavigationProperty.Name + "/";
+
+    /// <summary>How to read a property of the entity a path leads to, for the outer row.</summary>
+    private Func<string, string> Follow(SingleNavigationNode navigation) => Follow(navigation, out _);
+
+    private Func<string, string> Follow(SingleNavigationNode navigation, out ODataSet target)
+    {
+        budget.Spend();
+        ODataSet parentSet;
+        Func<string, string> parentValue;
+        switch (navigation.Source)
+        {
+            case ResourceRangeVariableReferenceNode source when variable is null || source.Name == variable:
+                parentSet = related!.Set;
+                parentValue = name => columns.TryGetValue(name, out var own)
+                    ? $"{related.OuterAlias}.{own.Sql}"
+                    : throw ODataProblem.BadRequest($"There is no property '{name}' here.");
+                break;
+            case SingleNavigationNode parent:
+                parentValue = Follow(parent, out parentSet);
+                break;
+            default:
+                throw ODataProblem.NotImplemented("A navigation path starts at the entity itself (or, inside any or all, at the lambda's variable).");
+        }
+
+        var definition = related!.Model.Navigation(parentSet.Name, navigation.NavigationProperty.Name);
+        var reached = related.Model.Sets[definition.Target];
+        target = reached;
+        var rows = Relation.Of(reached, related.Scope);
+        var alias = $"path{_paths++}";
+        var link = parentValue(WarehouseModelBuilder.PropertyName(definition.SourceColumn));
+        var key = SqlExtensions.Identifier(WarehouseModelBuilder.PropertyName(definition.TargetColumn));
+        return name => rows.ByName.TryGetValue(name, out var column)
+            ? $"(select {alias}.{column.Sql} from ({rows.Sql}) {alias} where {alias}.{key} = {link})"
+            : throw ODataProblem.BadRequest($"{reached.Name} has no property '{name}'.");
     }
 
     private string Constant(object? value) => value switch

@@ -41,10 +41,33 @@ internal static class ModelAnnotations
             Annotate(model, entitySet, "ExpandRestrictions", Record(("Expandable", new EdmBooleanConstant(true)), ("MaxLevels", new EdmIntegerConstant(1))));
             Annotate(model, entitySet, "FilterRestrictions", Record(("Filterable", new EdmBooleanConstant(true))));
             Annotate(model, entitySet, "SortRestrictions", Record(("Sortable", new EdmBooleanConstant(true))));
-            AddAnnotation(model, entitySet, applySupported, Record(
+            List<(string, IEdmExpression)> apply =
+            [
                 ("Transformations", new EdmCollectionExpression(Transformations.Select(t => new EdmStringConstant(t)))),
-                ("Rollup", new EdmEnumMemberExpression(Aggregation.RollupNone(model)))));
+                ("Rollup", new EdmEnumMemberExpression(Aggregation.RollupNone(model))),
+            ];
+            if (set.Definition.Measures is { } measures)
+            {
+                apply.AddRange(Dimensions(set, measures));
+            }
+
+            AddAnnotation(model, entitySet, applySupported, Record([.. apply]));
         }
+    }
+
+    /// <summary>
+    /// An aggregated set's dimensions (its key: the properties to group by) and measures (to sum), as the
+    /// Aggregation vocabulary names them, so a BI tool that reads it offers the right ones. A ratio (met_rate) is
+    /// neither: it does not add up, a client recomputes it from the measures.
+    /// </summary>
+    private static IEnumerable<(string, IEdmExpression)> Dimensions(ODataSet set, IReadOnlyList<string> measures)
+    {
+        var measured = set.Columns.Where(c => measures.Contains(c.Column));
+        yield return ("GroupableProperties", new EdmCollectionExpression(
+            set.Key.Select(c => new EdmPropertyPathExpression(c.Property))));
+        yield return ("AggregatableProperties", new EdmCollectionExpression(measured.Select(c => Record(
+            ("Property", new EdmPropertyPathExpression(c.Property)),
+            ("RecommendedAggregationMethod", new EdmStringConstant("sum"))))));
     }
 
     private static EdmRecordExpression Record(params (string Name, IEdmExpression Value)[] properties) =>

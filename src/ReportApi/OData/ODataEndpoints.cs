@@ -202,8 +202,7 @@ internal static class ODataEndpoints
         }
 
         http.Response.Clear();
-        http.Response.StatusCode = status;
-        return WriteJson(http, json => ODataJsonWriter.Error(json, code, message));
+        return ODataError.Write(http.Response, status, code, message);
     }
 
     private static async Task WriteJson(HttpContext http, Action<Utf8JsonWriter> write, bool ieee754 = false)

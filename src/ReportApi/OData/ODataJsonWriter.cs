@@ -7,12 +7,12 @@ namespace Analytics.ReportApi.OData;
 
 /// <summary>
 /// Writes OData JSON (minimal metadata) straight from the rows DuckDB returned: @odata.context, @odata.count, value,
-/// @odata.nextLink, and the error body. Dates are Edm.Date text, timestamps UTC Edm.DateTimeOffset, decimals exact
+/// and @odata.nextLink (errors: <see cref="ODataError"/>). Dates are Edm.Date text, timestamps UTC Edm.DateTimeOffset, decimals exact
 /// numbers (or strings when the client asks for IEEE754Compatible=true, as JavaScript clients do).
 /// </summary>
 internal sealed class ODataJsonWriter(Utf8JsonWriter json, bool ieee754Compatible)
 {
-    public const string ContentType = "application/json;odata.metadata=minimal;odata.streaming=true;charset=utf-8";
+    public const string ContentType = ODataError.ContentType;
 
     public void Collection(string context, ODataPage page)
     {
@@ -47,11 +47,7 @@ internal sealed class ODataJsonWriter(Utf8JsonWriter json, bool ieee754Compatibl
             json.WriteString("@odata.context", context);
         }
 
-        foreach (var i in page.Written)
-        {
-            json.WritePropertyName(page.Fetched[i].Name);
-            Value(page.Fetched[i].Kind, row[i]);
-        }
+        Properties(page.Fetched, page.Written, row, "");
 
         foreach (var expansion in page.Expansions)
         {
@@ -80,15 +76,31 @@ internal sealed class ODataJsonWriter(Utf8JsonWriter json, bool ieee754Compatibl
         json.WriteEndObject();
     }
 
-    public static void Error(Utf8JsonWriter json, string code, string message)
+    /// <summary>
+    /// The written columns under <paramref name="prefix"/>: a column named by a navigation path (Account/Region, a
+    /// groupby key) goes into an object named by the navigation, as OData's aggregation answers nest it.
+    /// </summary>
+    private void Properties(IReadOnlyList<RelationColumn> columns, IEnumerable<int> written, object?[] row, string prefix)
     {
-        json.WriteStartObject();
-        json.WritePropertyName("error");
-        json.WriteStartObject();
-        json.WriteString("code", code);
-        json.WriteString("message", message);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        var nested = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var i in written)
+        {
+            var name = columns[i].Name[prefix.Length..];
+            var slash = name.IndexOf('/', StringComparison.Ordinal);
+            if (slash < 0)
+            {
+                json.WritePropertyName(name);
+                Value(columns[i].Kind, row[i]);
+            }
+            else if (nested.Add(name[..slash]))
+            {
+                var inner = prefix + name[..(slash + 1)];
+                json.WritePropertyName(name[..slash]);
+                json.WriteStartObject();
+                Properties(columns, written.Where(j => columns[j].Name.StartsWith(inner, StringComparison.Ordinal)), row, inner);
+                json.WriteEndObject();
+            }
+        }
     }
 
     private void WriteInt64(string name, long value)

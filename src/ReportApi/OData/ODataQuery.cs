@@ -22,11 +22,11 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
         var relation = Relation.Of(request.Set, scope);
         if (request.Apply is not null)
         {
-            relation = new ApplyTranslator(parameters, _budget, limits).Apply(request.Apply, relation);
+            relation = new ApplyTranslator(parameters, _budget, limits, new RelatedScope(model, request.Set, scope, "q", Lambdas: false)).Apply(request.Apply, relation);
         }
 
-        var lambdas = request.Apply is null ? new LambdaScope(model, request.Set, scope, "q") : null;
-        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits, lambdas);
+        var related = request.Apply is null ? new RelatedScope(model, request.Set, scope, "q") : null;
+        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits, related);
         var where = new List<string>();
         if (request.Key is not null)
         {
@@ -102,7 +102,7 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
 
         var parameters = new SqlParameters();
         var relation = Relation.Of(request.Set, scope);
-        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits, new LambdaScope(model, request.Set, scope, "q"));
+        var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits, new RelatedScope(model, request.Set, scope, "q"));
         var where = request.Filter is null ? [] : new List<string> { translator.Filter(request.Filter.Expression) };
         var selected = Selected(request.SelectExpand, request.Set).ToHashSet(StringComparer.Ordinal);
         var columns = relation.Columns.Where(c => selected.Contains(c.Name)).ToList();
@@ -205,10 +205,13 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
                 case PathSelectItem { SelectedPath.LastSegment: PropertySegment property } path when path.SelectedPath.Count == 1:
                     names.Add(property.Property.Name);
                     break;
+                // A navigation property selected (SAP's clients send it beside $expand): its entities come with
+                // $expand, and a minimal-metadata answer writes no link for it.
                 case ExpandedNavigationSelectItem:
+                case PathSelectItem { SelectedPath.LastSegment: NavigationPropertySegment } navigation when navigation.SelectedPath.Count == 1:
                     break;
                 default:
-                    throw ODataProblem.NotImplemented("$select supports the set's own properties and *.");
+                    throw ODataProblem.NotImplemented("$select supports the set's own properties, its navigation properties and *.");
             }
         }
 
@@ -295,7 +298,7 @@ internal sealed class ODataQuery(WarehouseModel model, ODataRequest request, Acc
         if (values.Count > 0)
         {
             var parameters = new SqlParameters();
-            var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits);
+            var translator = new ExpressionTranslator(relation.ByName, parameters, _budget, limits, new RelatedScope(model, childSet, scope, "q", Lambdas: false));
             var link = translator.Column(linkName);
             var where = new List<string> { $"{link} in ({string.Join(", ", values.Select(parameters.Add))})" };
             if (item.FilterOption is not null)

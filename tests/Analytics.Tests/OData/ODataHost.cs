@@ -34,6 +34,11 @@ public sealed class ODataHost : IAsyncDisposable
         Client = _service.CreateDefaultClient(new KeyForScope(_service));
     }
 
+    /// <summary>A client that sends no key of its own, and a real key to give it (as Basic, Bearer or nothing).</summary>
+    public HttpClient PlainClient() => _service.Client();
+
+    public string Key(string role) => _service.Key(role);
+
     public async Task<(HttpStatusCode Status, string Body)> Get(string url, (string Role, string? Regions)? scope = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.RelativeOrAbsolute));

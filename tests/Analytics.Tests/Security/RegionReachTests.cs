@@ -9,8 +9,8 @@ namespace Analytics.Tests.Security;
 /// <summary>
 /// Row-level security through every way a request reaches related rows, as a property over the model the service
 /// declares: for every entity set and every navigation property in $metadata, a key limited to the East reads the
-/// same through <c>$expand</c>, <c>any()</c>, a navigation path from each of its entities and an <c>$apply</c>
-/// aggregate in two books that differ only outside the East. Whatever it reads through a path, no other region's
+/// same through <c>$expand</c>, <c>any()</c>, a navigation path from each of its entities, an <c>$apply</c>
+/// aggregate, and a $filter and a groupby on every property a single-valued navigation reaches (Account/Region) in two books that differ only outside the East. Whatever it reads through a path, no other region's
 /// data shows in it. A new set or navigation is covered without a new test.
 /// </summary>
 public sealed class RegionReachTests(RegionBooks books) : IClassFixture<RegionBooks>
@@ -38,6 +38,15 @@ public sealed class RegionReachTests(RegionBooks books) : IClassFixture<RegionBo
                 }
 
                 urls.AddRange(keys.Select(key => $"{own}({key})/{navigation.Name}"));
+                if (!navigation.Type.IsCollection())
+                {
+                    // Every property the navigation reaches, filtered on and grouped by through the path.
+                    foreach (var property in navigation.ToEntityType().StructuralProperties())
+                    {
+                        urls.Add($"{own}?$filter={navigation.Name}/{property.Name} ne null&$count=true");
+                        urls.Add($"{own}?$apply=groupby(({navigation.Name}/{property.Name}),aggregate($count as Rows))");
+                    }
+                }
             }
         }
 
@@ -57,6 +66,7 @@ public sealed class RegionReachTests(RegionBooks books) : IClassFixture<RegionBo
         var sets = model.EntityContainer.EntitySets().ToList();
         Assert.True(urls.Count(u => u.Contains("$expand=", StringComparison.Ordinal)) == sets.Sum(s => s.EntityType.NavigationProperties().Count()));
         Assert.True(urls.Count(u => u.Contains(")/", StringComparison.Ordinal)) > 10, "few navigation paths: the East's entities were not read");
+        Assert.True(urls.Count(u => u.Contains("groupby((Account/Region)", StringComparison.Ordinal)) >= 4, "the paths through single-valued navigations were not read");
     }
 
     private static async Task<string> Read(RegionBook book, string url)

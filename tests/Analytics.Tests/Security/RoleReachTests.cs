@@ -10,7 +10,8 @@ namespace Analytics.Tests.Security;
 
 /// <summary>
 /// For every role and every entity set and navigation property the service's $metadata declares: a set read
-/// directly, expanded into, filtered through with any(), followed by a navigation path, streamed as Arrow or
+/// directly, expanded into, filtered through with any(), followed by a navigation path, filtered on or grouped by
+/// through a single-valued navigation (Account/Region), selected with its expansion, streamed as Arrow or
 /// exported as CSV answers exactly what <see cref="AccessPolicy"/> says for each set the request reaches, each as if
 /// requested directly: 200 (204 for a single entity that is not there) when every one is allowed, 403 otherwise.
 /// A new set, navigation or role is covered without a new test.
@@ -45,6 +46,13 @@ public sealed class RoleReachTests(CampaignBook company) : IClassFixture<Campaig
                 if (navigation.Type.IsCollection())
                 {
                     reaches.Add(new($"{own}?$filter={navigation.Name}/any()", [own, reached], target, false));
+                }
+                else
+                {
+                    var property = navigation.ToEntityType().Key().First().Name;
+                    reaches.Add(new($"{own}?$filter={navigation.Name}/{property} ne null", [own, reached], target, false));
+                    reaches.Add(new($"{own}?$apply=groupby(({navigation.Name}/{property}))", [own, reached], target, false));
+                    reaches.Add(new($"{own}?$select={navigation.Name}&$expand={navigation.Name}", [own, reached], target, false));
                 }
             }
         }

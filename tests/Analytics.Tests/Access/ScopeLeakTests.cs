@@ -61,7 +61,7 @@ public sealed class ScopeLeakTests(CampaignCompany company)
         using var xlsx = new MemoryStream(await Bytes(DemoKeys.ManagerEast, $"/api/campaigns/{id}/members.xlsx"));
         var sheet = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(eastCount, sheet.Count);
-        Assert.All(sheet, row => Assert.Equal(East, row["region"]));
+        Assert.All(sheet, row => Assert.Equal(East, row["Region"]));
 
         var outcome = await HttpJson.Send(client, HttpMethod.Get, $"/api/campaigns/{id}/outcome", null, HttpStatusCode.OK);
         Assert.Equal(eastCount - eastControl, outcome.GetProperty("targeted").GetProperty("members").GetInt64());
@@ -121,10 +121,10 @@ public sealed class ScopeLeakTests(CampaignCompany company)
         });
 
         var csv = Encoding.UTF8.GetString(await Bytes(DemoKeys.Analyst, $"/api/campaigns/{id}/members.csv"));
-        Assert.DoesNotContain("contact", csv.Split("\r\n")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Contact", csv.Split("\r\n")[0], StringComparison.Ordinal);
         using var xlsx = new MemoryStream(await Bytes(DemoKeys.Analyst, $"/api/campaigns/{id}/members.xlsx"));
         var sheet = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.DoesNotContain(sheet[0].Keys, k => k.StartsWith("contact", StringComparison.Ordinal));
+        Assert.DoesNotContain(sheet[0].Keys, k => k.StartsWith("Contact", StringComparison.Ordinal));
 
         var json = string.Join("\n", members.Select(m => m.GetRawText()));
         foreach (var (_, phone) in Contacts("true"))

@@ -5,6 +5,7 @@
 #   - xmllint (the OData $metadata is validated against the OASIS CSDL schemas),
 #   - Debian's Python with pandas, matplotlib, requests and Jupyter (the notebooks and the docs' examples run), curl.
 #   - with npm, the CSDL schemas and the real OData clients the tests drive (SAP's generator, @odata/client).
+#   - openpyxl and exceljs (the XLSX exports are opened with readers no one here wrote).
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v dotnet >/dev/null; then
@@ -20,6 +21,7 @@ command -v xmllint >/dev/null || needed+=(libxml2-utils)
 /usr/bin/python3 -c "import pandas, matplotlib, requests, ipykernel, nbconvert" 2>/dev/null \
   || needed+=(python3-pandas python3-matplotlib python3-requests python3-ipykernel jupyter-nbconvert)
 command -v curl >/dev/null || needed+=(curl)
+/usr/bin/python3 -c "import openpyxl" 2>/dev/null || needed+=(python3-openpyxl)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing what the tests need: ${needed[*]}"
   sudo=""
@@ -44,6 +46,14 @@ if [ ! -f "$clients/node_modules/@sap-cloud-sdk/generator/package.json" ] || [ !
   mkdir -p "$clients"
   [ -f "$clients/package.json" ] || echo '{"private":true}' > "$clients/package.json"
   (cd "$clients" && npm install --no-audit --no-fund --silent @odata/client@2.21.10 @sap-cloud-sdk/generator@4.5.1 @sap-cloud-sdk/odata-v4@4.5.1 >/dev/null)
+fi
+
+# npm exceljs, a strict XLSX reader, for the export tests.
+exceljs="${XDG_CACHE_HOME:-$HOME/.cache}/analytics/exceljs"
+if [ ! -f "$exceljs/node_modules/exceljs/package.json" ]; then
+  command -v npm >/dev/null || { echo "npm is needed once, to fetch exceljs." >&2; exit 1; }
+  mkdir -p "$exceljs"
+  (cd "$exceljs" && echo '{"private":true}' > package.json && npm install --silent --no-audit --no-fund exceljs@4.4.0 >/dev/null)
 fi
 
 dotnet test Analytics.sln "$@"

@@ -42,6 +42,7 @@ internal static class AnalyticsServices
         // Hosted services start in this order: the keys first, because the demo keys go in only while the warehouse
         // is still empty, and the warehouse start-up loads the demo.
         services.AddHostedService<KeyStartup>();
+        services.AddSingleton<OperatorSecret>();
         services.AddHostedService<WarehouseStartup>();
 
         services.AddSingleton<ODataModelProvider>();

@@ -43,7 +43,17 @@ internal static class AccessPolicy
 
         // Keys are made and revoked by admins only (as an unnamed path would be; named so nobody widens it by accident).
         new("/api/keys", [Admin]),
+
+        // The CLI verbs run by this machine's operator while the service holds the warehouse: no key's role may use
+        // them; only the operator secret (AccessMiddleware, OperatorSecret) gets through.
+        new(OperatorPath, []),
     ];
+
+    public const string OperatorPath = "/api/operator";
+
+    private static readonly AccessRule OperatorRule = new(OperatorPath, []);
+
+    public static bool IsOperatorPath(string path) => OperatorRule.Matches(path, "POST");
 
     private static readonly HashSet<string> AdminOnly = [Admin];
 

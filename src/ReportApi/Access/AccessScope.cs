@@ -21,7 +21,11 @@ public sealed record AccessScope(string Role, IReadOnlyList<string>? Regions)
     /// <summary>The scope of the service itself (jobs, start-up). Never a request's: those get theirs from their key.</summary>
     public static AccessScope Everything { get; } = new(Admin, null);
 
+    /// <summary>This machine's operator (<see cref="OperatorSecret"/>), running the CLI verbs through the service.</summary>
+    public static AccessScope Operator { get; } = new(Admin, null) { KeyName = "operator" };
+
     /// <summary>Sees no account and no contact: what a request gets if authentication did not set a scope.</summary>
+
     public static AccessScope Nobody { get; } = new(None, []);
 
     /// <summary>The name of the key behind the request (recorded as who saved a target or froze a campaign).</summary>

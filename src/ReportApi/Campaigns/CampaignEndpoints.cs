@@ -62,7 +62,7 @@ internal static class CampaignEndpoints
         var rule = body.Rule is { } r ? TargetRule.Parse(r.GetRawText()) : throw new WarehouseException("Give the target's rule.");
         return Use(db, c =>
         {
-            var target = CampaignStore.SaveTarget(c, body.Name ?? "", rule, AccessScope.Of(http).KeyName);
+            var target = CampaignStore.SaveTarget(c, body.Name ?? "", rule, AccessScope.Of(http).KeyName, AccessScope.Of(http).AccountFilter("account_id"));
             return Results.Created($"/api/targets/{target.TargetId}", target);
         });
     }

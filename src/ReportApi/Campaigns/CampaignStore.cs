@@ -19,6 +19,7 @@ public static class CampaignStore
 
     public static TargetPreview Preview(DuckDBConnection connection, TargetRule rule, string scopeFilter, ContactVisibility contacts)
     {
+        RequireKnownValues(connection, rule, scopeFilter);
         var parameters = new SqlParameters();
         var members = TargetQuery.Members(rule, scopeFilter, parameters);
         var totals = connection.Rows($"""
@@ -38,11 +39,12 @@ public static class CampaignStore
         return new TargetPreview(totals.AsOf, totals.Members, totals.Scored, totals.Value, totals.Predicted, totals.Revenue, top);
     }
 
-    public static Target SaveTarget(DuckDBConnection connection, string name, TargetRule rule, string createdBy)
+    public static Target SaveTarget(DuckDBConnection connection, string name, TargetRule rule, string createdBy, string scopeFilter)
     {
         ArgumentNullException.ThrowIfNull(rule);
         RequireName(name);
         rule.Validate();
+        RequireKnownValues(connection, rule, scopeFilter);
         var id = connection.Scalar<long>("select nextval('campaigns.target_seq')");
         connection.Execute("insert into campaigns.targets values ($1, $2, $3, now(), $4)", id, name, rule.ToJson(), createdBy);
         return Target(connection, id)!;
@@ -65,6 +67,7 @@ public static class CampaignStore
         ArgumentNullException.ThrowIfNull(request);
         RequireName(request.Name);
         request.Rule.Validate();
+        RequireKnownValues(connection, request.Rule, scopeFilter);
         if (request.ControlFraction is < 0 or >= 1)
         {
             throw new WarehouseException("controlFraction is the share held out, at least 0 and below 1.");
@@ -158,6 +161,34 @@ public static class CampaignStore
         where {where}
         group by all
         """;
+
+    /// <summary>
+    /// Regions and industries are the data's own words, not a fixed list: one that no company the reader may see has
+    /// (华東 for 华东, a misspelt industry) would quietly target nobody, so it is a 400 naming it, with the known ones.
+    /// </summary>
+    private static void RequireKnownValues(DuckDBConnection connection, TargetRule rule, string scopeFilter)
+    {
+        foreach (var (values, column, plural) in new[] { (rule.Regions, "region", "regions"), (rule.Industries, "industry", "industries") })
+        {
+            if (values is null)
+            {
+                continue;
+            }
+
+            var known = connection.Rows($"""
+                select distinct a.{column} as value from marts.account_segments s join core.accounts a using (account_id)
+                where s.is_master and a.{column} is not null and ({scopeFilter})
+                """, r => r.Get<string>("value")).Order(StringComparer.Ordinal).ToList();
+            var unknown = values.Except(known, StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                var listed = known.Count == 0 ? "none yet" : known.Count <= 30 ? string.Join(", ", known) : $"{known.Count} (too many to list here)";
+                throw new WarehouseException(
+                    $"No company you may see has the {(unknown.Count == 1 ? column : plural)} {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the {plural} are {listed}.");
+            }
+        }
+    }
+
 
     private static void RequireName(string name)
     {

@@ -22,6 +22,12 @@ internal static class CommandLine
         ScoreVerb.Definition,
     ];
 
+    /// <summary>
+    /// The verbs an operator needs while the service runs: when the service holds the warehouse they run inside it
+    /// (<see cref="OperatorClient"/>, <see cref="OperatorEndpoints"/>), with the output they have on the file.
+    /// </summary>
+    public static IReadOnlyList<Verb> Forwarded { get; } = [LoadVerb.Definition, RefreshVerb.Definition, SettingsVerb.Definition, KeysVerb.Definition];
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args is ["--help" or "-h" or "help"])
@@ -45,9 +51,26 @@ internal static class CommandLine
             return 0;
         }
 
+        return await RunVerbAsync(verb, rest, null, stdout, stderr);
+    }
+
+    /// <summary>A verb run by the service for its operator, on the service's warehouse; its output as text.</summary>
+    public static async Task<OperatorResult> RunInServiceAsync(Verb verb, IReadOnlyList<string> args, WarehouseDatabase served)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await RunVerbAsync(verb, args, served, stdout, stderr);
+        return new OperatorResult(code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static async Task<int> RunVerbAsync(Verb verb, IReadOnlyList<string> rest, WarehouseDatabase? served, TextWriter stdout, TextWriter stderr)
+    {
+        ParsedArgs? parsed = null;
         try
         {
-            return await verb.Run(ParsedArgs.Parse(rest, verb), stdout, stderr);
+            parsed = ParsedArgs.Parse(rest, verb);
+            parsed.Served = served;
+            return await verb.Run(parsed, stdout, stderr);
         }
         catch (UsageException e)
         {
@@ -56,6 +79,12 @@ internal static class CommandLine
         }
         catch (WarehouseBusyException e)
         {
+            if (served is null && Forwarded.Contains(verb)
+                && await OperatorClient.RunAsync(verb, rest, parsed!.Database, stdout, stderr) is { } code)
+            {
+                return code;
+            }
+
             await stderr.WriteLineAsync(e.Message);
             return 1;
         }

@@ -53,7 +53,7 @@ internal sealed class KeyService(HttpClient http, string url) : IKeys
     }
 
     /// <summary>One address to call from this machine: the first http one (else the first), a wildcard host as localhost.</summary>
-    private static string Reachable(string urls)
+    internal static string Reachable(string urls)
     {
         var all = urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var chosen = all.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? all.FirstOrDefault()

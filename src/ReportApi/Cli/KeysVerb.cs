@@ -20,9 +20,10 @@ internal static class KeysVerb
         Manages API keys. create prints the new key once on stdout (only its SHA-256 is kept, so it cannot be
         shown again); --regions limits what the key sees to those regions' accounts. list shows every key
         (id, role, regions, name, first characters, created, revoked); revoke ID stops a key at once.
-        While 'analytics serve' holds the warehouse, or when --urls names a service, the verb works through the
-        service's /api/keys (default: its --urls in appsettings.json, else {ServeVerb.DefaultUrls}); that needs an
-        admin key, from --key or the {KeyVariable} environment variable (which keeps it out of the process list).
+        While 'analytics serve' holds the warehouse, the verb runs inside that service as this machine's operator
+        (the file it writes beside the warehouse). With an admin key (--key or the {KeyVariable} environment
+        variable, which keeps it out of the process list), or when --urls names a service, it works through the
+        service's /api/keys instead (default: its --urls in appsettings.json, else {ServeVerb.DefaultUrls}).
         """,
         new HashSet<string> { "role", "regions", "name", "urls", "key" },
         new HashSet<string>(),
@@ -36,19 +37,20 @@ internal static class KeysVerb
             return await command(KeyService.Connect(urls, AdminKey(args), heldFile: null), stdout, stderr);
         }
 
-        WarehouseDatabase database;
+        WarehouseLease warehouse;
         try
         {
-            database = WarehouseDatabase.Open(args.Database);
+            warehouse = args.OpenWarehouse();
         }
-        catch (WarehouseBusyException)
+        catch (WarehouseBusyException) when (AdminKey(args) is { } adminKey)
         {
-            // The service owns the file; it does what the verb would, on its own connection.
-            return await command(KeyService.Connect(KeyService.ConfiguredUrls(), AdminKey(args), heldFile: args.Database), stdout, stderr);
+            // The service owns the file; with an admin key its /api/keys does what the verb would. Without one, the
+            // busy warehouse sends the verb to the service as this machine's operator (CommandLine, OperatorClient).
+            return await command(KeyService.Connect(KeyService.ConfiguredUrls(), adminKey, heldFile: args.Database), stdout, stderr);
         }
 
-        using (database)
-        using (var connection = database.Connect())
+        using (warehouse)
+        using (var connection = warehouse.Database.Connect())
         {
             return await command(new LocalKeys(connection), stdout, stderr);
         }

@@ -47,8 +47,8 @@ internal static class LoadVerb
         var options = new LoadOptions(args.Option("entity"), args.Option("mapping"), orphans);
         var json = args.Flag("json");
 
-        using var database = WarehouseDatabase.Open(args.Database);
-        var loader = new FileLoader(database, TerminalProgress.ForConsole(stderr, args.Flag("progress")));
+        using var warehouse = args.OpenWarehouse();
+        var loader = new FileLoader(warehouse.Database, TerminalProgress.ForConsole(stderr, args.Flag("progress")));
         var failed = 0;
         foreach (var report in loader.LoadAll(args.Positional, options))
         {

@@ -59,6 +59,13 @@ internal sealed class ParsedArgs
 
     public string Database => Option("db") ?? Analytics.Warehouse.WarehouseDatabase.DefaultPath;
 
+    /// <summary>The running service's warehouse, when the verb runs inside the service for its operator.</summary>
+    public Analytics.Warehouse.WarehouseDatabase? Served { get; set; }
+
+    /// <summary>The warehouse to work on: the service's own when running inside it, else the file --db names.</summary>
+    public WarehouseLease OpenWarehouse() =>
+        Served is { } served ? new WarehouseLease(served, owned: false) : new WarehouseLease(Analytics.Warehouse.WarehouseDatabase.Open(Database), owned: true);
+
     public int IntOption(string name, int fallback) =>
         Option(name) is not { } text ? fallback
         : int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0 ? value

@@ -22,8 +22,8 @@ internal static class RefreshVerb
             throw new UsageException("refresh takes no arguments.");
         }
 
-        using var database = WarehouseDatabase.Open(args.Database);
-        using var connection = database.Connect();
+        using var warehouse = args.OpenWarehouse();
+        using var connection = warehouse.Database.Connect();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var t in new MartBuilder(connection).Refresh())
         {

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
 namespace Analytics.ReportApi.Cli;
 
 /// <summary><c>analytics serve [--urls URL] [--inbox DIR]</c> (also: no verb): the one process that owns the warehouse.</summary>
@@ -50,7 +54,25 @@ internal static class ServeVerb
         builder.AddAnalytics();
         var app = builder.Build();
         app.MapAnalytics();
+        // The CLI verbs for this machine's operator (here, not in MapAnalytics: they are the command line's own).
+        app.MapOperator();
+        PublishOperatorFile(app);
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>Once listening, the service tells this machine's operator where it is and how to prove who they are.</summary>
+    private static void PublishOperatorFile(WebApplication app)
+    {
+        var secret = app.Services.GetRequiredService<Access.OperatorSecret>();
+        var warehouse = app.Services.GetRequiredService<IOptions<AnalyticsSettings>>().Value.WarehousePath;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses is { Count: > 0 } addresses)
+            {
+                secret.Publish(warehouse, KeyService.Reachable(string.Join(';', addresses)));
+            }
+        });
+        app.Lifetime.ApplicationStopped.Register(() => File.Delete(Access.OperatorSecret.FileOf(warehouse)));
     }
 }

@@ -24,8 +24,8 @@ internal static class SettingsVerb
             throw new UsageException("Give at most a key and a value.");
         }
 
-        using var database = WarehouseDatabase.Open(args.Database);
-        using var connection = database.Connect();
+        using var warehouse = args.OpenWarehouse();
+        using var connection = warehouse.Database.Connect();
         if (args.Positional.Count == 2)
         {
             MartSettings.Set(connection, args.Positional[0], args.Positional[1]);

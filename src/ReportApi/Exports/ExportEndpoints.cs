@@ -2,7 +2,6 @@ using System.Text;
 using Analytics.ReportApi.OData;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
-using MiniExcelLibs;
 
 namespace Analytics.ReportApi.Exports;
 
@@ -71,13 +70,18 @@ internal static class ExportEndpoints
             await query.Stream(async () =>
             {
                 var columns = query.Columns.Select(c => c.Name).ToList();
+                var values = new object?[columns.Count];
                 try
                 {
-                    var any = query.Read();
-                    await MiniExcel.SaveAsAsync(path, any ? XlsxRows.Of(columns, query.Read, query.Reader.GetValue) : XlsxRows.HeaderOnly(columns),
-                        printHeader: any, sheetName: set, cancellationToken: query.Token);
+                    await using var file = File.Create(path);
+                    using var sheet = new XlsxSheet(file, set, columns);
+                    while (query.Read())
+                    {
+                        query.Reader.GetValues(values!);
+                        sheet.Add(values);
+                    }
                 }
-                catch (XlsxRows.TooManyRowsException e)
+                catch (XlsxSheet.TooManyRowsException e)
                 {
                     throw ODataProblem.BadRequest($"{e.Message} Narrow the export with $filter or $top, or ask for /exports/{set}.csv.");
                 }

@@ -61,7 +61,7 @@ public sealed class ScopeLeakTests(CampaignCompany company)
         using var xlsx = new MemoryStream(await Bytes(DemoKeys.ManagerEast, $"/api/campaigns/{id}/members.xlsx"));
         var sheet = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(eastCount, sheet.Count);
-        Assert.All(sheet, row => Assert.Equal(East, row["region"]));
+        Assert.All(sheet, row => Assert.Equal(East, row["Region"]));
 
         var outcome = await HttpJson.Send(client, HttpMethod.Get, $"/api/campaigns/{id}/outcome", null, HttpStatusCode.OK);
         Assert.Equal(eastCount - eastControl, outcome.GetProperty("targeted").GetProperty("members").GetInt64());
@@ -97,10 +97,9 @@ public sealed class ScopeLeakTests(CampaignCompany company)
         Assert.Equal(revenue, preview.GetProperty("revenue12m").GetDecimal());
         Assert.All(preview.GetProperty("top").EnumerateArray(), m => Assert.Equal(East, m.GetProperty("region").GetString()));
 
-        // Asking for another region by rule does not widen the key's scope: nobody is in both.
-        var north = await HttpJson.Send(client, HttpMethod.Post, "/api/targets/preview", """{"regions":["华北"]}""", HttpStatusCode.OK);
-        Assert.Equal(0, north.GetProperty("members").GetInt64());
-        Assert.Equal(0m, north.GetProperty("valueAtStake").GetDecimal());
+        // Asking for another region by rule does not widen the key's scope: to this key there is no such region.
+        var north = await HttpJson.Send(client, HttpMethod.Post, "/api/targets/preview", """{"regions":["华北"]}""", HttpStatusCode.BadRequest);
+        Assert.Equal("No company you may see has the region '华北'; the regions are 华东.", north.GetProperty("error").GetString());
 
         var frozen = await HttpJson.Send(client, HttpMethod.Post, "/api/campaigns", """{"name":"East A","rule":{"tiers":["A"]}}""", HttpStatusCode.Created);
         var id = frozen.GetProperty("campaignId").GetInt64();
@@ -121,10 +120,10 @@ public sealed class ScopeLeakTests(CampaignCompany company)
         });
 
         var csv = Encoding.UTF8.GetString(await Bytes(DemoKeys.Analyst, $"/api/campaigns/{id}/members.csv"));
-        Assert.DoesNotContain("contact", csv.Split("\r\n")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Contact", csv.Split("\r\n")[0], StringComparison.Ordinal);
         using var xlsx = new MemoryStream(await Bytes(DemoKeys.Analyst, $"/api/campaigns/{id}/members.xlsx"));
         var sheet = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.DoesNotContain(sheet[0].Keys, k => k.StartsWith("contact", StringComparison.Ordinal));
+        Assert.DoesNotContain(sheet[0].Keys, k => k.StartsWith("Contact", StringComparison.Ordinal));
 
         var json = string.Join("\n", members.Select(m => m.GetRawText()));
         foreach (var (_, phone) in Contacts("true"))

@@ -99,7 +99,7 @@ public sealed class CampaignEndToEndTests(CampaignCompany company, ITestOutputHe
         var csv = await csvResponse.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
         var csvLines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("account_id,name,region,industry,tier,level,lifecycle_stage,churn_probability,churn_probability_change,predicted_value,revenue_12m,cancel_by,top_reasons,group,contact_name,contact_phone", csvLines[0]);
+        Assert.Equal("AccountId,Name,Region,Industry,Tier,Level,LifecycleStage,ChurnProbability,ChurnProbabilityChange,PredictedValue,Revenue12m,CancelBy,TopReasons,Group,ContactName,ContactPhone", csvLines[0]);
         Assert.Equal(expected.Count + 1, csvLines.Length);
 
         using var xlsxResponse = await marketing.GetAsync(new Uri($"/api/campaigns/{id}/members.xlsx", UriKind.Relative));
@@ -109,13 +109,13 @@ public sealed class CampaignEndToEndTests(CampaignCompany company, ITestOutputHe
         Assert.Equal(expected.Count, sheet.Count);
         foreach (var row in sheet)
         {
-            var e = byId[(string)row["account_id"]!];
-            Assert.Equal(control.Contains(e.AccountId) ? "control" : "targeted", row["group"]);
-            Assert.Equal(e.Revenue, Convert.ToDecimal(row["revenue_12m"], CultureInfo.InvariantCulture));
-            Assert.Equal(e.Consent ? e.ContactName : null, row["contact_name"] as string is { Length: > 0 } name ? name : null);
+            var e = byId[(string)row["AccountId"]!];
+            Assert.Equal(control.Contains(e.AccountId) ? "control" : "targeted", row["Group"]);
+            Assert.Equal(e.Revenue, Convert.ToDecimal(row["Revenue12m"], CultureInfo.InvariantCulture));
+            Assert.Equal(e.Consent ? e.ContactName : null, row["ContactName"] as string is { Length: > 0 } name ? name : null);
         }
 
-        Assert.Equal(expected.Sum(e => e.Value), sheet.Sum(r => r["predicted_value"] is { } v ? Convert.ToDecimal(v, CultureInfo.InvariantCulture) : Convert.ToDecimal(r["revenue_12m"], CultureInfo.InvariantCulture)));
+        Assert.Equal(expected.Sum(e => e.Value), sheet.Sum(r => r["PredictedValue"] is { } v ? Convert.ToDecimal(v, CultureInfo.InvariantCulture) : Convert.ToDecimal(r["Revenue12m"], CultureInfo.InvariantCulture)));
 
         // Three months later: the data runs to its end, the list stays as frozen, and the outcome counts what happened after the freeze.
         company.Warehouse.RefreshMarts(("as_of_date", ""));

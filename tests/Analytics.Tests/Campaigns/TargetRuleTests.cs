@@ -50,6 +50,37 @@ public sealed class TargetRuleTests(CampaignCompany company)
     }
 
     [Fact]
+    public async Task Regions_and_industries_no_company_has_are_a_400_naming_them_within_the_readers_regions()
+    {
+        var marketing = company.Client(DemoKeys.Marketing);
+        var regions = string.Join(", ", company.Scalar<string>("select string_agg(distinct region, '|') from core.accounts").Split('|').Order(StringComparer.Ordinal));
+        var industry = company.Scalar<string>("select min(industry) from core.accounts");
+
+        // 华東 is 华东 in traditional script: a typo that would target nobody.
+        foreach (var (path, body) in new[]
+        {
+            ("/api/targets/preview", """{"regions":["华东","华東"]}"""),
+            ("/api/targets", """{"name":"x","rule":{"regions":["华東"]}}"""),
+            ("/api/campaigns", """{"name":"x","rule":{"regions":["华東"]}}"""),
+        })
+        {
+            var error = await HttpJson.Send(marketing, HttpMethod.Post, path, body, HttpStatusCode.BadRequest);
+            Assert.Equal($"No company you may see has the region '华東'; the regions are {regions}.", error.GetProperty("error").GetString());
+        }
+
+        var industries = await HttpJson.Send(marketing, HttpMethod.Post, "/api/targets/preview", $$"""{"industries":["{{industry}}","Shipbuilding","Mining"]}""", HttpStatusCode.BadRequest);
+        Assert.StartsWith("No company you may see has the industries 'Shipbuilding', 'Mining'; the industries are ", industries.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        // A key limited to 华东 knows no other region: naming one is the same 400, not an empty list.
+        var east = company.Client(CampaignCompany.MarketingEastKey);
+        var north = await HttpJson.Send(east, HttpMethod.Post, "/api/targets/preview", """{"regions":["华北"]}""", HttpStatusCode.BadRequest);
+        Assert.Equal("No company you may see has the region '华北'; the regions are 华东.", north.GetProperty("error").GetString());
+
+        var known = await HttpJson.Send(marketing, HttpMethod.Post, "/api/targets/preview", $$"""{"regions":["华东"],"industries":["{{industry}}"]}""", HttpStatusCode.OK);
+        Assert.True(known.GetProperty("members").GetInt64() > 0);
+    }
+
+    [Fact]
     public async Task A_cancel_by_rule_and_a_predicted_value_rule_select_what_SQL_over_the_marts_selects()
     {
         var marketing = company.Client(DemoKeys.Marketing);

@@ -1,5 +1,4 @@
 using Analytics.Warehouse;
-using Analytics.Warehouse.Features;
 using DuckDB.NET.Data;
 
 namespace Analytics.Models.Monitoring;
@@ -15,17 +14,16 @@ public static class PassDrift
 {
     public const string Score = "churn_probability";
 
-    public static IReadOnlyList<DriftRow> Measure(DuckDBConnection connection, TrainingReference reference, long scoreRunId, DateOnly asOf)
+    public static IReadOnlyList<DriftRow> Measure(DuckDBConnection connection, TrainingReference reference, long scoreRunId, DateOnly asOf, FeatureDays days)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var tables = new FeatureTables(connection);
-        tables.Build([asOf]);
-        if (!tables.Names().SequenceEqual(reference.Names))
+        ArgumentNullException.ThrowIfNull(days);
+        var active = days.AsOf(asOf).Where(r => r.IsActive).ToList();
+        if (!days.Names.SequenceEqual(reference.Names))
         {
             throw new WarehouseException($"The churn model {reference.Version} was trained on other features than these; run 'analytics train' again.");
         }
 
-        var active = tables.Read().Where(r => r.IsActive).ToList();
         var rows = reference.Names.Select((name, i) => new DriftRow(
             name, PopulationStability.Compare(reference.Features[i], [.. active.Select(r => r.Values[i])]), reference.Features[i].MissingShare)).ToList();
 

@@ -30,8 +30,9 @@ public sealed class PassMonitor(WarehouseDatabase database)
             reference = TrainingReference.Build(connection, churn, settings);
         }
 
-        var drift = PassDrift.Measure(connection, reference, pass.ScoreRunId, pass.AsOf);
-        var evaluated = PassOutcomes.EvaluateDue(connection, settings);
+        var days = new FeatureDays(connection);
+        var drift = PassDrift.Measure(connection, reference, pass.ScoreRunId, pass.AsOf, days);
+        var evaluated = PassOutcomes.EvaluateDue(connection, settings, days);
         var alerts = MonitoringAlerts.Of(pass.ScoreRunId, drift, evaluated, thresholds);
         var now = DateTimeOffset.UtcNow;
         using var transaction = connection.BeginTransaction();

@@ -4,7 +4,6 @@ using Analytics.Models.Features;
 using Analytics.Models.Runs;
 using Analytics.Models.Value;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Features;
 using DuckDB.NET.Data;
 
 namespace Analytics.Models.Monitoring;
@@ -20,9 +19,13 @@ public static class PassOutcomes
 {
     public const string All = "all";
 
-    public static IReadOnlyList<PassOutcome> EvaluateDue(DuckDBConnection connection, ModelSettings settings)
+    public static IReadOnlyList<PassOutcome> EvaluateDue(DuckDBConnection connection, ModelSettings settings) =>
+        EvaluateDue(connection, settings, new FeatureDays(connection));
+
+    public static IReadOnlyList<PassOutcome> EvaluateDue(DuckDBConnection connection, ModelSettings settings, FeatureDays days)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(days);
         var due = connection.Rows("""
             select r.score_run_id, r.as_of, r.churn_version, r.value_version
             from models.score_runs r
@@ -40,11 +43,9 @@ public static class PassOutcomes
         var runs = new ModelRunRows(connection);
         var versions = runs.All("churn").Concat(runs.All("value")).ToDictionary(r => r.Version, StringComparer.Ordinal);
         var outcomes = new List<PassOutcome>();
-        var tables = new FeatureTables(connection);
         foreach (var pass in due)
         {
-            tables.Build([pass.AsOf]);
-            var known = tables.Read().ToDictionary(r => r.MasterAccountId, StringComparer.Ordinal);
+            var known = days.AsOf(pass.AsOf).ToDictionary(r => r.MasterAccountId, StringComparer.Ordinal);
             var scored = Scored(connection, pass.Id).Where(s => known.ContainsKey(s.Account)).Select(s => (Score: s, Outcome: known[s.Account])).ToList();
             var through = pass.AsOf.AddDays(settings.HorizonDays);
             foreach (var (region, tier) in Groups(scored.Select(s => (s.Score.Region, s.Score.Tier))))

@@ -15,11 +15,19 @@ namespace Analytics.Models.Runs;
 /// </summary>
 public sealed class ScoringPass(WarehouseDatabase database)
 {
-    public ScoreRun Run()
+    public ScoreRun Run() => Score(null);
+
+    /// <summary>
+    /// A backfilled pass as of a past day (Monitoring's backfill), so its outcome can be checked: churn and value
+    /// only, since the CLV and renewal refits record serving runs and read today's contracts.
+    /// </summary>
+    public ScoreRun RunAsOf(DateOnly pastDay) => Score(pastDay);
+
+    private ScoreRun Score(DateOnly? pastDay)
     {
         using var connection = database.Connect();
         var settings = ModelSettings.Read(connection);
-        var asOf = MartsAsOf.Read(connection);
+        var asOf = pastDay ?? MartsAsOf.Read(connection);
         var runs = new ModelRunRows(connection);
         var churnRun = Serving(runs, "churn");
         if (LabelledAccounts.IsLabelDefinition(connection) && !LabelledAccounts.HasOrders(connection))
@@ -69,7 +77,7 @@ public sealed class ScoringPass(WarehouseDatabase database)
                 bg?.ExpectedPurchases, bg?.PAlive, bg is null ? null : Money(bg.ExpectedSpend));
         });
         var dataVersion = database.DataVersion();
-        var lifetime = LifetimeValueStep.Run(connection, dataVersion, asOf);
+        var lifetime = pastDay is null ? LifetimeValueStep.Run(connection, dataVersion, asOf) : new LifetimeScores(null, [], null, []);
         return new ScoreStore(connection).Write(new ScoredPass(asOf, dataVersion, churnRun.Version, valueRun.Version, [.. masters], lifetime));
     }
 

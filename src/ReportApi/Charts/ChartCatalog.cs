@@ -13,6 +13,7 @@ internal static class ChartCatalog
         new RenewalsChart(),
         new ClvChart(),
         new LifecycleChart(),
+        new ModelMonitoringChart(),
     ];
 
     public static IChart? Find(string name) => All.FirstOrDefault(c => c.Name == name);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Models.Monitoring;
 using Analytics.Models.Runs;
 using Analytics.Warehouse;
 
@@ -14,7 +15,8 @@ internal static class ScoreVerb
         Scores every account as of the marts' day with the serving churn and value models: churn probability,
         risk band and the reasons raising and lowering it (English and Chinese), the value forecasts (ML.NET and
         BG/NBD x Gamma-Gamma) and the predicted tier, into models.account_scores (models.current_scores is the
-        latest pass). --json prints the pass as JSON.
+        latest pass). Then monitors the pass (drift against the training data, the outcomes of older passes whose
+        horizon has passed) and prints each alert after the pass. --json prints the pass as JSON.
         """,
         new HashSet<string>(),
         new HashSet<string> { "json" },
@@ -30,10 +32,19 @@ internal static class ScoreVerb
         using var database = WarehouseDatabase.Open(args.Database);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var run = new ScoringPass(database).Run();
+        var monitoring = new PassMonitor(database).Check(run);
         await stdout.WriteLineAsync(args.Flag("json")
             ? RunJson.Serialize(run)
             : string.Create(CultureInfo.InvariantCulture,
                 $"score run {run.ScoreRunId}: {run.Accounts:N0} accounts as of {run.AsOf:yyyy-MM-dd} with {run.ChurnVersion}, {run.ValueVersion ?? "no value model"}, {run.ClvVersion ?? "no CLV fit"} and {run.RenewalVersion ?? "no renewal model"} in {clock.Elapsed.TotalSeconds:0.0} s"));
+        if (!args.Flag("json"))
+        {
+            foreach (var alert in monitoring.Alerts)
+            {
+                await stdout.WriteLineAsync($"alert: {alert.Describe()}; run 'analytics train'");
+            }
+        }
+
         return 0;
     }
 }

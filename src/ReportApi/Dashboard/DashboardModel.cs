@@ -6,7 +6,14 @@ internal sealed record DashboardModel(
     IReadOnlyList<TopAccount> TopAccounts,
     IReadOnlyList<AtRiskAccount> AtRiskAccounts,
     IReadOnlyList<ContractToAct> ContractsToAct,
-    bool HasScores);
+    bool HasScores)
+{
+    /// <summary>The alerts the latest scoring pass raised; empty for a caller who does not see every company.</summary>
+    public IReadOnlyList<ModelAlert> Alerts { get; init; } = [];
+}
+
+/// <summary>One model monitoring alert as the page shows it (models.monitoring_alerts).</summary>
+internal sealed record ModelAlert(long ScoreRunId, string Kind, string Subject, double Value, double Threshold);
 
 /// <summary>Revenue in the window; the key accounts' share of it; key accounts at high risk (null: no scores yet); SLA breach rate; contracts due within 90 days.</summary>
 internal sealed record KpiTiles(DateOnly AsOf, decimal Revenue, decimal? KeyAccountShare, long? KeyAccountsAtRisk, decimal? BreachRate, long Renewals90Days);

@@ -49,6 +49,7 @@ internal static class DashboardPage
         AppendFilters(html, request, regions, T, F);
         html.Append("<main>\n");
         AppendTiles(html, model, request, T, F);
+        AppendAlerts(html, model, T, F);
         html.Append("<section class=\"charts\">\n");
         foreach (var chart in ChartCatalog.All)
         {
@@ -63,6 +64,22 @@ internal static class DashboardPage
         AppendContracts(html, model, language, T);
         html.Append("</div>\n</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static void AppendAlerts(StringBuilder html, DashboardModel model, Func<string, string> t, Func<string, object?[], string> f)
+    {
+        if (model.Alerts.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"alerts\" id=\"model-alerts\"><h2>{E(t("alerts.title"))}</h2><ul>\n");
+        foreach (var a in model.Alerts)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(f("alert." + a.Kind, [a.Subject, a.Value, a.Threshold, a.ScoreRunId]))}</li>\n");
+        }
+
+        html.Append("</ul></section>\n");
     }
 
     private static void AppendFilters(StringBuilder html, ChartRequest request, IReadOnlyList<string> regions, Func<string, string> t, Func<string, object?[], string> f)

@@ -33,7 +33,10 @@ internal static class DashboardQueries
             Reader.Text(r, "contract_id"), Reader.Text(r, "name"), Reader.Text(r, "tier"), Reader.Text(r, "status"),
             Reader.Date(r, "cancel_by"), Reader.Long(r, "days_to_cancel_by"),
             r["next_event_on"] is DBNull ? null : Reader.Date(r, "next_event_on"), Reader.NullableDecimal(r, "annual_fee")));
-        return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores);
+        var alerts = ReportQueries.Run(connection, "model_alerts", filter, accountFilter, r => new ModelAlert(
+            Reader.Long(r, "score_run_id"), Reader.Text(r, "kind"), Reader.Text(r, "subject"),
+            (double)Reader.Decimal(r, "value"), (double)Reader.Decimal(r, "threshold")));
+        return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores) { Alerts = alerts };
     }
 
     /// <summary>The first few of the model's reasons (strongest first), each in both languages; malformed JSON gives none.</summary>

@@ -1,4 +1,6 @@
+using Analytics.Models.Monitoring;
 using Analytics.Models.Runs;
+using Analytics.Models.Scores;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Features;
 
@@ -25,7 +27,8 @@ internal static class ModelTraining
         }
     }
 
-    public static void Score(WarehouseDatabase database, ILogger logger)
+    /// <summary>Scores every account, then monitors the pass; the alerts it raised (none when not scored).</summary>
+    public static IReadOnlyList<MonitoringAlert> Score(WarehouseDatabase database, ILogger logger)
     {
         try
         {
@@ -33,10 +36,59 @@ internal static class ModelTraining
             var run = new ScoringPass(database).Run();
             logger.LogInformation("Scored {Accounts} accounts as of {AsOf:yyyy-MM-dd} (score run {Id}) in {Seconds:0.0} s",
                 run.Accounts, run.AsOf, run.ScoreRunId, clock.Elapsed.TotalSeconds);
+            return Monitor(new PassMonitor(database), run, logger);
         }
         catch (WarehouseException e)
         {
             logger.LogWarning("Accounts not scored: {Reason}", e.Message);
+            return [];
+        }
+    }
+
+    /// <summary>Scores monitoring.backfill_passes past days (the first run's history of evaluated passes), each monitored.</summary>
+    public static void Backfill(WarehouseDatabase database, ILogger logger)
+    {
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            foreach (var report in PassBackfill.Run(database))
+            {
+                Log(report, logger);
+            }
+
+            logger.LogInformation("Backfilled past scoring passes in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
+        }
+        catch (WarehouseException e)
+        {
+            logger.LogWarning("Past scoring passes not backfilled: {Reason}", e.Message);
+        }
+    }
+
+    private static IReadOnlyList<MonitoringAlert> Monitor(PassMonitor monitor, ScoreRun run, ILogger logger)
+    {
+        var report = monitor.Check(run);
+        Log(report, logger);
+        return report.Alerts;
+    }
+
+    // The scoring log: each evaluated pass's realised figures, then every alert as a warning.
+    private static void Log(MonitoringReport report, ILogger logger)
+    {
+        foreach (var o in report.Evaluated.Where(o => o.IsOverall && o.Model == "churn"))
+        {
+            logger.LogInformation("Score run {Id} as of {AsOf:yyyy-MM-dd}, outcome known: churn realised ROC AUC {Auc:0.000} (trained {Trained:0.000}) on {Accounts} accounts",
+                o.ScoreRunId, o.AsOf, o.RocAuc, o.TrainedRocAuc, o.Accounts);
+        }
+
+        foreach (var o in report.Evaluated.Where(o => o.IsOverall && o.Model == "value"))
+        {
+            logger.LogInformation("Score run {Id} as of {AsOf:yyyy-MM-dd}, outcome known: value top-20% capture {Capture:0.000}, MAE {Mae:0} on {Accounts} accounts",
+                o.ScoreRunId, o.AsOf, o.Top20Capture, o.Mae, o.Accounts);
+        }
+
+        foreach (var alert in report.Alerts)
+        {
+            logger.LogWarning("Model alert (score run {Id}): {Alert}", report.Pass.ScoreRunId, alert.Describe());
         }
     }
 
@@ -51,8 +103,9 @@ internal static class ModelTraining
             }
         }
 
-        logger.LogInformation("No model serves yet: training the churn and value models, then scoring every account...");
+        logger.LogInformation("No model serves yet: training the churn and value models, then scoring past days and every account...");
         Train(database, logger);
+        Backfill(database, logger);
         Score(database, logger);
     }
 }

@@ -1,4 +1,5 @@
 using Analytics.ReportApi.Access;
+using Analytics.Warehouse;
 
 namespace Analytics.ReportApi.OData;
 
@@ -62,6 +63,12 @@ internal static class EntitySetCatalog
             from models.current_scores
             """,
             ["account_id"], EntitySetDefinition.ByAccount("account_id"), []),
+        // One row per scoring pass, model and group (models.pass_outcomes). A region's rows are figures over that
+        // region's companies alone; the 'all' region rows are the whole book's, so a region-limited key reads only
+        // the rows of its own regions.
+        new("ModelMonitoring", "ModelMonitoringRow",
+            "select * from models.pass_outcomes",
+            ["score_run_id", "model", "region", "tier"], ByRegion, []),
         // Campaign headers hold no account's rows; their members are narrowed like every account's rows.
         new("Campaigns", "Campaign",
             """
@@ -127,6 +134,11 @@ internal static class EntitySetCatalog
         var accounts = scope.AccountFilter("o.account_id");
         return accounts == "true" ? "true" : $"src.order_id in (select o.order_id from core.orders o where {accounts})";
     }
+
+    private static string ByRegion(AccessScope scope) =>
+        scope.Regions is not { } regions ? "true"
+        : regions.Count == 0 ? "false"
+        : $"src.region in ({string.Join(", ", regions.Select(SqlExtensions.Literal))})";
 
     // Engineers' and sites' rows mix accounts of every region, so a region-limited scope sees only its accounts'
     // and contracts' rows.

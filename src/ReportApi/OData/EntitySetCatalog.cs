@@ -127,18 +127,13 @@ internal static class EntitySetCatalog
     private static string ByRegion(AccessScope scope) =>
         scope.Regions is not { } regions ? "true"
         : regions.Count == 0 ? "false"
-        : $"src.region in ({string.Join(", ", regions.Select(Analytics.Warehouse.SqlExtensions.Literal))})";
+        : $"src.region in ({string.Join(", ", regions.Select(SqlExtensions.Literal))})";
 
     private static string ThroughOrder(AccessScope scope)
     {
         var accounts = scope.AccountFilter("o.account_id");
         return accounts == "true" ? "true" : $"src.order_id in (select o.order_id from core.orders o where {accounts})";
     }
-
-    private static string ByRegion(AccessScope scope) =>
-        scope.Regions is not { } regions ? "true"
-        : regions.Count == 0 ? "false"
-        : $"src.region in ({string.Join(", ", regions.Select(SqlExtensions.Literal))})";
 
     // Engineers' and sites' rows mix accounts of every region, so a region-limited scope sees only its accounts'
     // and contracts' rows.

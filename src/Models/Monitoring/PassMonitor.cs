@@ -5,8 +5,12 @@ using Analytics.Warehouse;
 
 namespace Analytics.Models.Monitoring;
 
-/// <summary>What monitoring found after one scoring pass: its drift, the older passes it evaluated, the alerts.</summary>
-public sealed record MonitoringReport(ScoreRun Pass, IReadOnlyList<DriftRow> Drift, IReadOnlyList<PassOutcome> Evaluated, IReadOnlyList<MonitoringAlert> Alerts);
+/// <summary>
+/// What monitoring found after one scoring pass: its drift, the older passes it evaluated, the alerts.
+/// NotMeasured says why a pass was not monitored (a churn model learned from a label and the accounts' attributes has no
+/// training cutoffs to rebuild its training data from, nor order history to realise outcomes in).
+/// </summary>
+public sealed record MonitoringReport(ScoreRun Pass, IReadOnlyList<DriftRow> Drift, IReadOnlyList<PassOutcome> Evaluated, IReadOnlyList<MonitoringAlert> Alerts, string? NotMeasured = null);
 
 /// <summary>
 /// Checks a scoring pass once it is stored: its drift against the training data of the churn version that scored it,
@@ -25,6 +29,11 @@ public sealed class PassMonitor(WarehouseDatabase database)
         var thresholds = MonitoringSettings.Read(connection);
         var churn = new ModelRunRows(connection).All("churn").FirstOrDefault(r => r.Version == pass.ChurnVersion)
             ?? throw new WarehouseException($"Score run {pass.ScoreRunId} names no recorded churn model; its drift cannot be measured.");
+        if (churn is not { TrainFrom: not null, TrainTo: not null, Artifact: not null })
+        {
+            return new MonitoringReport(pass, [], [], [], $"the churn model {churn.Version} learned from a label and the accounts' attributes, with no training cutoffs: drift and outcomes are measured only for models trained on order history");
+        }
+
         if (reference?.Version != churn.Version)
         {
             reference = TrainingReference.Build(connection, churn, settings);

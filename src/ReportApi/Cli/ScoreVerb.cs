@@ -39,6 +39,11 @@ internal static class ScoreVerb
                 $"score run {run.ScoreRunId}: {run.Accounts:N0} accounts as of {run.AsOf:yyyy-MM-dd} with {run.ChurnVersion}, {run.ValueVersion ?? "no value model"}, {run.ClvVersion ?? "no CLV fit"} and {run.RenewalVersion ?? "no renewal model"} in {clock.Elapsed.TotalSeconds:0.0} s"));
         if (!args.Flag("json"))
         {
+            if (monitoring.NotMeasured is { } why)
+            {
+                await stdout.WriteLineAsync($"monitoring: not measured: {why}");
+            }
+
             foreach (var alert in monitoring.Alerts)
             {
                 await stdout.WriteLineAsync($"alert: {alert.Describe()}; run 'analytics train'");

@@ -74,6 +74,11 @@ internal static class ModelTraining
     // The scoring log: each evaluated pass's realised figures, then every alert as a warning.
     private static void Log(MonitoringReport report, ILogger logger)
     {
+        if (report.NotMeasured is { } why)
+        {
+            logger.LogInformation("Score run {Id} not monitored: {Reason}", report.Pass.ScoreRunId, why);
+        }
+
         foreach (var o in report.Evaluated.Where(o => o.IsOverall && o.Model == "churn"))
         {
             logger.LogInformation("Score run {Id} as of {AsOf:yyyy-MM-dd}, outcome known: churn realised ROC AUC {Auc:0.000} (trained {Trained:0.000}) on {Accounts} accounts",

@@ -18,22 +18,7 @@ internal static class ModelBenchmark
     public static int Run(string[] args)
     {
         var accounts = Option(args, "--accounts") is { } a ? int.Parse(a, CultureInfo.InvariantCulture) : 100_000;
-        var root = Path.Combine(Option(args, "--dir") ?? Path.GetTempPath(), $"analytics-models-{accounts}");
-        var path = Path.Combine(root, "warehouse.duckdb");
-        if (!File.Exists(path))
-        {
-            var setup = Stopwatch.StartNew();
-            var company = Path.Combine(root, "company");
-            DemoCompany.Write(company, new DemoOptions(new DateOnly(2026, 1, 15)) { Accounts = accounts });
-            using var fresh = WarehouseDatabase.Open(path);
-            _ = new FileLoader(fresh).LoadAll([company], new LoadOptions()).ToList();
-            using var connection = fresh.Connect();
-            new MartBuilder(connection).Refresh();
-            Directory.Delete(company, recursive: true);
-            Console.WriteLine($"set up {accounts:N0} demo accounts (write, load, marts) in {setup.Elapsed.TotalSeconds:0} s; kept in {root}");
-        }
-
-        using var database = WarehouseDatabase.Open(path);
+        using var database = WarehouseDatabase.Open(DemoWarehouse(accounts, Option(args, "--dir")));
         var (report, train, trainCpu) = Timed(() => new TrainingPass(database).Run());
         var (run, score, scoreCpu) = Timed(() => new ScoringPass(database).Run());
         var churn = (ChurnEvaluation)report.Churn.Evaluation;
@@ -49,6 +34,27 @@ internal static class ModelBenchmark
         return 0;
     }
 
+    /// <summary>The demo company's warehouse with its marts: written, loaded and refreshed on the first run (untimed), then kept.</summary>
+    internal static string DemoWarehouse(int accounts, string? dir)
+    {
+        var root = Path.Combine(dir ?? Path.GetTempPath(), $"analytics-models-{accounts}");
+        var path = Path.Combine(root, "warehouse.duckdb");
+        if (!File.Exists(path))
+        {
+            var setup = Stopwatch.StartNew();
+            var company = Path.Combine(root, "company");
+            DemoCompany.Write(company, new DemoOptions(new DateOnly(2026, 1, 15)) { Accounts = accounts });
+            using var fresh = WarehouseDatabase.Open(path);
+            _ = new FileLoader(fresh).LoadAll([company], new LoadOptions()).ToList();
+            using var connection = fresh.Connect();
+            new MartBuilder(connection).Refresh();
+            Directory.Delete(company, recursive: true);
+            Console.WriteLine($"set up {accounts:N0} demo accounts (write, load, marts) in {setup.Elapsed.TotalSeconds:0} s; kept in {root}");
+        }
+
+        return path;
+    }
+
     private static (T Result, TimeSpan Wall, TimeSpan Cpu) Timed<T>(Func<T> work)
     {
         // CPU time beside wall time: on a shared machine the wall clock also measures the neighbours.
@@ -58,6 +64,6 @@ internal static class ModelBenchmark
         return (result, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
-    private static string? Option(string[] args, string name) =>
+    internal static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

@@ -8,6 +8,7 @@ return args switch
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest),
     ["odata", .. var rest] => ODataBenchmark.Run(rest),
     ["models", .. var rest] => ModelBenchmark.Run(rest),
+    ["clv", .. var rest] => ClvBenchmark.Run(rest),
     _ => Usage(),
 };
 
@@ -18,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- dashboard [--accounts N] [--runs N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- odata [--accounts N] [--lines N] [--runs N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- models [--accounts N] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- clv [--accounts N] [--rounds N] [--dir DIR]");
     return 2;
 }

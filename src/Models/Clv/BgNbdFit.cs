@@ -1,7 +1,54 @@
+using Analytics.Models.Numerics;
+
 namespace Analytics.Models.Clv;
 
 /// <summary>
 /// BG/NBD parameters: purchase rates are gamma(<paramref name="R"/>, <paramref name="Alpha"/>), dropout
 /// probabilities beta(<paramref name="A"/>, <paramref name="B"/>); the summed log-likelihood at those values.
 /// </summary>
-public sealed record BgNbdFit(double R, double Alpha, double A, double B, double LogLikelihood);
+public sealed record BgNbdFit(double R, double Alpha, double A, double B, double LogLikelihood) : IRepeatPurchaseFit
+{
+    public const string Name = "BG/NBD";
+
+    public string Model => Name;
+
+    /// <summary>Standard errors and convergence of the fit (null for parameters given by hand).</summary>
+    public Estimation? Estimation { get; init; }
+
+    public double ProbabilityAlive(BgNbdCustomer customer) => BgNbdModel.ProbabilityAlive(this, customer);
+
+    public double ConditionalExpectedPurchases(BgNbdCustomer customer, double t) => BgNbdModel.ConditionalExpectedPurchases(this, customer, t);
+
+    public int SimulatePurchases(BgNbdCustomer customer, double t, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        if (PurchaseSimulation.RateIfAlive(this, customer, R, Alpha, random) is not { } lambda)
+        {
+            return 0;
+        }
+
+        // Alive at T, the history's (1−p)^x makes p ~ beta(a, b+x), independent of λ; the customer then buys at
+        // rate λ and leaves after each purchase with probability p.
+        var p = RandomDraws.Beta(random, A, B + customer.Frequency);
+        var purchases = 0;
+        var elapsed = -Math.Log(1.0 - random.NextDouble()) / lambda;
+        while (elapsed <= t)
+        {
+            purchases++;
+            if (random.NextDouble() < p)
+            {
+                break;
+            }
+
+            elapsed -= Math.Log(1.0 - random.NextDouble()) / lambda;
+        }
+
+        return purchases;
+    }
+
+    public IRepeatPurchaseFit WithParameters(IReadOnlyList<double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new BgNbdFit(parameters[0], parameters[1], parameters[2], parameters[3], double.NaN);
+    }
+}

@@ -53,8 +53,8 @@ public static class BgNbdModel
             return -total;
         }
 
-        var best = NelderMead.Minimise(NegativeLogLikelihood, [0.0, 0.0, 0.0, 0.0]);
-        return new BgNbdFit(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), Math.Exp(best[3]), -NegativeLogLikelihood(best));
+        var (best, estimation) = MaximumLikelihood.Fit(NegativeLogLikelihood, [0.0, 0.0, 0.0, 0.0], ["r", "alpha", "a", "b"]);
+        return new BgNbdFit(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), Math.Exp(best[3]), estimation.LogLikelihood) { Estimation = estimation };
     }
 
     /// <summary>The distinct customers with one frequency: their recencies, ages and counts.</summary>

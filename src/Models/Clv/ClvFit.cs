@@ -1,3 +1,4 @@
+using Analytics.Models.Numerics;
 using Analytics.Warehouse.Clv;
 
 namespace Analytics.Models.Clv;
@@ -12,4 +13,22 @@ public sealed record ClvFit(
     BgNbdFit BgNbd,
     GammaGammaFit GammaGamma,
     PurchaseTimeUnit Unit,
-    DateOnly CalibrationEnd);
+    DateOnly CalibrationEnd)
+{
+    /// <summary>The purchase model that values the accounts: BG/NBD, or Pareto/NBD where the book's holdout chose it.</summary>
+    public IRepeatPurchaseFit Purchases { get; init; } = BgNbd;
+
+    /// <summary>Pareto/NBD on the same summaries, when it was fitted too.</summary>
+    public ParetoNbdFit? ParetoNbd { get; init; }
+
+    /// <summary>How the purchase model was chosen (null when BG/NBD was used without a holdout comparison).</summary>
+    public PurchaseModelChoice? Choice { get; init; }
+
+    /// <summary>Every likelihood fit behind the CLV, as reports show them: BG/NBD, Pareto/NBD when fitted, Gamma-Gamma.</summary>
+    public IReadOnlyList<FitReport> Fits() =>
+    [
+        .. new (Estimation? Estimation, string Model)[] { (BgNbd.Estimation, BgNbdFit.Name), (ParetoNbd?.Estimation, ParetoNbdFit.Name), (GammaGamma.Estimation, "Gamma-Gamma") }
+            .Where(f => f.Estimation is not null)
+            .Select(f => FitReport.Of(f.Estimation!, f.Model)),
+    ];
+}

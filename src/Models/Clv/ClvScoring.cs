@@ -4,12 +4,13 @@ using DuckDB.NET.Data;
 namespace Analytics.Models.Clv;
 
 /// <summary>
-/// Per-account value from a BG/NBD + Gamma-Gamma fit. CLV over H months at a yearly discount rate d:
+/// Per-account value from a purchase model (BG/NBD or Pareto/NBD) and Gamma-Gamma. CLV over H months at a yearly
+/// discount rate d:
 /// <code>
 /// CLV = margin · E[M | x, m] · Σ_{k=1..H} ( E[Y(k·u) | x, t_x, T] − E[Y((k−1)·u) | x, t_x, T] ) / (1 + d)^(k/12)
 /// </code>
-/// where u is one month in the fit's unit: each month's expected purchases (BG/NBD, eq. 10) times the expected
-/// spend per purchase (Gamma-Gamma), discounted from the end of that month.
+/// where u is one month in the fit's unit: each month's expected purchases times the expected spend per purchase
+/// (Gamma-Gamma), discounted from the end of that month.
 /// </summary>
 public static class ClvScoring
 {
@@ -21,13 +22,17 @@ public static class ClvScoring
     public static ClvScores? Run(DuckDBConnection connection, DateOnly asOf, ClvOptions options, PurchaseTimeUnit unit = PurchaseTimeUnit.Week,
         bool mergeDuplicates = false)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var summaries = PurchaseSummaries.Read(connection, asOf, unit, mergeDuplicates);
         if (summaries.Count == 0 || !summaries.Any(s => s.Frequency > 0 && s.MeanRepeatSpend > 0))
         {
             return null;
         }
 
-        var fit = ClvModel.Fit(summaries, unit, asOf);
+        var choice = options.ChooseModelOnHoldout
+            ? PurchaseModelSelection.OnHoldout(connection, summaries, asOf, unit, mergeDuplicates, options.HorizonMonths)
+            : null;
+        var fit = ClvModel.Fit(summaries, unit, asOf, choice?.Chosen ?? BgNbdFit.Name) with { Choice = choice };
         return new ClvScores(fit, Score(fit, summaries, options));
     }
 
@@ -38,7 +43,8 @@ public static class ClvScoring
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AnnualDiscountRate, -1.0);
-        return summaries.Select(s => Score(fit, s, options)).ToList();
+        var values = summaries.Select(s => Score(fit, s, options)).ToList();
+        return options.IntervalDraws > 0 ? ClvIntervals.Attach(fit, summaries, values, options) : values;
     }
 
     public static AccountValue Score(ClvFit fit, AccountPurchaseSummary summary, ClvOptions options)
@@ -48,25 +54,31 @@ public static class ClvScoring
         ArgumentNullException.ThrowIfNull(options);
         var customer = ClvModel.BgNbdCustomerOf(summary);
         var month = PurchaseTimeUnits.DaysPerMonth / fit.Unit.Days();
-        var spend = GammaGammaModel.ConditionalExpectedMeanSpend(fit.GammaGamma, ClvModel.GammaGammaCustomerOf(summary));
+        var (purchases, discounted, spend) = Value(fit.Purchases, fit.GammaGamma, customer, ClvModel.GammaGammaCustomerOf(summary), month, options);
+        return new AccountValue(
+            summary.AccountId,
+            purchases,
+            fit.Purchases.ProbabilityAlive(customer),
+            Money(spend),
+            Money(options.Margin * spend * discounted));
+    }
 
-        var discountedPurchases = 0.0;
+    /// <summary>Purchases expected over the horizon, the same discounted month by month, and the expected spend per purchase.</summary>
+    internal static (double Purchases, double DiscountedPurchases, double Spend) Value(IRepeatPurchaseFit purchases, GammaGammaFit spend,
+        BgNbdCustomer customer, GammaGammaCustomer spender, double month, ClvOptions options)
+    {
+        var discounted = 0.0;
         var before = 0.0;
         for (var k = 1; k <= options.HorizonMonths; k++)
         {
-            var byMonthEnd = BgNbdModel.ConditionalExpectedPurchases(fit.BgNbd, customer, k * month);
-            discountedPurchases += (byMonthEnd - before) / Math.Pow(1 + options.AnnualDiscountRate, k / 12.0);
+            var byMonthEnd = purchases.ConditionalExpectedPurchases(customer, k * month);
+            discounted += (byMonthEnd - before) / Math.Pow(1 + options.AnnualDiscountRate, k / 12.0);
             before = byMonthEnd;
         }
 
-        return new AccountValue(
-            summary.AccountId,
-            before,
-            BgNbdModel.ProbabilityAlive(fit.BgNbd, customer),
-            Money(spend),
-            Money(options.Margin * spend * discountedPurchases));
+        return (before, discounted, GammaGammaModel.ConditionalExpectedMeanSpend(spend, spender));
     }
 
     // Amounts are stored as DECIMAL(18,2): the model's doubles become money once, here.
-    private static decimal Money(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
+    internal static decimal Money(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
 }

@@ -46,8 +46,8 @@ public static class GammaGammaModel
             return -total;
         }
 
-        var best = NelderMead.Minimise(NegativeLogLikelihood, [0.0, 0.0, 0.0]);
-        return new GammaGammaFit(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), -NegativeLogLikelihood(best));
+        var (best, estimation) = MaximumLikelihood.Fit(NegativeLogLikelihood, [0.0, 0.0, 0.0], ["p", "q", "v"]);
+        return new GammaGammaFit(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), estimation.LogLikelihood) { Estimation = estimation };
     }
 
     /// <summary>The distinct repeat customers with one frequency: their mean spends, its logs and counts.</summary>

@@ -10,13 +10,17 @@ internal static class NelderMead
 
     /// <summary>Minimises from <paramref name="start"/>, then once more from the best point, because a
     /// collapsed simplex can stall short of the optimum.</summary>
-    public static double[] Minimise(Func<double[], double> objective, double[] start)
+    public static double[] Minimise(Func<double[], double> objective, double[] start) => Search(objective, start).Point;
+
+    /// <summary>As <see cref="Minimise"/>, with the iterations both runs took (a fit reports them).</summary>
+    public static (double[] Point, int Iterations) Search(Func<double[], double> objective, double[] start)
     {
-        var best = Run(objective, start);
-        return Run(objective, best);
+        var (first, firstIterations) = Run(objective, start);
+        var (best, secondIterations) = Run(objective, first);
+        return (best, firstIterations + secondIterations);
     }
 
-    private static double[] Run(Func<double[], double> objective, double[] start)
+    private static (double[] Point, int Iterations) Run(Func<double[], double> objective, double[] start)
     {
         var n = start.Length;
         var simplex = new double[n + 1][];
@@ -34,7 +38,8 @@ internal static class NelderMead
             values[i] = Evaluate(objective, simplex[i]);
         }
 
-        for (var iteration = 0; iteration < MaxIterations; iteration++)
+        var iteration = 0;
+        for (; iteration < MaxIterations; iteration++)
         {
             Sort(simplex, values);
             if (Converged(simplex, values))
@@ -85,7 +90,7 @@ internal static class NelderMead
         }
 
         Sort(simplex, values);
-        return simplex[0];
+        return (simplex[0], iteration);
     }
 
     // A step out of the parameters' domain (an overflow, a Γ of a non-positive number) is just a bad point.

@@ -74,4 +74,12 @@ public static class SpecialFunctions
         var max = Math.Max(u, v);
         return max + Math.Log(Math.Exp(u - max) + Math.Exp(v - max));
     }
+
+    /// <summary>e^x − 1, accurate for x near 0 where Math.Exp(x) − 1 would lose every digit.</summary>
+    public static double ExpMinusOne(double x) =>
+        Math.Abs(x) < 1e-5 ? x + (x * x / 2) + (x * x * x / 6) : Math.Exp(x) - 1;
+
+    /// <summary>ln(1 − e^d) for d ≤ 0 (Mächler's split: near 0 via e^d − 1, far below via ln(1 + u)).</summary>
+    public static double LogOneMinusExp(double d) =>
+        d > -Math.Log(2) ? Math.Log(-ExpMinusOne(d)) : Math.Log(1 - Math.Exp(d));
 }

@@ -36,8 +36,8 @@ public static class ShiftedBetaGeometricModel
             return -total;
         }
 
-        var best = NelderMead.Minimise(NegativeLogLikelihood, [0.0, 0.0]);
-        return new ShiftedBetaGeometricFit(Math.Exp(best[0]), Math.Exp(best[1]), -NegativeLogLikelihood(best));
+        var (best, estimation) = MaximumLikelihood.Fit(NegativeLogLikelihood, [0.0, 0.0], ["alpha", "beta"]);
+        return new ShiftedBetaGeometricFit(Math.Exp(best[0]), Math.Exp(best[1]), estimation.LogLikelihood) { Estimation = estimation };
     }
 
     /// <summary>ln P(T = kept + 1) for a lost customer, ln S(kept) for one still renewing.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Models.Clv;
+using Analytics.Models.Numerics;
 using Analytics.Models.Renewal;
 using Analytics.Models.Scores;
 using Analytics.Warehouse;
@@ -20,17 +21,22 @@ namespace Analytics.Models.Runs;
 /// </summary>
 public static class LifetimeValueStep
 {
+    /// <summary>Parameter draws behind every account's 90% intervals: 5th and 95th percentiles of 200 values move by
+    /// about a tenth of the interval's width from seed to seed, which the intervals' use (a range, not a ranking) bears.</summary>
+    public const int IntervalDraws = 200;
+
     public static LifetimeScores Run(DuckDBConnection connection, long dataVersion, DateOnly asOf)
     {
         var runs = new ModelRunRows(connection);
-        var options = Options(connection);
+        var options = Options(connection) with { IntervalDraws = IntervalDraws, ChooseModelOnHoldout = true };
 
         string? clvVersion = null;
+        var fits = new List<FitReport>();
         IReadOnlyList<AccountClvScore> clvScores = [];
         if (ClvScoring.Run(connection, asOf, options, mergeDuplicates: true) is { } clv)
         {
             var fit = clv.Fit;
-            clvVersion = Record(runs, "clv", "BG/NBD+Gamma-Gamma", dataVersion, asOf,
+            clvVersion = Record(runs, "clv", $"{fit.Purchases.Model}+Gamma-Gamma", dataVersion, asOf,
                 ["frequency", "recency", "age", "mean_repeat_spend"],
                 RunJson.Serialize(new
                 {
@@ -48,8 +54,14 @@ public static class LifetimeValueStep
                     options.HorizonMonths,
                     options.AnnualDiscountRate,
                     options.Margin,
+                    PurchaseModel = fit.Purchases.Model,
+                    ModelChoice = fit.Choice,
+                    Fits = fit.Fits(),
+                    options.IntervalDraws,
+                    options.IntervalSeed,
                 }));
-            clvScores = [.. clv.Accounts.Select(a => new AccountClvScore(a.AccountId, a.Clv))];
+            fits.AddRange(fit.Fits());
+            clvScores = [.. clv.Accounts.Select(a => new AccountClvScore(a.AccountId, a.Clv) { ExpectedPurchases = a.ExpectedPurchases, Interval = a.Interval })];
         }
 
         string? renewalVersion = null;
@@ -66,11 +78,17 @@ public static class LifetimeValueStep
                     renewal.RefusalRate,
                     renewal.Contracts,
                     renewal.ContractsLost,
+                    Fit = renewal.Fit?.Estimation is { } estimation ? FitReport.Of(estimation, RenewalScoring.ShiftedBetaGeometric) : null,
                 }));
+            if (renewal.Fit?.Estimation is { } sbg)
+            {
+                fits.Add(FitReport.Of(sbg, RenewalScoring.ShiftedBetaGeometric));
+            }
+
             renewalScores = [.. renewal.Accounts.Select(a => new AccountRenewalScore(a.AccountId, a.ContractId, a.CancelBy, a.NonRenewalProbability))];
         }
 
-        return new LifetimeScores(clvVersion, clvScores, renewalVersion, renewalScores);
+        return new LifetimeScores(clvVersion, clvScores, renewalVersion, renewalScores) { Fits = fits };
     }
 
     private static string Record(ModelRunRows runs, string model, string algorithm, long dataVersion, DateOnly asOf,

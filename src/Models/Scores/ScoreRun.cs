@@ -1,3 +1,5 @@
+using Analytics.Models.Numerics;
+
 namespace Analytics.Models.Scores;
 
 /// <summary>A scoring pass as models.score_runs records it: which model versions scored, as of which day.</summary>
@@ -8,4 +10,7 @@ public sealed record ScoreRun(long ScoreRunId, DateTimeOffset ScoredAt, DateOnly
 
     /// <summary>The renewal model behind the renewal columns (null when no contract has faced a renewal).</summary>
     public string? RenewalVersion { get; init; }
+
+    /// <summary>The likelihood fits of this pass (CLV's and the renewal model's): standard errors, convergence, warnings.</summary>
+    public IReadOnlyList<FitReport> Fits { get; init; } = [];
 }

@@ -25,7 +25,9 @@ public sealed class ScoreStore(DuckDBConnection connection)
         long accounts = connection.Execute("""
             insert into models.account_scores (score_run_id, account_id, as_of, churn_probability, churn_risk_band,
                 churn_probability_change, churn_reasons, value_ml, value_bgnbd, predicted_value, predicted_tier,
-                expected_purchases, p_alive, expected_spend, clv, contract_id, cancel_by, non_renewal_probability)
+                expected_purchases, p_alive, expected_spend, clv, contract_id, cancel_by, non_renewal_probability,
+                clv_low, clv_high, clv_expected_purchases, clv_expected_purchases_low, clv_expected_purchases_high,
+                clv_purchases_low, clv_purchases_high)
             with scores as (
                 select * from master_scores
             ), cuts as (
@@ -49,7 +51,9 @@ public sealed class ScoreStore(DuckDBConnection connection)
             select $1, a.account_id, $2, s.churn_probability, s.churn_risk_band,
                 s.churn_probability - p.churn_probability, s.churn_reasons::json, s.value_ml, s.value_bgnbd, s.predicted_value,
                 coalesce(t.tier, 'C'), s.expected_purchases, s.p_alive, s.expected_spend,
-                c.clv, r.contract_id, r.cancel_by, r.non_renewal_probability
+                c.clv, r.contract_id, r.cancel_by, r.non_renewal_probability,
+                c.clv_low, c.clv_high, c.expected_purchases, c.expected_purchases_low, c.expected_purchases_high,
+                c.purchases_low, c.purchases_high
             from core.accounts a
             left join marts.account_merge_map m using (account_id)
             left join scores s on s.master_account_id = coalesce(m.master_account_id, a.account_id)
@@ -71,6 +75,7 @@ public sealed class ScoreStore(DuckDBConnection connection)
         {
             ClvVersion = pass.Lifetime.ClvVersion,
             RenewalVersion = pass.Lifetime.RenewalVersion,
+            Fits = pass.Lifetime.Fits,
         };
     }
 
@@ -96,11 +101,19 @@ public sealed class ScoreStore(DuckDBConnection connection)
 
     private void StageClv(IEnumerable<AccountClvScore> scores)
     {
-        connection.Execute("create or replace temp table clv_scores (account_id varchar primary key, clv decimal(18,2))");
+        connection.Execute("""
+            create or replace temp table clv_scores (
+                account_id varchar primary key, clv decimal(18,2), clv_low decimal(18,2), clv_high decimal(18,2),
+                expected_purchases double, expected_purchases_low double, expected_purchases_high double,
+                purchases_low integer, purchases_high integer)
+            """);
         using var appender = connection.CreateAppender("clv_scores");
         foreach (var s in scores)
         {
-            appender.CreateRow().AppendValue(s.AccountId).AppendValue(s.Clv).EndRow();
+            var i = s.Interval;
+            appender.CreateRow().AppendValue(s.AccountId).AppendValue(s.Clv).AppendValue(i?.ClvLow).AppendValue(i?.ClvHigh)
+                .AppendValue(s.ExpectedPurchases).AppendValue(i?.ExpectedPurchasesLow).AppendValue(i?.ExpectedPurchasesHigh)
+                .AppendValue(i?.PurchasesLow).AppendValue(i?.PurchasesHigh).EndRow();
         }
     }
 

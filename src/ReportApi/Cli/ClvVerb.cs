@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Analytics.Models.Clv;
+using Analytics.Models.Runs;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Clv;
 
@@ -17,7 +18,9 @@ internal static class ClvVerb
         likelihood on every account's orders up to the calibration end (default: the as_of_date setting, else
         the latest order day). A purchase is a day with orders; recency and age are counted in --unit
         (default week; a month is 365.25/12 days). --json prints
-        {"customers","repeat_customers","bgnbd":{"r","alpha","a","b","log_likelihood"},"gamma_gamma":{"p","q","v"}}.
+        {"customers","repeat_customers","bgnbd":{"r","alpha","a","b","log_likelihood"},"gamma_gamma":{"p","q","v"},
+        "pareto_nbd":{"r","alpha","s","beta","log_likelihood"},"fits":[{"model","parameters","standard_errors",
+        "log_likelihood","iterations","gradient_norm","warnings"}]}: every fit's standard errors and convergence.
         """,
         new HashSet<string> { "calibration-end", "unit" },
         new HashSet<string> { "json" },
@@ -52,12 +55,13 @@ internal static class ClvVerb
             throw new WarehouseException($"No account bought again with a positive spend by {end:yyyy-MM-dd}, so spend per purchase cannot be fitted.");
         }
 
-        var fit = ClvModel.Fit(summaries, unit, end);
+        // Pareto/NBD is fitted beside BG/NBD so the two can be compared; the scoring pass picks one per book on a holdout.
+        var fit = ClvModel.Fit(summaries, unit, end, ParetoNbdFit.Name);
         await stdout.WriteLineAsync(args.Flag("json") ? ToJson(fit) : Summary(fit));
         return 0;
     }
 
-    public static string ToJson(ClvFit fit) => JsonSerializer.Serialize(new Dictionary<string, object>
+    public static string ToJson(ClvFit fit) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["customers"] = fit.Customers,
         ["repeat_customers"] = fit.RepeatCustomers,
@@ -77,11 +81,21 @@ internal static class ClvVerb
             ["q"] = fit.GammaGamma.Q,
             ["v"] = fit.GammaGamma.V,
         },
+        ["pareto_nbd"] = fit.ParetoNbd is not { } pareto ? null : new Dictionary<string, double>
+        {
+            ["r"] = pareto.R,
+            ["alpha"] = pareto.Alpha,
+            ["s"] = pareto.S,
+            ["beta"] = pareto.Beta,
+            ["log_likelihood"] = pareto.LogLikelihood,
+        },
+        ["fits"] = JsonSerializer.SerializeToNode(fit.Fits(), RunJson.Options),
     });
 
     private static string Summary(ClvFit fit) => string.Create(CultureInfo.InvariantCulture, $"""
         {fit.Customers:N0} accounts bought by {fit.CalibrationEnd:yyyy-MM-dd}, {fit.RepeatCustomers:N0} of them again (times in {fit.Unit.ToString().ToLowerInvariant()}s)
         BG/NBD       r {fit.BgNbd.R:0.000}  alpha {fit.BgNbd.Alpha:0.000}  a {fit.BgNbd.A:0.000}  b {fit.BgNbd.B:0.000}  log-likelihood {fit.BgNbd.LogLikelihood:0.0}
         Gamma-Gamma  p {fit.GammaGamma.P:0.00}  q {fit.GammaGamma.Q:0.00}  v {fit.GammaGamma.V:0.00}
-        """);
+        Fits, with standard errors and convergence:
+        """) + FitLines.Of(fit.Fits());
 }

@@ -36,7 +36,8 @@ internal static class ScoreVerb
         await stdout.WriteLineAsync(args.Flag("json")
             ? RunJson.Serialize(run)
             : string.Create(CultureInfo.InvariantCulture,
-                $"score run {run.ScoreRunId}: {run.Accounts:N0} accounts as of {run.AsOf:yyyy-MM-dd} with {run.ChurnVersion}, {run.ValueVersion ?? "no value model"}, {run.ClvVersion ?? "no CLV fit"} and {run.RenewalVersion ?? "no renewal model"} in {clock.Elapsed.TotalSeconds:0.0} s"));
+                $"score run {run.ScoreRunId}: {run.Accounts:N0} accounts as of {run.AsOf:yyyy-MM-dd} with {run.ChurnVersion}, {run.ValueVersion ?? "no value model"}, {run.ClvVersion ?? "no CLV fit"} and {run.RenewalVersion ?? "no renewal model"} in {clock.Elapsed.TotalSeconds:0.0} s")
+                + FitLines.Of(run.Fits));
         if (!args.Flag("json"))
         {
             if (monitoring.NotMeasured is { } why)

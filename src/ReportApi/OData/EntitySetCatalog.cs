@@ -59,7 +59,9 @@ internal static class EntitySetCatalog
             """
             select account_id, score_run_id, as_of, churn_probability, churn_risk_band, churn_probability_change,
                    churn_reasons::varchar as churn_reasons, value_ml, value_bgnbd, predicted_value, predicted_tier,
-                   expected_purchases, p_alive, expected_spend, clv, contract_id, cancel_by, non_renewal_probability
+                   expected_purchases, p_alive, expected_spend, clv, contract_id, cancel_by, non_renewal_probability,
+                   clv_low, clv_high, clv_expected_purchases, clv_expected_purchases_low, clv_expected_purchases_high,
+                   clv_purchases_low, clv_purchases_high
             from models.current_scores
             """,
             ["account_id"], EntitySetDefinition.ByAccount("account_id"), []),

@@ -48,6 +48,17 @@ public sealed class ClvFitVerbTests : IDisposable
         Assert.Equal(6.25, gammaGamma.GetProperty("p").GetDouble(), 0.01);
         Assert.Equal(3.74, gammaGamma.GetProperty("q").GetDouble(), 0.01);
         Assert.Equal(15.44, gammaGamma.GetProperty("v").GetDouble(), 0.01);
+        var paretoNbd = root.GetProperty("pareto_nbd");
+        Assert.Equal(0.55, paretoNbd.GetProperty("r").GetDouble(), 0.005);
+        Assert.Equal(10.58, paretoNbd.GetProperty("alpha").GetDouble(), 0.005);
+        Assert.Equal(0.61, paretoNbd.GetProperty("s").GetDouble(), 0.005);
+        Assert.Equal(11.67, paretoNbd.GetProperty("beta").GetDouble(), 0.005);
+        Assert.Equal(-9594.98, paretoNbd.GetProperty("log_likelihood").GetDouble(), 0.01);
+        var fits = root.GetProperty("fits").EnumerateArray().ToList();
+        Assert.Equal(["BG/NBD", "Pareto/NBD", "Gamma-Gamma"], fits.Select(f => f.GetProperty("model").GetString()));
+        Assert.All(fits, f => Assert.Equal(0, f.GetProperty("warnings").GetArrayLength()));
+        Assert.All(fits, f => Assert.True(f.GetProperty("iterations").GetInt32() > 0));
+        Assert.Equal(0.0476, fits[1].GetProperty("standard_errors").GetProperty("r").GetDouble(), 0.001);
     }
 
     [Theory]

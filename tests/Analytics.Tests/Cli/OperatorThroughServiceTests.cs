@@ -103,7 +103,7 @@ public sealed partial class OperatorThroughServiceTests
     private static string Normalised(AnalyticsProcess.Result result) =>
         Variable().Replace($"{result.ExitCode}|{result.Stdout}|{result.Stderr}", "#");
 
-    [GeneratedRegex(@"\d+\.\d+ s\b|ak_[A-Za-z0-9_-]+|\d{4}-\d\d-\d\d \d\d:\d\d|""batch_id"":\d+|""elapsed_ms"":\d+|""sha256"":""[0-9a-f]+""")]
+    [GeneratedRegex(@"\d+\.\d+ s\b|\([\d,]+ rows/s\)|ak_[A-Za-z0-9_-]+|\d{4}-\d\d-\d\d \d\d:\d\d|""batch_id"":\d+|""elapsed_ms"":\d+|""sha256"":""[0-9a-f]+""")]
     private static partial Regex Variable();
 
     private static async Task WaitFor(Func<bool> condition)

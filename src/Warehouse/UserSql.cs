@@ -15,8 +15,15 @@ public static class UserSql
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "unnest", "range", "generate_series" };
 
     // Functions that read the instance's environment rather than the warehouse (settings hold paths and
-    // credentials, getenv the service's environment).
-    private static readonly HashSet<string> EnvironmentFunctions = new(StringComparer.OrdinalIgnoreCase) { "current_setting", "getenv" };
+    // credentials, getenv the service's environment), or change it (a sequence): refused by name, so a query gets
+    // the same sentence on the file (read-only) as through the service (a read-only transaction).
+    private static readonly Dictionary<string, string> EnvironmentFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["current_setting"] = "reads the service's settings",
+        ["getenv"] = "reads the service's environment",
+        ["nextval"] = "advances a sequence",
+        ["setval"] = "sets a sequence",
+    };
 
     private const string OwnRelations = """
         select schema_name, table_name from duckdb_tables() where database_name = current_database() and not temporary and not internal
@@ -26,7 +33,7 @@ public static class UserSql
 
     /// <summary>
     /// Why one statement may not run as <c>analytics query</c>, or null: it must be a select that reads only the
-    /// warehouse's own tables and views (or its own CTEs), calls no table function but the few that make values, and
+    /// warehouse's own tables and views (its own CTEs, information_schema), calls no table function but the few that make values, and
     /// no function this instance has not loaded (which DuckDB would fetch from the network). Read from DuckDB's own
     /// parse tree, so this holds on a connection of an instance that may read files (the service's), where
     /// <see cref="Sandbox"/>'s instance-wide setting cannot be made.
@@ -51,9 +58,9 @@ public static class UserSql
             {
                 var name = node.GetProperty("function_name").GetString() ?? "";
                 // A table function's own call is checked as a table function below.
-                if (EnvironmentFunctions.Contains(name) || !functions.Contains(name) && !PureTableFunctions.Contains(name))
+                if (EnvironmentFunctions.TryGetValue(name, out var does) || !functions.Contains(name) && !PureTableFunctions.Contains(name))
                 {
-                    return $"'query' reads only the warehouse, and {name}() {(functions.Contains(name) ? "reads the service's settings or environment" : "is not a function of the warehouse")}.";
+                    return $"'query' reads only the warehouse, and {name}() {does ?? "is not a function of the warehouse"}.";
                 }
 
                 continue;
@@ -66,11 +73,13 @@ public static class UserSql
                     var schema = node.GetProperty("schema_name").GetString() ?? "";
                     var table = node.GetProperty("table_name").GetString() ?? "";
                     var isCte = catalog.Length == 0 && schema.Length == 0 && ctes.Contains(table);
+                    // The SQL-standard catalog views name the warehouse's tables and columns, and nothing else.
+                    var isCatalogView = catalog is "" or "system" && schema.Equals("information_schema", StringComparison.OrdinalIgnoreCase);
                     var isOwn = (catalog.Length == 0 || catalog.Equals(database, StringComparison.OrdinalIgnoreCase))
                         && own.Any(r => r.Name.Equals(table, StringComparison.OrdinalIgnoreCase)
                             && (r.Schema.Equals(schema.Length == 0 ? "main" : schema, StringComparison.OrdinalIgnoreCase)
                                 || catalog.Length == 0 && schema.Equals(database, StringComparison.OrdinalIgnoreCase) && r.Schema == "main"));
-                    if (!isCte && !isOwn)
+                    if (!isCte && !isOwn && !isCatalogView)
                     {
                         var qualified = string.Join('.', new[] { catalog, schema, table }.Where(p => p.Length > 0));
                         return $"'query' reads only the warehouse's own tables and views, and {qualified} is not one of them.";

@@ -81,8 +81,10 @@ public sealed partial class OperatorThroughServiceTests
         ("with f as (select * from glob('/etc/*')) select count(*) as n from f", $"{NotWarehouse}, not the table function glob()."),
         ("select * from core.accounts a join (select * from read_parquet('x.parquet')) p on true", $"{NotWarehouse}, not the table function read_parquet()."),
         ("select * from duckdb_secrets()", $"{NotWarehouse}, not the table function duckdb_secrets()."),
-        ("select current_setting('home_directory') as h", "'query' reads only the warehouse, and current_setting() reads the service's settings or environment."),
-        ("select * from information_schema.tables", $"{NotWarehouse}, and information_schema.tables is not one of them."),
+        ("select current_setting('home_directory') as h", "'query' reads only the warehouse, and current_setting() reads the service's settings."),
+        ("select name, value from pg_catalog.pg_settings", $"{NotWarehouse}, and pg_catalog.pg_settings is not one of them."),
+        ("select nextval('meta.batch_seq') as n", "'query' reads only the warehouse, and nextval() advances a sequence."),
+        ("describe select * from read_csv('/etc/passwd')", "'query' runs a select on the warehouse's tables and views, not DESCRIBE, SHOW or SUMMARIZE."),
     ];
 
     [Fact]
@@ -96,6 +98,7 @@ public sealed partial class OperatorThroughServiceTests
             ["query", "with o as (select * from core.orders) select account_id, sum(amount)::decimal(18,2) as amount, list(order_id) as ids from o group by account_id order by account_id", "--format", "json"],
             ["query", "select count(*) as waiting from staging.pending_rows where entity = 'orders'"],
             ["query", "select i from range(4) r(i) where i > 1"],
+            ["query", "select table_name from information_schema.tables where table_schema = 'core' and table_name like 'acc%' order by 1"],
             .. Attacks.Select(a => new[] { "query", a.Sql }),
             ["query", "select count(*) as n from w.core.accounts"],
         ];
@@ -112,9 +115,10 @@ public sealed partial class OperatorThroughServiceTests
         Assert.Equal("0|[{\"account_id\":\"A1\",\"amount\":100.50,\"ids\":[\"O1\"]},{\"account_id\":\"A2\",\"amount\":20.00,\"ids\":[\"O2\"]}]\n|", withService[3]);
         Assert.Equal("0|waiting\n1\n|", withService[4]);
         Assert.Equal("0|i\n2\n3\n|", withService[5]);
+        Assert.Equal("0|table_name\naccount_history\naccounts\n|", withService[6]);
         for (var i = 0; i < Attacks.Length; i++)
         {
-            Assert.Equal($"2||{Attacks[i].Refusal}\n", withService[6 + i]);
+            Assert.Equal($"2||{Attacks[i].Refusal}\n", withService[7 + i]);
         }
 
         Assert.Equal("0|n\n2\n|", withService[^1]);

@@ -169,7 +169,7 @@ internal static class DashboardPage
     }
 
     /// <summary>A table; a heading or cell starting with '#' is a number, right-aligned.</summary>
-    private static void Table(StringBuilder html, string id, string title, string[] headings, IEnumerable<string[]> rows, string empty)
+    internal static void Table(StringBuilder html, string id, string title, string[] headings, IEnumerable<string[]> rows, string empty)
     {
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{id}\"><h2>{E(title)}</h2>\n<table>\n<thead><tr>");
         foreach (var heading in headings)
@@ -202,21 +202,21 @@ internal static class DashboardPage
     private static string Cell(string tag, string text) =>
         text.StartsWith('#') ? $"<{tag} class=\"number\">{E(text[1..])}</{tag}>" : $"<{tag}>{E(text)}</{tag}>";
 
-    private static string LanguageLink(ChartRequest request, Language language, string label) =>
+    internal static string LanguageLink(ChartRequest request, Language language, string label) =>
         $"<a id=\"lang-{LanguageChoice.Code(language)}\" href=\"/?{E(request.QueryString(language))}\"{(language == request.Language ? " aria-current=\"true\"" : "")}>{label}</a>";
 
     private static string Option(string value, string label, bool selected) =>
         $"<option value=\"{E(value)}\"{(selected ? " selected" : "")}>{E(label)}</option>";
 
-    private static string Money(decimal amount, Language language, string format = "N0") =>
+    internal static string Money(decimal amount, Language language, string format = "N0") =>
         (language == Language.Zh ? "¥" : "CNY ") + amount.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Percent(decimal? share) =>
+    internal static string Percent(decimal? share) =>
         share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string E(string text) => Encoder.Encode(text);
+    internal static string E(string text) => Encoder.Encode(text);
 
     private static string ReadCss()
     {

@@ -209,7 +209,7 @@ internal static class DashboardPage
         $"<option value=\"{E(value)}\"{(selected ? " selected" : "")}>{E(label)}</option>";
 
     internal static string Money(decimal amount, Language language, string format = "N0") =>
-        (language == Language.Zh ? "¥" : "CNY ") + amount.ToString(format, CultureInfo.InvariantCulture);
+        (amount < 0 ? "-" : "") + (language == Language.Zh ? "¥" : "CNY ") + Math.Abs(amount).ToString(format, CultureInfo.InvariantCulture);
 
     internal static string Percent(decimal? share) =>
         share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";

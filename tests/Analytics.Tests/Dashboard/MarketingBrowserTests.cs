@@ -74,7 +74,8 @@ public sealed class MarketingBrowserTests(DashboardCompanyFixture company, Brows
         Assert.Empty(errors);
     }
 
-    private static string Money(decimal amount) => "CNY " + Amount(amount);
+    // A lift can be negative: the sign goes before the currency.
+    private static string Money(decimal amount) => (amount < 0 ? "-" : "") + "CNY " + Amount(Math.Abs(amount));
 
     private static string Amount(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
 }

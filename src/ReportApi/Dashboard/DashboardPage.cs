@@ -29,23 +29,7 @@ internal static class DashboardPage
         string F(string key, params object?[] args) => Texts.Format(language, key, args);
 
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"""
-            <!doctype html>
-            <html lang="{(language == Language.Zh ? "zh-CN" : "en")}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <link rel="icon" href="data:,">
-            <title>{E(T("page.title"))}</title>
-            <style>{Css}</style>
-            </head>
-            <body>
-            <header>
-            <h1>{E(T("page.title"))}</h1>
-            <span class="as-of">{E(F("page.as_of", Day(model.Tiles.AsOf), dataVersion))}</span>
-            <nav class="lang">{LanguageLink(request, Language.Zh, "中文")}{LanguageLink(request, Language.En, "English")}</nav>
-            </header>
-            """);
+        AppendHead(html, request, T("page.title"), model.Tiles.AsOf, dataVersion);
         AppendFilters(html, request, regions, T, F);
         html.Append("<main>\n");
         AppendTiles(html, model, request, T, F);
@@ -64,6 +48,31 @@ internal static class DashboardPage
         AppendContracts(html, model, language, T);
         html.Append("</div>\n</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The document's start up to the page header: title, as-of day and data version, the language switch.</summary>
+    internal static void AppendHead(StringBuilder html, ChartRequest request, string title, DateOnly asOf, long dataVersion)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(request);
+        var language = request.Language;
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <!doctype html>
+            <html lang="{(language == Language.Zh ? "zh-CN" : "en")}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
+            <title>{E(title)}</title>
+            <style>{Css}</style>
+            </head>
+            <body>
+            <header>
+            <h1>{E(title)}</h1>
+            <span class="as-of">{E(Texts.Format(language, "page.as_of", Day(asOf), dataVersion))}</span>
+            <nav class="lang">{LanguageLink(request, Language.Zh, "中文")}{LanguageLink(request, Language.En, "English")}</nav>
+            </header>
+            """);
     }
 
     private static void AppendAlerts(StringBuilder html, DashboardModel model, Func<string, string> t, Func<string, object?[], string> f)

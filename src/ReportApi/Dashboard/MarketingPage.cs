@@ -22,22 +22,8 @@ internal static class MarketingPage
         var asOf = CampaignStore.AsOf(connection);
         string T(string key) => Texts.Get(language, key);
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"""
-            <!doctype html>
-            <html lang="{(language == Language.Zh ? "zh-CN" : "en")}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <link rel="icon" href="data:,">
-            <title>{DashboardPage.E(T("marketing.title"))}</title>
-            <style>{DashboardPage.Css}</style>
-            </head>
-            <body>
-            <header>
-            <h1>{DashboardPage.E(T("marketing.title"))}</h1>
-            <span class="as-of">{DashboardPage.E(Texts.Format(language, "page.as_of", DashboardPage.Day(asOf), dataVersion))}</span>
-            <nav class="lang">{DashboardPage.LanguageLink(request, Language.Zh, "中文")}{DashboardPage.LanguageLink(request, Language.En, "English")}</nav>
-            </header>
+        DashboardPage.AppendHead(html, request, T("marketing.title"), asOf, dataVersion);
+        html.Append("""
             <main>
             <div class="tables">
 

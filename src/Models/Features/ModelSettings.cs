@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Warehouse.Marts;
 using DuckDB.NET.Data;
 
@@ -9,12 +8,9 @@ public sealed record ModelSettings(int HorizonDays, int TrainingCutoffs, int Cut
 {
     public static ModelSettings Read(DuckDBConnection connection)
     {
-        var values = MartSettings.All(connection).ToDictionary(s => s.Key, s => s.Value);
-        string Text(string key) => values.GetValueOrDefault(key) ?? throw new InvalidOperationException($"The setting {key} is missing.");
-        int Whole(string key) => int.TryParse(Text(key), CultureInfo.InvariantCulture, out var v) && v > 0
-            ? v : throw new Warehouse.WarehouseException($"The setting {key} must be a whole number above 0, not '{Text(key)}'.");
-        double Share(string key) => double.TryParse(Text(key), CultureInfo.InvariantCulture, out var v) && v is > 0 and < 1
-            ? v : throw new Warehouse.WarehouseException($"The setting {key} must be a number between 0 and 1, not '{Text(key)}'.");
+        var values = new SettingValues(connection);
+        int Whole(string key) => values.Whole(key, v => v > 0, "a whole number above 0");
+        double Share(string key) => values.Number(key, v => v is > 0 and < 1, "a number between 0 and 1");
         var settings = new ModelSettings(
             Whole("models.horizon_days"), Whole("models.training_cutoffs"), Whole("models.cutoff_step_days"),
             Share("models.risk_high"), Share("models.risk_medium"), Whole("models.reasons"));

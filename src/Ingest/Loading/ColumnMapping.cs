@@ -3,11 +3,14 @@ using Analytics.Warehouse;
 
 namespace Analytics.Ingest.Loading;
 
-/// <summary>Finds each canonical column in a file: by the mapping when it names one, else by the same name in any case.</summary>
+/// <summary>
+/// Finds each canonical column in a file (or a transform's select: <paramref name="origin"/> names which, for the
+/// message): by the mapping when it names one, else by the same name in any case.
+/// </summary>
 public static class ColumnMapping
 {
     public static IReadOnlyDictionary<string, string?> Resolve(EntitySchema entity, IReadOnlyList<string> sourceColumns,
-        IReadOnlyDictionary<string, string> mapped)
+        IReadOnlyDictionary<string, string> mapped, string origin = "The file")
     {
         var byName = sourceColumns
             .GroupBy(c => c.Trim().TrimStart('\uFEFF'), StringComparer.OrdinalIgnoreCase)
@@ -24,12 +27,12 @@ public static class ColumnMapping
             var found = byName.GetValueOrDefault(wanted);
             if (found is null && mapped.ContainsKey(column.Name))
             {
-                throw new WarehouseException($"The file has no column '{wanted}', which the mapping gives for {column.Name}.");
+                throw new WarehouseException($"{origin} has no column '{wanted}', which the mapping gives for {column.Name}.");
             }
 
             if (found is null && column.Required && column.Default is null)
             {
-                throw new WarehouseException($"The file has no column '{column.Name}', which every {entity.Name} row needs.");
+                throw new WarehouseException($"{origin} has no column '{column.Name}', which every {entity.Name} row needs.");
             }
 
             result[column.Name] = found;

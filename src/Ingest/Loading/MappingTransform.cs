@@ -15,6 +15,9 @@ namespace Analytics.Ingest.Loading;
 /// </summary>
 public sealed class MappingTransform(string mappingName, string sql)
 {
+    /// <summary>What a message names when the select lacks a column the entity needs.</summary>
+    public string Origin => $"The transform of mapping {mappingName}";
+
     /// <summary>The lines of the file a transformed row came from.</summary>
     public const string LinesColumn = "source_lines";
 

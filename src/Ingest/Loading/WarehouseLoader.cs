@@ -39,7 +39,7 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
             var staged = request.Stage(new SourceStager(connection), batchId);
             var transformed = request.Transform?.Apply(connection, request.Entity, staged, batchId);
             var source = transformed?.Source ?? staged;
-            var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns);
+            var sourceOf = ColumnMapping.Resolve(request.Entity, source.Columns, request.Columns, request.Transform?.Origin ?? "The file");
             var columnUse = transformed?.Columns ?? ColumnUse.Of(request.Entity, source.Columns, sourceOf);
             var loader = new BatchLoader(connection);
             request.OnPhase?.Invoke(new LoadPhase("checking"));

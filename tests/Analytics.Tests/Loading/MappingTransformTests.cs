@@ -126,6 +126,8 @@ public sealed class MappingTransformTests : IDisposable
         "puts source line 2 into more than one row")]
     [InlineData("select 'T' || x as ticket_id, 'Acme' as account_id, 'request' as kind, '2024-03-04 09:00:00' as opened_at, []::bigint[] as source_lines from range(2) r(x)",
         "makes 2 rows from no source line")]
+    [InlineData("select case_id as ticket_id, customer as account_id, event_time as opened_at, source_line from source",
+        "has no column 'kind', which every tickets row needs")]
     public void A_bad_transform_fails_in_one_sentence_naming_the_mapping_and_writes_nothing(string transform, string problem)
     {
         _warehouse.LoadText("accounts.csv", "account_id,name\nAcme,Acme\nBeta,Beta\n");

@@ -23,8 +23,6 @@ public sealed class MappingTransform(string mappingName, string sql)
     private const string OutputView = "src_out";
 
     // Table functions that make rows of values and read nothing.
-    private static readonly HashSet<string> PureTableFunctions = new(StringComparer.OrdinalIgnoreCase) { "unnest", "range", "generate_series" };
-
     private sealed record Shape(IReadOnlyList<(string Name, string Type)> Columns, bool ManyLines, IReadOnlyList<string> Ignored);
 
     /// <summary>Runs the transform over a staged file; throws, having written nothing that lasts, when it is not one a mapping may give.</summary>
@@ -140,9 +138,7 @@ public sealed class MappingTransform(string mappingName, string sql)
     // is another table of the warehouse; a table function other than a few that make values reads something else.
     private void RequireOnlySource(List<JsonElement> nodes)
     {
-        var ctes = nodes.Where(n => n.TryGetProperty("cte_map", out _))
-            .SelectMany(n => n.GetProperty("cte_map").GetProperty("map").EnumerateArray().Select(e => e.GetProperty("key").GetString()))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ctes = UserSql.CteNames(nodes);
         foreach (var node in nodes.Where(n => n.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String))
         {
             switch (node.GetProperty("type").GetString())
@@ -160,7 +156,7 @@ public sealed class MappingTransform(string mappingName, string sql)
                     break;
                 case "TABLE_FUNCTION":
                     var function = node.GetProperty("function").GetProperty("function_name").GetString() ?? "";
-                    if (!PureTableFunctions.Contains(function))
+                    if (!UserSql.PureTableFunctions.Contains(function))
                     {
                         throw Problem($"calls {function}(), and a transform reads only its file, as the table source");
                     }

@@ -20,8 +20,8 @@ internal static class AccessPolicy
         // Browsers ask for it on every page, before anyone has signed in.
         new("/favicon.ico", null, Read, Exact: true),
 
-        // The managers' dashboard and its pieces.
-        new("/", [Admin, Manager], Exact: true),
+        // The managers' dashboard and its pieces; at '/' marketing gets its own page (targets and campaigns).
+        new("/", [Admin, Manager, Marketing], Exact: true),
         new("/dashboard", [Admin, Manager]),
         new("/charts", [Admin, Manager]),
 

@@ -9,7 +9,8 @@ public sealed record TargetBody(string? Name, JsonElement? Rule);
 
 /// <summary>
 /// POST /api/campaigns: a name, and either a saved target's id or a rule; controlFraction (default 0) of the members
-/// is held out as the control group, chosen by seed (default 1).
+/// is held out as the control group, chosen by seed (default 1); frozenOn (a past day, default the data's as_of day)
+/// dates the freeze back, so the outcome counts the orders after that day.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record CampaignBody(string? Name, long? TargetId, JsonElement? Rule, decimal? ControlFraction, int? Seed);
+public sealed record CampaignBody(string? Name, long? TargetId, JsonElement? Rule, decimal? ControlFraction, int? Seed, DateOnly? FrozenOn = null);

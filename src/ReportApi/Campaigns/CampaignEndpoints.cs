@@ -33,7 +33,7 @@ internal static class CampaignEndpoints
             .WithSummary("Campaigns, with the members the caller may see counted.");
         campaigns.MapPost("/", FreezeAsync)
             .Accepts<CampaignBody>("application/json").Produces<Campaign>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .WithSummary("Freezes a target (targetId) or a rule into a campaign list as of today, holding out controlFraction as control.");
+            .WithSummary("Freezes a target (targetId) or a rule into a campaign list as of today (or frozenOn, a past day), holding out controlFraction as control.");
         campaigns.MapGet("/{id:long}", (long id, HttpContext http, WarehouseDatabase db) => Use(db, c =>
                 CampaignStore.Campaign(c, id, AccessScope.Of(http).AccountFilter("m.account_id")) is { } campaign
                     ? Results.Ok(campaign) : NotFound($"There is no campaign {id}.")))
@@ -85,7 +85,7 @@ internal static class CampaignEndpoints
                 (null, { } r) => TargetRule.Parse(r.GetRawText()),
                 _ => throw new WarehouseException("Give either targetId or rule."),
             };
-            var freeze = new CampaignRequest(body.Name ?? "", body.TargetId, rule, body.ControlFraction ?? 0, body.Seed ?? 1, scope.KeyName);
+            var freeze = new CampaignRequest(body.Name ?? "", body.TargetId, rule, body.ControlFraction ?? 0, body.Seed ?? 1, scope.KeyName, body.FrozenOn);
             var id = CampaignStore.Freeze(c, freeze, scope.AccountFilter("account_id"), scope.Regions);
             return Results.Created($"/api/campaigns/{id}", CampaignStore.Campaign(c, id, scope.AccountFilter("m.account_id")));
         });

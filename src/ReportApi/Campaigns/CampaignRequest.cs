@@ -1,5 +1,9 @@
 using Analytics.Warehouse;
 namespace Analytics.ReportApi.Campaigns;
 
-/// <summary>What freezing a campaign needs: a name, the rule (from a saved target or given), and the control group.</summary>
-public sealed record CampaignRequest(string Name, long? TargetId, TargetRule Rule, decimal ControlFraction, int ControlSeed, string CreatedBy);
+/// <summary>
+/// What freezing a campaign needs: a name, the rule (from a saved target or given), and the control group. FrozenOn,
+/// when given, dates the freeze back to a past day of the data (the marts' as_of day when not).
+/// </summary>
+public sealed record CampaignRequest(string Name, long? TargetId, TargetRule Rule, decimal ControlFraction, int ControlSeed, string CreatedBy,
+    DateOnly? FrozenOn = null);

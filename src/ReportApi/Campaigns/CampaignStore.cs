@@ -39,6 +39,19 @@ public static class CampaignStore
         return new TargetPreview(totals.AsOf, totals.Members, totals.Scored, totals.Value, totals.Predicted, totals.Revenue, top);
     }
 
+    /// <summary>The data's as_of day: what "today" is for targets, and the day a campaign's outcome counts up to.</summary>
+    public static DateOnly AsOf(DuckDBConnection connection) => connection.Scalar<DateOnly>("select as_of_date from marts.as_of");
+
+    /// <summary>
+    /// How many companies the rule targets today among those the reader may see; unlike a preview, a region or
+    /// industry the reader cannot see (a rule another marketer saved) counts none rather than failing.
+    /// </summary>
+    public static long TargetMembers(DuckDBConnection connection, TargetRule rule, string scopeFilter)
+    {
+        var parameters = new SqlParameters();
+        return connection.Scalar<long>($"select count(*) from ({TargetQuery.Members(rule, scopeFilter, parameters)})", parameters.ToArray());
+    }
+
     public static Target SaveTarget(DuckDBConnection connection, string name, TargetRule rule, string createdBy, string scopeFilter)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -60,7 +73,9 @@ public static class CampaignStore
     /// <summary>
     /// Freezes the rule's members as they stand today (within the freezing reader's scope) into a campaign. The
     /// control group is the first round(fraction x members) members in the order of md5(seed:account_id): random,
-    /// but the same for the same seed and members on any machine and any DuckDB version.
+    /// but the same for the same seed and members on any machine and any DuckDB version. A freeze dated back
+    /// (request.FrozenOn, a day up to the marts' as_of) still chooses the members as the marts stand today, but both
+    /// groups are drawn from the same members, so targeted against control after that day stays a fair comparison.
     /// </summary>
     public static long Freeze(DuckDBConnection connection, CampaignRequest request, string scopeFilter, IReadOnlyList<string>? regions)
     {
@@ -73,13 +88,20 @@ public static class CampaignStore
             throw new WarehouseException("controlFraction is the share held out, at least 0 and below 1.");
         }
 
+        var asOf = AsOf(connection);
+        if (request.FrozenOn is { } day && day > asOf)
+        {
+            throw new WarehouseException($"frozenOn {day:yyyy-MM-dd} is after the data's as_of day {asOf:yyyy-MM-dd}; a campaign is frozen on a day the data has reached.");
+        }
+
         using var transaction = connection.BeginTransaction();
         var id = connection.Scalar<long>("select nextval('campaigns.campaign_seq')");
         connection.Execute("""
             insert into campaigns.campaigns
-            select $1, $2, $3, $4, (select as_of_date from marts.as_of), now(), from_json($5, '["VARCHAR"]'), $6, $7, $8
+            select $1, $2, $3, $4, $9, now(), from_json($5, '["VARCHAR"]'), $6, $7, $8
             """, id, request.Name, request.TargetId, request.Rule.ToJson(),
-            regions is null ? null : System.Text.Json.JsonSerializer.Serialize(regions), request.ControlFraction, request.ControlSeed, request.CreatedBy);
+            regions is null ? null : System.Text.Json.JsonSerializer.Serialize(regions), request.ControlFraction, request.ControlSeed, request.CreatedBy,
+            request.FrozenOn ?? asOf);
         var parameters = new SqlParameters();
         var campaign = parameters.Add(id);
         var seed = parameters.Add(request.ControlSeed.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -146,7 +168,7 @@ public static class CampaignStore
                 r.Get<long>("orders"), r.Get<decimal>("revenue"), r.Get<long>("churned"))),
             campaignId);
         var none = new GroupOutcome(0, 0, 0, 0, 0);
-        var asOf = connection.Scalar<DateOnly>("select as_of_date from marts.as_of");
+        var asOf = AsOf(connection);
         return new CampaignOutcome(campaignId, frozenOn, asOf,
             groups.FirstOrDefault(g => !g.IsControl).Outcome ?? none,
             groups.FirstOrDefault(g => g.IsControl).Outcome ?? none);

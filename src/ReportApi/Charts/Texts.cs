@@ -114,6 +114,23 @@ internal static class Texts
         ["status.not_started"] = ("未开始", "not started"),
         ["status.expired"] = ("已到期", "expired"),
         ["status.terminated"] = ("已终止", "terminated"),
+        ["marketing.title"] = ("营销：目标客户与活动", "Marketing: targets and campaigns"),
+        ["marketing.targets"] = ("目标规则", "Target rules"),
+        ["marketing.campaigns"] = ("活动及效果（目标组对照组）", "Campaigns and their outcome (targeted against control)"),
+        ["col.target"] = ("规则", "Rule"),
+        ["col.members"] = ("当前客户数", "Members today"),
+        ["col.created_by"] = ("创建人", "Created by"),
+        ["col.campaign"] = ("活动", "Campaign"),
+        ["col.frozen_on"] = ("冻结日", "Frozen on"),
+        ["col.group"] = ("组", "Group"),
+        ["col.group_members"] = ("客户数", "Members"),
+        ["col.ordering"] = ("下单客户", "Ordering"),
+        ["col.orders"] = ("订单数", "Orders"),
+        ["col.per_member"] = ("人均收入", "Revenue per member"),
+        ["col.churned"] = ("流失", "Churned"),
+        ["col.lift"] = ("人均收入提升", "Lift per member"),
+        ["group.targeted"] = ("目标组", "targeted"),
+        ["group.control"] = ("对照组", "control"),
     };
 
     public static string Get(Language language, string key)

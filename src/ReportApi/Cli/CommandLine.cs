@@ -26,7 +26,8 @@ internal static class CommandLine
     /// The verbs an operator needs while the service runs: when the service holds the warehouse they run inside it
     /// (<see cref="OperatorClient"/>, <see cref="OperatorEndpoints"/>), with the output they have on the file.
     /// </summary>
-    public static IReadOnlyList<Verb> Forwarded { get; } = [LoadVerb.Definition, RefreshVerb.Definition, SettingsVerb.Definition, KeysVerb.Definition];
+    public static IReadOnlyList<Verb> Forwarded { get; } =
+        [LoadVerb.Definition, RefreshVerb.Definition, SettingsVerb.Definition, KeysVerb.Definition, QueryVerb.Definition];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

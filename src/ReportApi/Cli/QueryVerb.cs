@@ -15,8 +15,9 @@ internal static class QueryVerb
         "query SQL [--format csv|json]",
         """
         Runs one read-only SQL statement on the warehouse and prints the result (CSV by default;
-        json prints an array of objects). The file is opened read-only and without access to
-        other files, so a query can neither change the warehouse nor read or write elsewhere.
+        json prints an array of objects). It must be a select that reads only the warehouse's own
+        tables and views: no file, URL, extension or setting. The file is opened read-only (through a
+        running service: a read-only transaction), so a query cannot change the warehouse either.
         """,
         new HashSet<string> { "format" },
         new HashSet<string>(),
@@ -35,9 +36,12 @@ internal static class QueryVerb
             throw new UsageException($"--format takes csv or json, not '{format}'.");
         }
 
-        using var database = WarehouseDatabase.Open(args.Database, readOnly: true);
-        using var connection = database.ConnectWithoutExternalAccess();
-        var statements = UserSql.StatementCount(connection, args.Positional[0]);
+        // Through the service the instance reads files (its inbox), so the statement itself is checked and run in a
+        // read-only transaction; on the file the instance is opened read-only and without access to other files.
+        using var opened = args.Served is null ? WarehouseDatabase.Open(args.Database, readOnly: true) : null;
+        using var connection = opened?.ConnectWithoutExternalAccess() ?? args.Served!.Connect();
+        var sql = args.Positional[0];
+        var statements = UserSql.StatementCount(connection, sql);
         if (statements != 1)
         {
             // DuckDB.NET would run the first statement and drop the rest unread: refuse before anything runs.
@@ -46,7 +50,18 @@ internal static class QueryVerb
                 : $"'query' runs one SQL statement and this text holds {statements}; run them one at a time.");
         }
 
-        using var command = connection.Command(args.Positional[0]);
+        // The same rule on the file as through the service, so a statement gives the same answer either way.
+        if (UserSql.WarehouseQueryRefusal(connection, sql) is { } refusal)
+        {
+            throw new UsageException(refusal);
+        }
+
+        if (opened is null)
+        {
+            connection.Execute("begin transaction read only");
+        }
+
+        using var command = connection.Command(sql);
         using var reader = await command.ExecuteReaderAsync();
         if (format == "csv")
         {

@@ -6,7 +6,7 @@ using Analytics.Warehouse.Reports;
 namespace Analytics.ReportApi.Dashboard;
 
 /// <summary>
-/// GET /: the managers' dashboard, with the same parameters as the charts (window, tier, region, lang). GET /dashboard
+/// GET /: the managers' dashboard (marketing's own page for a marketing key), with the same parameters as the charts (window, tier, region, lang). GET /dashboard
 /// (the address the docs give) leads there with its parameters; /favicon.ico is the icon browsers ask for.
 /// </summary>
 internal static class DashboardEndpoints
@@ -24,6 +24,12 @@ internal static class DashboardEndpoints
             var scope = AccessScope.Of(http);
             using var connection = database.Connect();
             var state = ReportQueries.State(connection);
+            if (scope.Role == AccessScope.Marketing)
+            {
+                // Marketing's own page: targets and campaigns, not the managers' figures (which its role may not read).
+                return Results.Content(MarketingPage.Render(connection, scope, request, state.DataVersion), "text/html; charset=utf-8");
+            }
+
             var regions = VisibleRegions.Of(connection, cache, state, scope);
             if (VisibleRegions.Check(request, regions) is { } regionError)
             {

@@ -29,23 +29,7 @@ internal static class DashboardPage
         string F(string key, params object?[] args) => Texts.Format(language, key, args);
 
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"""
-            <!doctype html>
-            <html lang="{(language == Language.Zh ? "zh-CN" : "en")}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <link rel="icon" href="data:,">
-            <title>{E(T("page.title"))}</title>
-            <style>{Css}</style>
-            </head>
-            <body>
-            <header>
-            <h1>{E(T("page.title"))}</h1>
-            <span class="as-of">{E(F("page.as_of", Day(model.Tiles.AsOf), dataVersion))}</span>
-            <nav class="lang">{LanguageLink(request, Language.Zh, "中文")}{LanguageLink(request, Language.En, "English")}</nav>
-            </header>
-            """);
+        AppendHead(html, request, T("page.title"), model.Tiles.AsOf, dataVersion);
         AppendFilters(html, request, regions, T, F);
         html.Append("<main>\n");
         AppendTiles(html, model, request, T, F);
@@ -64,6 +48,31 @@ internal static class DashboardPage
         AppendContracts(html, model, language, T);
         html.Append("</div>\n</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The document's start up to the page header: title, as-of day and data version, the language switch.</summary>
+    internal static void AppendHead(StringBuilder html, ChartRequest request, string title, DateOnly asOf, long dataVersion)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(request);
+        var language = request.Language;
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <!doctype html>
+            <html lang="{(language == Language.Zh ? "zh-CN" : "en")}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
+            <title>{E(title)}</title>
+            <style>{Css}</style>
+            </head>
+            <body>
+            <header>
+            <h1>{E(title)}</h1>
+            <span class="as-of">{E(Texts.Format(language, "page.as_of", Day(asOf), dataVersion))}</span>
+            <nav class="lang">{LanguageLink(request, Language.Zh, "中文")}{LanguageLink(request, Language.En, "English")}</nav>
+            </header>
+            """);
     }
 
     private static void AppendAlerts(StringBuilder html, DashboardModel model, Func<string, string> t, Func<string, object?[], string> f)
@@ -169,7 +178,7 @@ internal static class DashboardPage
     }
 
     /// <summary>A table; a heading or cell starting with '#' is a number, right-aligned.</summary>
-    private static void Table(StringBuilder html, string id, string title, string[] headings, IEnumerable<string[]> rows, string empty)
+    internal static void Table(StringBuilder html, string id, string title, string[] headings, IEnumerable<string[]> rows, string empty)
     {
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{id}\"><h2>{E(title)}</h2>\n<table>\n<thead><tr>");
         foreach (var heading in headings)
@@ -202,21 +211,21 @@ internal static class DashboardPage
     private static string Cell(string tag, string text) =>
         text.StartsWith('#') ? $"<{tag} class=\"number\">{E(text[1..])}</{tag}>" : $"<{tag}>{E(text)}</{tag}>";
 
-    private static string LanguageLink(ChartRequest request, Language language, string label) =>
+    internal static string LanguageLink(ChartRequest request, Language language, string label) =>
         $"<a id=\"lang-{LanguageChoice.Code(language)}\" href=\"/?{E(request.QueryString(language))}\"{(language == request.Language ? " aria-current=\"true\"" : "")}>{label}</a>";
 
     private static string Option(string value, string label, bool selected) =>
         $"<option value=\"{E(value)}\"{(selected ? " selected" : "")}>{E(label)}</option>";
 
-    private static string Money(decimal amount, Language language, string format = "N0") =>
-        (language == Language.Zh ? "¥" : "CNY ") + amount.ToString(format, CultureInfo.InvariantCulture);
+    internal static string Money(decimal amount, Language language, string format = "N0") =>
+        (amount < 0 ? "-" : "") + (language == Language.Zh ? "¥" : "CNY ") + Math.Abs(amount).ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Percent(decimal? share) =>
+    internal static string Percent(decimal? share) =>
         share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string E(string text) => Encoder.Encode(text);
+    internal static string E(string text) => Encoder.Encode(text);
 
     private static string ReadCss()
     {

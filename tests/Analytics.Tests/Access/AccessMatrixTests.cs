@@ -52,7 +52,7 @@ public sealed class AccessMatrixTests(CampaignCompany company)
         ("GET", "/api/campaigns/{id}/outcome", null, Everyone(200)),
         ("GET", "/api/campaigns/999999", null, Everyone(404)),
         ("GET", "/openapi/v1.json", null, Everyone(200)),
-        ("GET", "/", null, Roles(200, "admin", "manager", "manager-east")),
+        ("GET", "/", null, Roles(200, "admin", "manager", "manager-east", "marketing", "marketing-east")),
         ("GET", "/charts/revenue-by-month.png", null, Roles(200, "admin", "manager", "manager-east")),
         ("GET", "/CHARTS/pareto.svg", null, Roles(200, "admin", "manager", "manager-east")),
         ("GET", "/odata/Accounts", null, Roles(200, "admin", "manager", "manager-east", "analyst")),

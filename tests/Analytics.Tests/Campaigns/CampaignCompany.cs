@@ -72,12 +72,10 @@ public sealed class CampaignCompany : IAsyncLifetime
     private async Task<long> FreezeEveryoneAsync()
     {
         var campaign = await HttpJson.Send(Client(DemoKeys.Admin), HttpMethod.Post, "/api/campaigns",
-            """{"name":"everyone","rule":{},"controlFraction":0.25,"seed":3}""", System.Net.HttpStatusCode.Created);
-        var id = campaign.GetProperty("campaignId").GetInt64();
+            """{"name":"everyone","rule":{},"controlFraction":0.25,"seed":3,"frozenOn":"2025-06-30"}""", System.Net.HttpStatusCode.Created);
         // Dated back a quarter, so its outcome has orders to count within the marts' as_of day.
-        using var connection = Warehouse.Connect();
-        connection.Execute("update campaigns.campaigns set frozen_on = date '2025-06-30' where campaign_id = $1", id);
-        return id;
+        Assert.Equal("2025-06-30", campaign.GetProperty("frozenOn").GetString());
+        return campaign.GetProperty("campaignId").GetInt64();
     }
 
     public T Scalar<T>(string sql, params object?[] parameters) => Warehouse.Scalar<T>(sql, parameters);

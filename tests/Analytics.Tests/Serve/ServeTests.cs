@@ -70,8 +70,12 @@ public sealed class ServeTests : IDisposable
             Assert.Equal(version + 1, loaded.GetProperty("dataVersion").GetInt64());
             Assert.True(File.Exists(Path.Combine(inbox, "done", "accounts.csv")));
 
-            var busy = await AnalyticsProcess.RunAsync(_folder.Path, "load", inbox, "--db", "w.duckdb");
-            Assert.Equal(1, busy.ExitCode);
+            // A load while the service holds the file goes through the service: no second process opens it.
+            _folder.Write("more/accounts.csv", "account_id,name\nA2,乙方\n");
+            var through = await AnalyticsProcess.RunAsync(_folder.Path, "load", _folder.File("more"), "--db", "w.duckdb");
+            Assert.Equal(0, through.ExitCode);
+            Assert.Contains("accounts loaded 1 of 1 rows", through.Stdout, StringComparison.Ordinal);
+            Assert.Equal(version + 2, (await Health(http)).GetProperty("dataVersion").GetInt64());
         }
         finally
         {

@@ -19,6 +19,8 @@ public sealed record BgNbdFit(double R, double Alpha, double A, double B, double
 
     public double ConditionalExpectedPurchases(BgNbdCustomer customer, double t) => BgNbdModel.ConditionalExpectedPurchases(this, customer, t);
 
+    public double ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, double t) => BgNbdModel.ConditionalExpectedPurchasesIfAlive(this, customer, t);
+
     public int SimulatePurchases(BgNbdCustomer customer, double t, Random random)
     {
         ArgumentNullException.ThrowIfNull(customer);

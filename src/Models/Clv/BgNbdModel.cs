@@ -88,15 +88,18 @@ public static class BgNbdModel
     }
 
     /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next t by a customer with this history (eq. 10).</summary>
-    public static double ConditionalExpectedPurchases(BgNbdFit fit, BgNbdCustomer customer, double t)
+    public static double ConditionalExpectedPurchases(BgNbdFit fit, BgNbdCustomer customer, double t) =>
+        ConditionalExpectedPurchasesIfAlive(fit, customer, t) * ProbabilityAlive(fit, customer);
+
+    /// <summary>Eq. 10's numerator: E[Y(t)] given alive at T, a function of x and T alone.</summary>
+    public static double ConditionalExpectedPurchasesIfAlive(BgNbdFit fit, BgNbdCustomer customer, double t)
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(customer);
         var (r, alpha, a, b) = (fit.R, fit.Alpha, fit.A, fit.B);
         var (x, age) = (customer.Frequency, customer.Age);
         var hypergeometric = SpecialFunctions.Hypergeometric2F1(r + x, b + x, a + b + x - 1, t / (alpha + age + t));
-        var numerator = (a + b + x - 1) / (a - 1) * (1 - (Math.Pow((alpha + age) / (alpha + age + t), r + x) * hypergeometric));
-        return numerator * ProbabilityAlive(fit, customer);
+        return (a + b + x - 1) / (a - 1) * (1 - (Math.Pow((alpha + age) / (alpha + age + t), r + x) * hypergeometric));
     }
 
     /// <summary>P(alive | x, t_x, T): the chance the customer has not yet dropped out (Fader, Hardie &amp; Lee's note, eq. 2).</summary>

@@ -7,7 +7,8 @@ namespace Analytics.Models.Clv;
 /// Each account's 90% intervals over the CLV horizon, by the parametric bootstrap of <see cref="PurchaseIntervals"/>
 /// with Gamma-Gamma's parameters drawn too: expected purchases and CLV recomputed under every draw (5th and 95th
 /// percentiles), and the predictive interval of the purchases the account will make. Deterministic: the draws come
-/// from <see cref="ClvOptions.IntervalSeed"/>, each account's simulation from its own seeded stream.
+/// from <see cref="ClvOptions.IntervalSeed"/>, each account's simulation from its own seeded stream, so spreading
+/// the accounts over the cores changes nothing.
 /// </summary>
 internal static class ClvIntervals
 {
@@ -20,19 +21,36 @@ internal static class ClvIntervals
             ? ParameterDraws.Draw(estimation, draws, random).Select(p => new GammaGammaFit(p[0], p[1], p[2], double.NaN)).ToArray()
             : [.. Enumerable.Repeat(fit.GammaGamma, draws)];
         var month = PurchaseTimeUnits.DaysPerMonth / fit.Unit.Days();
+        var customers = summaries.Select(ClvModel.BgNbdCustomerOf).ToArray();
+
+        // The monthly expectations (a 2F1 series each for BG/NBD) are the cost. Given alive they depend on x and T
+        // alone, which many accounts share, so they are computed once per (x, T) and draw; an account's own are
+        // those times its P(alive) under the draw.
+        var ifAlive = customers.DistinctBy(c => (c.Frequency, c.Age))
+            .ToDictionary(c => (c.Frequency, c.Age), c => new (double Horizon, double Discounted)[draws]);
+        Parallel.ForEach(ifAlive, pair =>
+        {
+            var representative = new BgNbdCustomer(pair.Key.Frequency, 0, pair.Key.Age);
+            for (var d = 0; d < draws; d++)
+            {
+                var fitted = purchases[d];
+                pair.Value[d] = ClvScoring.Monthly(t => fitted.ConditionalExpectedPurchasesIfAlive(representative, t), month, options);
+            }
+        });
 
         var result = new AccountValue[summaries.Count];
-        for (var i = 0; i < summaries.Count; i++)
+        Parallel.For(0, summaries.Count, i =>
         {
-            var customer = ClvModel.BgNbdCustomerOf(summaries[i]);
+            var customer = customers[i];
             var spender = ClvModel.GammaGammaCustomerOf(summaries[i]);
+            var monthly = ifAlive[(customer.Frequency, customer.Age)];
             var expected = new double[draws];
             var clv = new double[draws];
             for (var d = 0; d < draws; d++)
             {
-                var (e, discounted, meanSpend) = ClvScoring.Value(purchases[d], spend[d], customer, spender, month, options);
-                expected[d] = e;
-                clv[d] = options.Margin * meanSpend * discounted;
+                var alive = purchases[d].ProbabilityAlive(customer);
+                expected[d] = monthly[d].Horizon * alive;
+                clv[d] = options.Margin * GammaGammaModel.ConditionalExpectedMeanSpend(spend[d], spender) * (monthly[d].Discounted * alive);
             }
 
             var (low, high, content) = PurchaseIntervals.Count(purchases, customer, options.HorizonMonths * month,
@@ -43,7 +61,7 @@ internal static class ClvIntervals
             {
                 Interval = new ValueInterval(expectedLow, expectedHigh, low, high, content, ClvScoring.Money(clvLow), ClvScoring.Money(clvHigh)),
             };
-        }
+        });
 
         return result;
     }

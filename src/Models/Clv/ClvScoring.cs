@@ -67,16 +67,23 @@ public static class ClvScoring
     internal static (double Purchases, double DiscountedPurchases, double Spend) Value(IRepeatPurchaseFit purchases, GammaGammaFit spend,
         BgNbdCustomer customer, GammaGammaCustomer spender, double month, ClvOptions options)
     {
+        var (horizon, discounted) = Monthly(t => purchases.ConditionalExpectedPurchases(customer, t), month, options);
+        return (horizon, discounted, GammaGammaModel.ConditionalExpectedMeanSpend(spend, spender));
+    }
+
+    /// <summary>An expectation E(t) over the horizon, and the same discounted month by month from each month's end.</summary>
+    internal static (double Horizon, double Discounted) Monthly(Func<double, double> expectedBy, double month, ClvOptions options)
+    {
         var discounted = 0.0;
         var before = 0.0;
         for (var k = 1; k <= options.HorizonMonths; k++)
         {
-            var byMonthEnd = purchases.ConditionalExpectedPurchases(customer, k * month);
+            var byMonthEnd = expectedBy(k * month);
             discounted += (byMonthEnd - before) / Math.Pow(1 + options.AnnualDiscountRate, k / 12.0);
             before = byMonthEnd;
         }
 
-        return (before, discounted, GammaGammaModel.ConditionalExpectedMeanSpend(spend, spender));
+        return (before, discounted);
     }
 
     // Amounts are stored as DECIMAL(18,2): the model's doubles become money once, here.

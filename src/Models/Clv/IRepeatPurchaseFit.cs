@@ -22,6 +22,13 @@ public interface IRepeatPurchaseFit
     double ConditionalExpectedPurchases(BgNbdCustomer customer, double t);
 
     /// <summary>
+    /// E[Y(t) | alive at T, x, T]: the same given the customer is still alive, so that E[Y(t) | x, t_x, T] is this
+    /// times P(alive). In both models it depends on x and T only, not t_x, which lets the intervals compute it once
+    /// per (x, T) and draw instead of once per customer.
+    /// </summary>
+    double ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, double t);
+
+    /// <summary>
     /// One draw of the purchases this customer makes in the next t: alive or not by P(alive), then its own rates
     /// drawn from their posterior given the history, then the purchase process run forward.
     /// </summary>

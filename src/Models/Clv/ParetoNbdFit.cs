@@ -19,6 +19,8 @@ public sealed record ParetoNbdFit(double R, double Alpha, double S, double Beta,
 
     public double ConditionalExpectedPurchases(BgNbdCustomer customer, double t) => ParetoNbdModel.ConditionalExpectedPurchases(this, customer, t);
 
+    public double ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, double t) => ParetoNbdModel.ConditionalExpectedPurchasesIfAlive(this, customer, t);
+
     public int SimulatePurchases(BgNbdCustomer customer, double t, Random random)
     {
         ArgumentNullException.ThrowIfNull(customer);

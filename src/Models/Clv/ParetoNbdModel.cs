@@ -57,7 +57,11 @@ public static class ParetoNbdModel
     /// E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive) (note 009, eq. 21);
     /// at s = 1 the bracket over s − 1 becomes ln(1 + t/(β+T)).
     /// </summary>
-    public static double ConditionalExpectedPurchases(ParetoNbdFit fit, BgNbdCustomer customer, double t)
+    public static double ConditionalExpectedPurchases(ParetoNbdFit fit, BgNbdCustomer customer, double t) =>
+        ConditionalExpectedPurchasesIfAlive(fit, customer, t) * ProbabilityAlive(fit, customer);
+
+    /// <summary>The same given alive at T: λ's posterior mean times the expected time alive in t, a function of x and T alone.</summary>
+    public static double ConditionalExpectedPurchasesIfAlive(ParetoNbdFit fit, BgNbdCustomer customer, double t)
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(customer);
@@ -65,7 +69,7 @@ public static class ParetoNbdModel
         var logShrink = Math.Log((fit.Beta + age) / (fit.Beta + age + t));
         var sMinusOne = fit.S - 1.0;
         var lifetimeFactor = Math.Abs(sMinusOne) < 1e-10 ? -logShrink : -SpecialFunctions.ExpMinusOne(sMinusOne * logShrink) / sMinusOne;
-        return (fit.R + x) * (fit.Beta + age) / (fit.Alpha + age) * lifetimeFactor * ProbabilityAlive(fit, customer);
+        return (fit.R + x) * (fit.Beta + age) / (fit.Alpha + age) * lifetimeFactor;
     }
 
     /// <summary>

@@ -81,4 +81,23 @@ public sealed class ParetoNbdTests
             Assert.Equal(fit.ConditionalExpectedPurchases(customer, 39), mean, 4 * standardError);
         }
     }
+
+    [Theory]
+    [InlineData(2, 38.86)]
+    [InlineData(7, 20.0)]
+    public void The_expectation_given_alive_depends_on_x_and_T_alone_and_times_P_alive_is_the_conditional_expectation(int x, double age)
+    {
+        // The CLV intervals compute the monthly expectations once per (x, T) and draw and scale each account's by
+        // its own P(alive): both halves of that are checked here, in both models, at recencies far apart.
+        foreach (IRepeatPurchaseFit fit in new IRepeatPurchaseFit[] { new ParetoNbdFit(0.553, 10.578, 0.606, 11.669, double.NaN), new BgNbdFit(0.243, 4.414, 0.793, 2.426, double.NaN) })
+        {
+            var (early, late) = (new BgNbdCustomer(x, 1.0, age), new BgNbdCustomer(x, age - 0.5, age));
+            Assert.Equal(fit.ConditionalExpectedPurchasesIfAlive(early, 39), fit.ConditionalExpectedPurchasesIfAlive(late, 39));
+            Assert.True(fit.ProbabilityAlive(early) < 0.5 * fit.ProbabilityAlive(late));
+            foreach (var customer in new[] { early, late })
+            {
+                Assert.Equal(fit.ConditionalExpectedPurchases(customer, 39), fit.ConditionalExpectedPurchasesIfAlive(customer, 39) * fit.ProbabilityAlive(customer), 12);
+            }
+        }
+    }
 }

@@ -21,10 +21,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
         var settings = options.Value;
         using var connection = database.Connect();
         var loadedDemo = database.LoadedFiles() == 0 && settings.DemoOnFirstRun;
-        if (loadedDemo)
-        {
-            LoadDemo(settings);
-        }
+        var demo = loadedDemo ? LoadDemo(settings) : null;
 
         var marts = new MartBuilder(connection);
         var freshness = marts.Freshness();
@@ -42,6 +39,11 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             ModelJobs.ModelTraining.TrainAndScoreIfNone(database, logger);
         }
 
+        if (demo is not null)
+        {
+            RecordDemoCampaign(connection, demo.Campaign);
+        }
+
         // Building the marts does not change the data version: the one read before still holds.
         logger.LogInformation("Warehouse {Path}: {Files} files loaded, data version {Version}",
             database.FilePath, database.LoadedFiles(), freshness.DataVersion);
@@ -50,7 +52,16 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void LoadDemo(AnalyticsSettings settings)
+    private void RecordDemoCampaign(DuckDB.NET.Data.DuckDBConnection connection, DemoCampaignList campaign)
+    {
+        if (Campaigns.DemoCampaignRecord.Record(connection, campaign) is { } id)
+        {
+            logger.LogInformation("Demo campaign {Id} frozen on {Day:yyyy-MM-dd}: {Targeted} visited, {Control} held out",
+                id, campaign.FrozenOn, campaign.Targeted.Count, campaign.Control.Count);
+        }
+    }
+
+    private DemoSummary LoadDemo(AnalyticsSettings settings)
     {
         var folder = Path.Combine(Path.GetDirectoryName(database.FilePath)!, "demo");
         logger.LogInformation("Empty warehouse: writing the demo company ({Accounts} accounts, {Years} years) into {Folder}",
@@ -71,5 +82,6 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
         }
 
         logger.LogInformation("Demo company {Start:yyyy-MM-dd} to {End:yyyy-MM-dd} loaded", summary.Start, summary.End);
+        return summary;
     }
 }

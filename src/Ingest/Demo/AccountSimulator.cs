@@ -23,6 +23,7 @@ internal sealed class AccountSimulator
     private readonly OrderMaker _orders;
     private readonly TicketMaker _tickets;
     private readonly List<ServiceAgreement> _contracts = [];
+    private readonly DateOnly _campaignDay;
     private int _agreementsSigned;
     private DateOnly? _plannedSigning;
     private double _health;
@@ -30,6 +31,7 @@ internal sealed class AccountSimulator
     private int _declineLength;
     private int _declineMonth;
     private DateOnly? _leaveDay;
+    private bool _campaignPicked;
 
     private AccountSimulator(DemoWorld world, AccountProfile account, Random random, DemoRows rows)
     {
@@ -39,13 +41,19 @@ internal sealed class AccountSimulator
         _rows = rows;
         _orders = new OrderMaker(world, account, random, rows);
         _tickets = new TicketMaker(world, account, random, rows.Tickets, ContractOn);
+        _campaignDay = DemoCampaign.FrozenOn(world.End);
     }
+
+    /// <summary>Visited by the demo campaign (from the month after its freeze day).</summary>
+    private bool Visited => _rows.Campaign == CampaignGroup.Targeted;
 
     /// <summary>Simulates account number <paramref name="index"/> (0-based) into <paramref name="rows"/>.</summary>
     public static void Run(DemoWorld world, int index, DemoRows rows)
     {
         var random = DemoRandom.For(world.Options.Seed, index);
         var account = AccountProfile.Draw(world, index, random);
+        rows.AccountId = account.AccountId;
+        rows.Campaign = CampaignGroup.None;
         new AccountSimulator(world, account, random, rows).Simulate();
     }
 
@@ -74,6 +82,12 @@ internal sealed class AccountSimulator
             if (from > to)
             {
                 break;
+            }
+
+            if (from > _campaignDay && !_campaignPicked)
+            {
+                _campaignPicked = true;
+                _rows.Campaign = DemoCampaign.Pick(_account, _world, _declineMonth > 0);
             }
 
             var age = m - createdMonth;
@@ -290,7 +304,7 @@ internal sealed class AccountSimulator
         // An unhappy customer buys elsewhere too, before it decides to leave.
         var healthDrag = 0.55 + (0.45 * Math.Clamp(_health / a.BaseHealth, 0, 1));
         var monthOfYear = _world.MonthStart(month).Month;
-        var expected = 0.9 * Math.Pow(size, 0.45) * Seasonality[monthOfYear - 1] * activity * healthDrag;
+        var expected = 0.9 * Math.Pow(size, 0.45) * Seasonality[monthOfYear - 1] * activity * healthDrag * (Visited ? DemoCampaign.OrderUplift : 1);
         var count = Math.Min(60, _random.Poisson(expected));
         Span<int> days = stackalloc int[count + 1];
         for (var i = 0; i < count; i++)
@@ -372,7 +386,8 @@ internal sealed class AccountSimulator
             * (termEndsSoon ? 2.5 : 1)
             * (_account.LatePayer ? 1.5 : 1)
             * (_account.Growth < -0.2 ? 1.8 : 1)
-            * (age < 12 ? 1.5 : 1);
+            * (age < 12 ? 1.5 : 1)
+            * (Visited ? DemoCampaign.LeaveHazardFactor : 1);
         if (!_random.Chance(hazard))
         {
             return;

@@ -31,12 +31,14 @@ public static class DemoCompany
         Directory.CreateDirectory(outDir);
         var world = new DemoWorld(options, ServiceCalendar.China);
         var paths = Files.Select(f => Path.Combine(outDir, f.Entity + ".csv")).ToArray();
-        var counts = WriteFiles(world, paths);
+        var campaign = (Targeted: new List<string>(), Control: new List<string>());
+        var counts = WriteFiles(world, paths, campaign);
         return new DemoSummary(outDir, world.Start, world.End,
-            Files.Select((f, i) => new DemoFile(f.Entity, paths[i], counts[i])).ToList(), clock.Elapsed);
+            Files.Select((f, i) => new DemoFile(f.Entity, paths[i], counts[i])).ToList(), clock.Elapsed,
+            new DemoCampaignList(DemoCampaign.Name, DemoCampaign.FrozenOn(world.End), campaign.Targeted, campaign.Control));
     }
 
-    private static long[] WriteFiles(DemoWorld world, string[] paths)
+    private static long[] WriteFiles(DemoWorld world, string[] paths, (List<string> Targeted, List<string> Control) campaign)
     {
         var writers = paths.Select(Open).ToArray();
         try
@@ -69,6 +71,8 @@ public static class DemoCompany
                     rows.Orders.MoveTo(writers[3]);
                     rows.OrderLines.MoveTo(writers[4]);
                     rows.Tickets.MoveTo(writers[5]);
+                    (rows.Campaign switch { CampaignGroup.Targeted => campaign.Targeted, CampaignGroup.Control => campaign.Control, _ => null })
+                        ?.Add(rows.AccountId);
                 }
             }
 

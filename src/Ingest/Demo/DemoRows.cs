@@ -12,4 +12,9 @@ internal sealed class DemoRows
     public CsvRows OrderLines { get; } = new();
 
     public CsvRows Tickets { get; } = new();
+
+    /// <summary>The account's part in the demo campaign (set by each simulation, as the slots are reused).</summary>
+    public CampaignGroup Campaign { get; set; }
+
+    public string AccountId { get; set; } = "";
 }

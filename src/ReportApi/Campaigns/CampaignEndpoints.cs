@@ -85,7 +85,8 @@ internal static class CampaignEndpoints
                 (null, { } r) => TargetRule.Parse(r.GetRawText()),
                 _ => throw new WarehouseException("Give either targetId or rule."),
             };
-            var freeze = new CampaignRequest(body.Name ?? "", body.TargetId, rule, body.ControlFraction ?? 0, body.Seed ?? 1, scope.KeyName, body.FrozenOn);
+            var freeze = new CampaignRequest(body.Name ?? "", body.TargetId, rule, body.ControlFraction ?? 0, body.Seed ?? 1, scope.KeyName, body.FrozenOn,
+                body.ControlAccountIds);
             var id = CampaignStore.Freeze(c, freeze, scope.AccountFilter("account_id"), scope.Regions);
             return Results.Created($"/api/campaigns/{id}", CampaignStore.Campaign(c, id, scope.AccountFilter("m.account_id")));
         });

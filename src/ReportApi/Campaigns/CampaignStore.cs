@@ -88,6 +88,13 @@ public static class CampaignStore
             throw new WarehouseException("controlFraction is the share held out, at least 0 and below 1.");
         }
 
+        if (request.ControlAccountIds is { } named && (request.ControlFraction != 0 || named.Count is 0 or > TargetRule.MaxListValues))
+        {
+            throw new WarehouseException(request.ControlFraction != 0
+                ? "Give controlFraction (a share drawn here) or controlAccountIds (a control group drawn elsewhere), not both."
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"controlAccountIds takes 1 to {TargetRule.MaxListValues:N0} account ids."));
+        }
+
         var asOf = AsOf(connection);
         if (request.FrozenOn is { } day && day > asOf)
         {
@@ -104,19 +111,54 @@ public static class CampaignStore
             request.FrozenOn ?? asOf);
         var parameters = new SqlParameters();
         var campaign = parameters.Add(id);
-        var seed = parameters.Add(request.ControlSeed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var fraction = parameters.Add(request.ControlFraction);
+        // Every parameter added must appear in the statement: DuckDB binds only those it sees.
+        var isControl = request.ControlAccountIds is { } controlIds
+            ? $"account_id in ({TargetQuery.MastersOf(controlIds, parameters)})"
+            : $"""
+                row_number() over (order by md5({parameters.Add(request.ControlSeed.ToString(System.Globalization.CultureInfo.InvariantCulture))} || ':' || account_id))
+                    <= round({parameters.Add(request.ControlFraction)} * count(*) over ())
+                """;
         var members = TargetQuery.Members(request.Rule, scopeFilter, parameters);
         connection.Execute($"""
             insert into campaigns.campaign_members
-            select {campaign}, account_id,
-                row_number() over (order by md5({seed} || ':' || account_id)) <= round({fraction} * count(*) over ()) as is_control,
+            select {campaign}, account_id, {isControl} as is_control,
                 name, region, industry, tier, level, lifecycle_stage, churn_probability, churn_probability_change,
                 predicted_value, revenue_12m, cancel_by, top_reasons
             from ({members})
             """, parameters.ToArray());
+        if (request.ControlAccountIds is { } control)
+        {
+            RecordControlDrawnElsewhere(connection, id, control);
+        }
+
         transaction.Commit();
         return id;
+    }
+
+    /// <summary>
+    /// A control group named by id must be part of the campaign: an id that is not one of its members (unknown, outside
+    /// the reader's scope, or left out by the rule) is refused, named, as a typo would otherwise shrink the control
+    /// group unseen. The stored control_fraction is then the share actually held out.
+    /// </summary>
+    private static void RecordControlDrawnElsewhere(DuckDBConnection connection, long campaignId, IReadOnlyList<string> controlIds)
+    {
+        var strays = connection.Rows("""
+            select id from unnest($2::varchar[]) t(id)
+            where id not in (
+                select mm.account_id from marts.account_merge_map mm
+                join campaigns.campaign_members cm on cm.account_id = mm.master_account_id and cm.campaign_id = $1)
+            order by id limit 5
+            """, r => r.Get<string>("id"), campaignId, controlIds.ToArray());
+        if (strays.Count > 0)
+        {
+            throw new WarehouseException($"controlAccountIds names accounts that are not members of this campaign: {string.Join(", ", strays)}.");
+        }
+
+        connection.Execute("""
+            update campaigns.campaigns set control_fraction = (
+                select round(count(*) filter (where is_control) / count(*), 4) from campaigns.campaign_members where campaign_id = $1)
+            where campaign_id = $1
+            """, campaignId);
     }
 
     public static IReadOnlyList<Campaign> Campaigns(DuckDBConnection connection, string scopeFilter) =>

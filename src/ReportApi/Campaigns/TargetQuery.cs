@@ -121,6 +121,18 @@ public static class TargetQuery
             conditions.Add($"revenue_12m >= {parameters.Add(minRevenue)}");
         }
 
+        if (rule.AccountIds is { } accountIds)
+        {
+            conditions.Add($"account_id in ({MastersOf(accountIds, parameters)})");
+        }
+
         return $"{Candidates}\nselect * from candidates\nwhere {string.Join("\n  and ", conditions)}";
+    }
+
+    /// <summary>The companies (master accounts) of the listed account ids: a duplicate record's id names its company.</summary>
+    public static string MastersOf(IReadOnlyList<string> accountIds, SqlParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return $"select master_account_id from marts.account_merge_map where account_id in {parameters.List(accountIds)}";
     }
 }

@@ -56,6 +56,12 @@ public sealed record TargetRule
     /// <summary>At least this revenue over the last 12 months (the as_of month and the 11 before it).</summary>
     public decimal? MinRevenue12m { get; init; }
 
+    /// <summary>
+    /// These companies only: a list kept elsewhere (a trade-fair list, a campaign run in another tool). An id of a
+    /// duplicate record stands for its company.
+    /// </summary>
+    public IReadOnlyList<string>? AccountIds { get; init; }
+
     /// <summary>The rule in a JSON text; a sentence saying what is wrong when it is not a valid rule.</summary>
     public static TargetRule Parse(string json)
     {
@@ -92,9 +98,9 @@ public sealed record TargetRule
         : Levels?.Where(l => l is < 1 or > 5).Select(l => (int?)l).FirstOrDefault() is { } level ? $"There is no level {level}; levels are 1 to 5."
         : LifecycleStages?.FirstOrDefault(s => !KnownLifecycleStages.Contains(s)) is { } stage
             ? $"There is no lifecycle stage '{stage}'; stages are {string.Join(", ", KnownLifecycleStages)}."
-        : Empty(Tiers) || Empty(Levels) || Empty(Regions) || Empty(Industries) || Empty(LifecycleStages)
+        : Empty(Tiers) || Empty(Levels) || Empty(Regions) || Empty(Industries) || Empty(LifecycleStages) || Empty(AccountIds)
             ? "A list in a rule needs at least one value (leave it out to mean any)."
-        : new[] { Tiers?.Count, Levels?.Count, Regions?.Count, Industries?.Count, LifecycleStages?.Count }.Max() > MaxListValues
+        : new[] { Tiers?.Count, Levels?.Count, Regions?.Count, Industries?.Count, LifecycleStages?.Count, AccountIds?.Count }.Max() > MaxListValues
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A list in a rule takes at most {MaxListValues:N0} values.")
         : MinChurnProbability is < 0 or > 1 ? "minChurnProbability is a probability, between 0 and 1."
         : CancelByWithinDays is < 0 or > 3660 ? "cancelByWithinDays takes 0 to 3660 days."

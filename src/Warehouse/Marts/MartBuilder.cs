@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using DuckDB.NET.Data;
 
@@ -11,7 +12,22 @@ namespace Analytics.Warehouse.Marts;
 /// </summary>
 public sealed class MartBuilder(DuckDBConnection connection)
 {
+    /// <summary>
+    /// One rebuild at a time per warehouse in this process: two at once (the service's inbox job catching up after an
+    /// operator's load, and the operator's own refresh) both replace the marts' tables, and the second to commit fails
+    /// with a write-write conflict. The second waits and then rebuilds from the data as it is by then.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, object> Rebuilds = new(StringComparer.Ordinal);
+
     public IReadOnlyList<MartTiming> Refresh()
+    {
+        lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
+        {
+            return RefreshAlone();
+        }
+    }
+
+    private List<MartTiming> RefreshAlone()
     {
         var timings = new List<MartTiming>();
         using var transaction = connection.BeginTransaction();

@@ -70,4 +70,65 @@ public sealed class PastFreezeOutcomeTests : IDisposable
         Assert.Equal("frozenOn 2024-07-01 is after the data's as_of day 2024-06-30; a campaign is frozen on a day the data has reached.", error.Message);
         Assert.Equal(0, connection.Scalar<long>("select count(*) from campaigns.campaigns"));
     }
+
+    [Fact]
+    public void A_campaign_run_elsewhere_keeps_its_own_control_group_and_is_measured_the_same_way()
+    {
+        LoadBook();
+        using var connection = _warehouse.Connect();
+
+        // Marketing visited A, C, E and F and held out B and D in another tool; the list comes in as accountIds.
+        var id = CampaignStore.Freeze(connection, new CampaignRequest("visits", null,
+            TargetRule.Parse("""{"accountIds":["A","B","C","D","E","F"]}"""), 0, 1, "test", new DateOnly(2024, 3, 31), ["B", "D"]), "true", null);
+        var outcome = CampaignStore.Outcome(connection, id, "true");
+
+        // Targeted A, C, E, F: A's 200.00 and 50.50 and C's 120.00; churned after the freeze C (06-29), E (05-01), F (04-04).
+        Assert.Equal(new GroupOutcome(4, 2, 3, 370.50m, 3), outcome.Targeted);
+        // Control B and D: D's 40.00; churned B (05-02).
+        Assert.Equal(new GroupOutcome(2, 1, 1, 40.00m, 1), outcome.Control);
+        Assert.Equal(0.3333m, connection.Scalar<decimal>("select control_fraction from campaigns.campaigns where campaign_id = $1", id));
+    }
+
+    [Fact]
+    public void A_rule_of_account_ids_targets_those_companies_only()
+    {
+        LoadBook();
+        using var connection = _warehouse.Connect();
+
+        var id = CampaignStore.Freeze(connection,
+            new CampaignRequest("two", null, TargetRule.Parse("""{"accountIds":["C","A"]}"""), 0, 1, "test"), "true", null);
+
+        Assert.Equal(["A", "C"], connection.Rows("select account_id from campaigns.campaign_members where campaign_id = $1 order by 1",
+            r => r.Get<string>("account_id"), id));
+    }
+
+    [Theory]
+    // A control id nobody has, and one outside the reader's regions (D): the same sentence, so a regional key learns
+    // nothing of accounts it may not see.
+    [InlineData("Z", "controlAccountIds names accounts that are not members of this campaign: Z.")]
+    [InlineData("D", "controlAccountIds names accounts that are not members of this campaign: D.")]
+    public void A_control_group_drawn_elsewhere_must_be_members_of_the_campaign(string stray, string message)
+    {
+        LoadBook();
+        using var connection = _warehouse.Connect();
+
+        var error = Assert.Throws<WarehouseException>(() => CampaignStore.Freeze(connection, new CampaignRequest("visits", null,
+            TargetRule.Parse("""{"accountIds":["A","B","C","D"]}"""), 0, 1, "regional", null, ["B", stray]), "account_id in ('A', 'B', 'C')", null));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(0, connection.Scalar<long>("select count(*) from campaigns.campaigns"));
+        Assert.Equal(0, connection.Scalar<long>("select count(*) from campaigns.campaign_members"));
+    }
+
+    [Fact]
+    public void A_control_group_is_drawn_here_or_named_not_both()
+    {
+        LoadBook();
+        using var connection = _warehouse.Connect();
+
+        var error = Assert.Throws<WarehouseException>(() => CampaignStore.Freeze(connection,
+            new CampaignRequest("visits", null, TargetRule.Parse("{}"), 0.2m, 1, "test", null, ["B"]), "true", null));
+
+        Assert.Equal("Give controlFraction (a share drawn here) or controlAccountIds (a control group drawn elsewhere), not both.", error.Message);
+    }
 }

@@ -97,7 +97,8 @@ public sealed class ServeTests : IDisposable
             first.BeginOutputReadLine();
             try
             {
-                var health = await Eventually(async () => (JsonElement?)await Health(http), TimeSpan.FromSeconds(120));
+                // A first start writes, loads, builds, trains and backfills four scoring passes: minutes on a busy machine.
+                var health = await Eventually(async () => (JsonElement?)await Health(http), TimeSpan.FromSeconds(360));
                 Assert.Equal(6, health.GetProperty("loadedFiles").GetInt64());
                 Assert.Equal(6, health.GetProperty("dataVersion").GetInt64());
             }

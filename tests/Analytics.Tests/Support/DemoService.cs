@@ -4,6 +4,7 @@ using Analytics.Ingest.Demo;
 using Analytics.Ingest.Loading;
 using Analytics.Models.Runs;
 using Analytics.ReportApi.Access;
+using Analytics.ReportApi.Campaigns;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Marts;
 
@@ -27,6 +28,9 @@ public sealed class DemoService : IAsyncLifetime
 
     public AnalyticsFactory Service { get; private set; } = null!;
 
+    /// <summary>The demo company's own campaign, frozen on a past day, whose outcome shows the planted lift.</summary>
+    public long? DemoCampaignId { get; private set; }
+
     /// <summary>The service's address, e.g. http://127.0.0.1:41234 (no trailing slash): what http://localhost:5000 is in the docs.</summary>
     public string Url => Service.Address.ToString().TrimEnd('/');
 
@@ -34,7 +38,7 @@ public sealed class DemoService : IAsyncLifetime
     {
         var company = Path.Combine(Folder, "data", "demo");
         // A fixed day, so the data (and every figure the tests compare) never changes.
-        DemoCompany.Write(company, new DemoOptions(new DateOnly(2026, 1, 15)) { Accounts = 600, Years = 3, Seed = 7 });
+        var demo = DemoCompany.Write(company, new DemoOptions(new DateOnly(2026, 1, 15)) { Accounts = 600, Years = 3, Seed = 7 });
         Database = WarehouseDatabase.Open(Path.Combine(Folder, "data", "warehouse.duckdb"));
         using (var connection = Database.Connect())
         {
@@ -54,6 +58,11 @@ public sealed class DemoService : IAsyncLifetime
 
         _ = new TrainingPass(Database).Run();
         _ = new ScoringPass(Database).Run();
+        using (var connection = Database.Connect())
+        {
+            // As the first start does: the campaign the demo company ran on a past day (campaign 1).
+            DemoCampaignId = DemoCampaignRecord.Record(connection, demo.Campaign);
+        }
 
         Service = new AnalyticsFactory(Database, onSocket: true);
         Service.StartServer();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Analytics.Models.Monitoring;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Marts;
@@ -22,8 +23,7 @@ internal static class HealthEndpoints
             using (var connection = database.Connect())
             {
                 marts = new MartBuilder(connection).Freshness();
-                gaps = CalendarGaps.Read(connection);
-                alerts = MonitoringAlerts.Current(connection);
+                (gaps, alerts) = Findings(database, connection, marts.MartsVersion);
             }
 
             return Results.Json(new
@@ -47,4 +47,29 @@ internal static class HealthEndpoints
                 modelAlerts = alerts.Select(a => new { kind = a.Kind, subject = a.Subject, scoreRunId = a.ScoreRunId }),
             });
         });
+
+    /// <summary>What /health found last, per warehouse, and the marts version and scoring pass it was read at.</summary>
+    private static readonly ConditionalWeakTable<WarehouseDatabase, Found> Last = [];
+
+    /// <summary>
+    /// The calendar gaps scan every ticket's SLA row and the alerts read the latest pass's monitoring: /health is polled
+    /// by load balancers and monitors, so both are read again only when the marts were rebuilt or a scoring pass ran.
+    /// </summary>
+    private static (IReadOnlyList<CalendarGap> Gaps, IReadOnlyList<MonitoringAlert> Alerts) Findings(
+        WarehouseDatabase database, DuckDB.NET.Data.DuckDBConnection connection, long? martsVersion)
+    {
+        // A pass writes its run before its alerts: the count of alerts tells a pass still being written from a finished one.
+        var passes = connection.Scalar<string>(
+            "select concat_ws(':', (select max(score_run_id) from models.score_runs), (select count(*) from models.monitoring_alerts))");
+        if (Last.TryGetValue(database, out var found) && found.MartsVersion == martsVersion && found.Passes == passes)
+        {
+            return (found.Gaps, found.Alerts);
+        }
+
+        found = new Found(martsVersion, passes, CalendarGaps.Read(connection), MonitoringAlerts.Current(connection));
+        Last.AddOrUpdate(database, found);
+        return (found.Gaps, found.Alerts);
+    }
+
+    private sealed record Found(long? MartsVersion, string Passes, IReadOnlyList<CalendarGap> Gaps, IReadOnlyList<MonitoringAlert> Alerts);
 }

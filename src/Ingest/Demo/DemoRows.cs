@@ -12,4 +12,7 @@ internal sealed class DemoRows
     public CsvRows OrderLines { get; } = new();
 
     public CsvRows Tickets { get; } = new();
+
+    /// <summary>The answer key for duplicate detection: true duplicate pairs and near misses (truth/duplicates.csv).</summary>
+    public CsvRows Truth { get; } = new();
 }

@@ -18,31 +18,43 @@ with accounts as (
     select account_id, name, tax_id, city, english_name, contact_phone from core.accounts
 ), places as (
     select name, english, kind from core.place_names
-), characters as (
+), widths as (
     select
         (select string_agg(chr(65281 + i::integer), '' order by i) from range(94) t(i)) || chr(12288) as full_width,
-        (select string_agg(chr(33 + i::integer), '' order by i) from range(94) t(i)) || ' ' as half_width,
-        (select string_agg(traditional, '' order by traditional) from core.traditional_characters) as traditional,
-        (select string_agg(simplified, '' order by traditional) from core.traditional_characters) as simplified
-), plain as (
+        (select string_agg(chr(33 + i::integer), '' order by i) from range(94) t(i)) || ' ' as half_width
+), simplified_names as (
+    -- Character by character through a join: translate() with the table's 430 characters as its arguments costs
+    -- about 0.1 ms a name, 20 s at 150,000 accounts.
+    select c.account_id, string_agg(coalesce(t.simplified, c.ch), '' order by c.i) as name
+    from (select account_id, unnest(string_split(name, '')) as ch, generate_subscripts(string_split(name, ''), 1) as i from accounts) c
+    left join core.traditional_characters t on t.traditional = c.ch
+    group by c.account_id
+), half_width as (
+    -- translate() is costly per row too: only texts with a full-width form go through it.
     select
         a.account_id,
-        lower(translate(translate(a.name, c.full_width, c.half_width), c.traditional, c.simplified)) as name_text,
-        lower(translate(translate(coalesce(a.english_name, ''), c.full_width, c.half_width), c.traditional, c.simplified)) as english_text,
-        regexp_replace(translate(translate(trim(coalesce(a.city, '')), c.full_width, c.half_width), c.traditional, c.simplified), '市$', '') as city_text,
-        upper(regexp_replace(translate(coalesce(a.tax_id, ''), c.full_width, c.half_width), '[^\p{L}\p{N}]', '', 'g')) as tax_text,
-        regexp_replace(coalesce(a.contact_phone, ''), '[^0-9]', '', 'g') as phone_digits
-    from accounts a, characters c
-), chinese as (
+        case when regexp_matches(s.name, '[\x{FF01}-\x{FF5E}\x{3000}]') then translate(s.name, w.full_width, w.half_width) else s.name end as name,
+        case when regexp_matches(a.english_name, '[\x{FF01}-\x{FF5E}\x{3000}]') then translate(a.english_name, w.full_width, w.half_width) else coalesce(a.english_name, '') end as english_name,
+        case when regexp_matches(a.tax_id, '[\x{FF01}-\x{FF5E}\x{3000}]') then translate(a.tax_id, w.full_width, w.half_width) else coalesce(a.tax_id, '') end as tax_id,
+        trim(coalesce(a.city, '')) as city,
+        a.contact_phone
+    from accounts a join simplified_names s using (account_id), widths w
+), plain as (
     select
         account_id,
-        regexp_replace(name_text, '[^\p{L}\p{N}()]', '', 'g') as chars,
-        regexp_extract(regexp_replace(name_text, '[^\p{L}\p{N}()]', '', 'g'), '\(([^)]*)\)', 1) as bracketed
-    from plain
-    where regexp_matches(name_text, '\p{Han}')
+        lower(name) as name_text,
+        lower(english_name) as english_text,
+        regexp_replace(city, '市$', '') as city_text,
+        upper(regexp_replace(tax_id, '[^\p{L}\p{N}]', '', 'g')) as tax_text,
+        regexp_replace(coalesce(contact_phone, ''), '[^0-9]', '', 'g') as phone_digits
+    from half_width
+), chinese as (
+    select account_id, chars, regexp_extract(chars, '\(([^)]*)\)', 1) as bracketed
+    from (select account_id, regexp_replace(name_text, '[^\p{L}\p{N}()]', '', 'g') as chars from plain where regexp_matches(name_text, '\p{Han}'))
 ), bracket_places as (
     select c.account_id, p.name as place, p.kind
-    from chinese c join places p on regexp_replace(c.bracketed, '(省|市)$', '') = p.name
+    from (select account_id, regexp_replace(bracketed, '(省|市)$', '') as place from chinese where bracketed <> '') c
+    join places p on p.name = c.place
 ), leading_places as (
     select c.account_id, arg_max(p.name, length(p.name)) as place, arg_max(p.kind, length(p.name)) as kind
     from chinese c join places p on starts_with(c.chars, p.name)

@@ -3,8 +3,9 @@
 -- not null: name_text, core_name, english_core
 -- accepted: legal_form in (limited, joint-stock, group)
 -- references: account_id -> core.accounts.account_id
--- What duplicate detection (重复客户) compares, normalised. Every text: full-width forms (U+FF01..U+FF5E and the
--- ideographic space) made half-width, traditional characters simplified (core.traditional_characters), lower case.
+-- What duplicate detection (重复客户) compares, normalised. Names, English names and tax ids: full-width forms
+-- (U+FF01..U+FF5E and the ideographic space) made half-width, lower case; names also have their traditional
+-- characters simplified (core.traditional_characters).
 -- core_name: the name without spaces and punctuation, without the place it opens with (北京 / 北京市 / 浙江省) or
 -- carries in brackets (甬江科技（宁波）有限公司: only one of the two, the bracketed when there is one), and without its
 -- legal form (有限责任公司 = 有限公司, 股份, 集团, 公司). legal_form: joint-stock (股份), group (集团), limited (有限);

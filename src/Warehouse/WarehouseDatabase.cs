@@ -56,6 +56,7 @@ public sealed partial class WarehouseDatabase : IDisposable
             using var connection = database.Connect();
             Migrator.Apply(connection);
             HolidayCalendars.Refresh(connection);
+            Marts.NameReference.Refresh(connection);
             Marts.MartSettings.ApplyDefaults(connection);
         }
 

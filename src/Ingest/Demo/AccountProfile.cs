@@ -83,7 +83,29 @@ internal sealed record AccountProfile
 
     public DuplicateRecord? Duplicate { get; init; }
 
+    /// <summary>For the second account of a near-miss pair (<see cref="NearMiss"/>): the kind; the first account is the one before it.</summary>
+    public string? NearMissKind { get; init; }
+
     public static AccountProfile Draw(DemoWorld world, int index, Random random)
+    {
+        var profile = DrawOwn(world, index, random);
+        string? kind = null;
+        var partnerIndex = index ^ 1;
+        if (NearMiss.Chosen(world.Options, index / 2))
+        {
+            var partner = DrawOwn(world, partnerIndex, DemoRandom.For(world.Options.Seed, partnerIndex));
+            var (even, odd) = index % 2 == 0 ? (profile, partner) : (partner, profile);
+            kind = NearMiss.Kind(world.Options, index / 2, even, odd);
+            profile = kind is null ? profile : NearMiss.Rename(kind, profile, even, odd) with { NearMissKind = index % 2 == 1 ? kind : null };
+        }
+
+        // Drawn whatever happens, so the account's stream (and its history) is the same; a near miss gets no duplicate.
+        var duplicated = random.Chance(0.035);
+        return duplicated && kind is null ? profile.WithDuplicate(world, random) : profile;
+    }
+
+    /// <summary>The account as its own stream draws it, before it is paired with a near miss or a duplicate.</summary>
+    private static AccountProfile DrawOwn(DemoWorld world, int index, Random random)
     {
         var options = world.Options;
         var number = index + 1;
@@ -161,7 +183,7 @@ internal sealed record AccountProfile
             ScheduledDeliveries = random.Chance(0.7),
             ScheduleDay = random.Next(1, 29),
         };
-        return random.Chance(0.035) ? profile.WithDuplicate(world, random) : profile;
+        return profile;
     }
 
     public static string Id(int number) => string.Create(CultureInfo.InvariantCulture, $"KA{number:D7}");
@@ -188,23 +210,58 @@ internal sealed record AccountProfile
             2 => english,
             _ => bracketed ? City.Name + Brand + LegalForm : Brand + LegalForm,
         };
+        // Later kinds of variation come from a stream of their own, so every draw above (and the account's history) stays as it was.
+        var extra = DemoRandom.For(world.Options.Seed, -2_000_000L - Number);
+        var kind = extra.Next(9);
+        var variation = kind switch
+        {
+            4 => "北京 / 北京市",
+            5 => "traditional characters",
+            6 => "full-width English name",
+            7 => bracketed ? "city first" : "city in brackets",
+            8 => "English name, city in brackets",
+            _ => new[] { "有限公司 / 有限责任公司", "brackets", "English name", bracketed ? "city first" : "city left out" }[variant],
+        };
+        name = kind switch
+        {
+            4 => City.Name + "市" + Brand + LegalForm,
+            5 => NearMiss.Traditional(Name),
+            6 => FullWidth(english),
+            7 => bracketed ? City.Name + Brand + LegalForm : $"{Brand}（{City.Name}）{LegalForm}",
+            8 => $"{BrandEnglish} ({City.Pinyin}){(LegalForm == "集团有限公司" ? " Group" : "")} Co., Ltd.",
+            _ => name,
+        };
+        var englishName = variant == 2 || kind is 6 or 8;
         // The same tax id on both records (60%), none on the second (30%), or only the second has it (10%).
         var taxDraw = random.NextDouble();
+        var secondTaxId = taxDraw is >= 0.6 and < 0.9 ? null : TaxId;
+        if (secondTaxId is not null && extra.Chance(0.4))
+        {
+            // Typed by hand: in groups of four, in lower case.
+            secondTaxId = string.Join(' ', secondTaxId.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+            variation += ", tax id with blanks in lower case";
+        }
+
         var duplicate = new DuplicateRecord(
             Id(world.Options.Accounts + Number),
             name,
             variant == 2 || random.Chance(0.3) ? english : null,
-            taxDraw is >= 0.6 and < 0.9 ? null : TaxId,
+            secondTaxId,
             random.Chance(0.5) ? Owner : random.Pick(world.OwnersByRegion[City.Region]),
             DateOnly.FromDayNumber(random.Next(earliest, latest)),
-            random.Between(0.25, 0.6));
+            random.Between(0.25, 0.6),
+            variation);
         return this with
         {
             TaxId = taxDraw >= 0.9 ? null : TaxId,
-            EnglishName = variant == 2 ? english : EnglishName,
+            EnglishName = englishName ? english : EnglishName,
             Duplicate = duplicate,
         };
     }
+
+    /// <summary>Latin letters, digits and punctuation in their full-width forms (Ａ, １, ，), the ideographic space for a blank.</summary>
+    private static string FullWidth(string text) =>
+        new(text.Select(c => c == ' ' ? '\u3000' : c is > ' ' and <= '~' ? (char)(c + 0xFEE0) : c).ToArray());
 
     /// <summary>An 18-character unified social credit code: 9 (enterprise) 1, area code, organisation code, check character (GB 32100-2015).</summary>
     private static string CreditCode(Random random, string areaCode)

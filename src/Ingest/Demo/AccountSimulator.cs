@@ -130,6 +130,12 @@ internal sealed class AccountSimulator
         {
             _rows.Accounts.Text(d.AccountId).Text(d.Name).Text(d.TaxId).Text(a.Industry).Text(a.City.Region).Text(a.City.Name)
                 .Text(d.Owner).Date(d.CreatedOn).Text(d.EnglishName).Text(a.Contacts[^1]).Text(a.ContactPhone).Flag(ContactConsent(a.Number)).EndRow();
+            _rows.Truth.Text(a.AccountId).Text(d.AccountId).Flag(true).Text(d.Variation).EndRow();
+        }
+
+        if (a.NearMissKind is { } kind)
+        {
+            _rows.Truth.Text(AccountProfile.Id(a.Number - 1)).Text(a.AccountId).Flag(false).Text(kind).EndRow();
         }
     }
 

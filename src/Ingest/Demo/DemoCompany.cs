@@ -31,22 +31,26 @@ public static class DemoCompany
         Directory.CreateDirectory(outDir);
         var world = new DemoWorld(options, ServiceCalendar.China);
         var paths = Files.Select(f => Path.Combine(outDir, f.Entity + ".csv")).ToArray();
+        // The answer key sits in a folder of its own, so loading the company's folder never takes it for data.
+        Directory.CreateDirectory(Path.Combine(outDir, "truth"));
         var campaign = (Targeted: new List<string>(), Control: new List<string>());
-        var counts = WriteFiles(world, paths, campaign);
+        var counts = WriteFiles(world, paths, Path.Combine(outDir, "truth", "duplicates.csv"), campaign);
         return new DemoSummary(outDir, world.Start, world.End,
             Files.Select((f, i) => new DemoFile(f.Entity, paths[i], counts[i])).ToList(), clock.Elapsed,
             new DemoCampaignList(DemoCampaign.Name, DemoCampaign.FrozenOn(world.End), campaign.Targeted, campaign.Control));
     }
 
-    private static long[] WriteFiles(DemoWorld world, string[] paths, (List<string> Targeted, List<string> Control) campaign)
+    private static long[] WriteFiles(DemoWorld world, string[] paths, string truthPath, (List<string> Targeted, List<string> Control) campaign)
     {
-        var writers = paths.Select(Open).ToArray();
+        var writers = paths.Select(Open).Append(Open(truthPath)).ToArray();
         try
         {
             for (var i = 0; i < Files.Length; i++)
             {
                 writers[i].Write(Encoding.UTF8.GetBytes(Files[i].Header + "\n"));
             }
+
+            writers[^1].Write(Encoding.UTF8.GetBytes("account_id,other_account_id,same_company,variation\n"));
 
             var products = new CsvRows();
             foreach (var p in ProductCatalog.All)
@@ -71,6 +75,7 @@ public static class DemoCompany
                     rows.Orders.MoveTo(writers[3]);
                     rows.OrderLines.MoveTo(writers[4]);
                     rows.Tickets.MoveTo(writers[5]);
+                    rows.Truth.MoveTo(writers[6]);
                     (rows.Campaign switch { CampaignGroup.Targeted => campaign.Targeted, CampaignGroup.Control => campaign.Control, _ => null })
                         ?.Add(rows.AccountId);
                 }

@@ -17,4 +17,7 @@ internal sealed class DemoRows
     public CampaignGroup Campaign { get; set; }
 
     public string AccountId { get; set; } = "";
+
+    /// <summary>The answer key for duplicate detection: true duplicate pairs and near misses (truth/duplicates.csv).</summary>
+    public CsvRows Truth { get; } = new();
 }

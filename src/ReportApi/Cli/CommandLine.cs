@@ -20,6 +20,7 @@ internal static class CommandLine
         ClvVerb.Definition,
         TrainVerb.Definition,
         ScoreVerb.Definition,
+        DuplicatesVerb.Definition,
     ];
 
     /// <summary>
@@ -27,7 +28,7 @@ internal static class CommandLine
     /// (<see cref="OperatorClient"/>, <see cref="OperatorEndpoints"/>), with the output they have on the file.
     /// </summary>
     public static IReadOnlyList<Verb> Forwarded { get; } =
-        [LoadVerb.Definition, RefreshVerb.Definition, SettingsVerb.Definition, KeysVerb.Definition, QueryVerb.Definition];
+        [LoadVerb.Definition, RefreshVerb.Definition, SettingsVerb.Definition, KeysVerb.Definition, QueryVerb.Definition, DuplicatesVerb.Definition];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

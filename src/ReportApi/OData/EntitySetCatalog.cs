@@ -82,6 +82,18 @@ internal static class EntitySetCatalog
         new("CampaignMembers", "CampaignMember",
             "select * from campaigns.campaign_members",
             ["campaign_id", "account_id"], EntitySetDefinition.ByAccount("account_id"), []),
+        // Duplicate companies (重复客户): a pair is read only by a scope that may see both accounts.
+        new("DuplicateCandidates", "DuplicateCandidate",
+            """
+            select d.account_id, a.name, d.other_account_id, o.name as other_name, d.score, d.rule, d.status, d.merged,
+                   d.tax_id_equal, d.tax_id_conflict, d.city_conflict, d.legal_form_conflict, d.name_equal, d.name_similarity,
+                   d.english_name_equal, d.phone_equal, d.ambiguous_name, d.decided_by, d.decided_at
+            from marts.account_duplicates d
+            join core.accounts a on a.account_id = d.account_id
+            join core.accounts o on o.account_id = d.other_account_id
+            """,
+            ["account_id", "other_account_id"],
+            scope => $"{scope.AccountFilter("src.account_id")} and {scope.AccountFilter("src.other_account_id")}", []),
         Mart("AccountSegments", "AccountSegment", "account_segments", ["account_id"], EntitySetDefinition.ByAccount("account_id")) with { ScopedReport = "scoped_account_segments" },
         Mart("AccountTiers", "AccountTier", "account_tiers", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")) with { ScopedReport = "scoped_account_tiers" },
         Mart("AccountRfm", "AccountRfmScore", "account_rfm", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")),

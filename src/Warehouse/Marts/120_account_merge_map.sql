@@ -3,11 +3,14 @@
 -- not null: master_account_id, is_master, group_accounts
 -- references: account_id -> core.accounts.account_id
 -- references: master_account_id -> core.accounts.account_id
--- Accounts joined by a merged duplicate match, directly or through each other, are one company. Its master
+-- Accounts joined by a merged duplicate pair (marts.account_duplicates: scored above duplicates.merge_score and not
+-- rejected, or confirmed by a person), directly or through each other, are one company. Its master
 -- is the account created first (unknown created_on last), then the smallest account_id. An account with no
 -- duplicate is its own master. Every segmentation mart groups by master_account_id.
 with recursive links as (
-    select account_id, match_kind || ':' || match_key as link from marts.account_duplicates where merged
+    select account_id, account_id || '~' || other_account_id as link from marts.account_duplicates where merged
+    union all
+    select other_account_id, account_id || '~' || other_account_id from marts.account_duplicates where merged
 ), components(account_id, component) using key (account_id) as (
     select distinct account_id, account_id from links
     union

@@ -23,6 +23,7 @@ public sealed partial class OperatorThroughServiceTests
         ["keys", "list"],
         ["load", "missing.csv"],
         ["settings", "no_such_setting"],
+        ["duplicates", "list", "--all"],
     ];
 
     [Fact]

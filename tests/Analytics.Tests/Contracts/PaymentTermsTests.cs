@@ -1,3 +1,4 @@
+using Analytics.Ingest.Loading;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Contracts;
@@ -80,6 +81,28 @@ public sealed class PaymentTermsTests : IClassFixture<PaymentTermsTests.TermsBoo
         // (Fri 10 Jan: Mon 13, Tue 14, Wed 15 January).
         Assert.Equal((D(2025, 2, 28), "settlement"), DueOf("SETTLE31"));
         Assert.Equal((D(2025, 1, 15), "terms"), DueOf("END31_OTHER"));
+    }
+
+    [Fact]
+    public void Terms_the_clause_cannot_mean_are_rejected_with_the_reason_and_the_other_rows_load()
+    {
+        using var warehouse = new TestWarehouse();
+        warehouse.LoadText("accounts.csv", ContractBook.Accounts);
+        var report = warehouse.LoadText("contracts.csv", """
+            contract_id,account_id,start_date,end_date,payment_terms_days,payment_terms_basis,settlement_day,notice_after_end
+            OK,A1,2025-01-01,2025-12-31,3,working,15,no
+            WEEKLY,A1,2025-01-01,2025-12-31,3,weekly,,
+            DAY32,A1,2025-01-01,2025-12-31,,,32,
+            BACKWARDS,A1,2025-01-01,2025-12-31,-3,,,
+            """);
+
+        Assert.Equal(
+            [
+                new RejectedRow(3, "payment_terms_basis not one of working, calendar"),
+                new RejectedRow(4, "settlement_day outside 1..31"),
+                new RejectedRow(5, "negative payment_terms_days"),
+            ],
+            report.Rejects);
     }
 
     [Fact]

@@ -81,6 +81,8 @@ public static class EntityCatalog
             new("holiday_calendar", Text, Default: "'CN'"),
             new("terminated_on", Date),
             new("service_weekdays", Text),
+            // terms one agreement states differently from another (issue 16); empty means the settings' defaults
+            new("notice_after_end", YesNo), new("payment_terms_basis", Text), new("settlement_day", WholeNumber),
         ],
         [
             new("t.end_date < t.start_date", "end_date before start_date"),
@@ -94,6 +96,9 @@ public static class EntityCatalog
             new("t.time_zone not in (select name from pg_timezone_names())", "unknown time_zone"),
             KnownCalendar,
             new("not regexp_full_match(t.service_weekdays, '[1-7]+')", "service_weekdays not ISO weekday digits (1 Monday .. 7 Sunday)"),
+            new("t.payment_terms_days < 0", "negative payment_terms_days"),
+            new("t.payment_terms_basis not in ('working', 'calendar')", "payment_terms_basis not one of working, calendar"),
+            new("t.settlement_day < 1 or t.settlement_day > 31", "settlement_day outside 1..31"),
         ],
         [new("account_id", "accounts", "core.accounts", "account_id")]);
 

@@ -50,6 +50,14 @@ public static class MonitoringAlerts
     }
 
     /// <summary>The alerts the latest scoring pass raised (none once a pass runs clean).</summary>
+    /// <summary>
+    /// Changes whenever a scoring pass is written or raises an alert (the latest pass and the count of alerts: a pass
+    /// writes its run before its alerts), so a reader may keep <see cref="Current"/> until it does.
+    /// </summary>
+    public static string Written(DuckDBConnection connection) =>
+        connection.Scalar<string>(
+            "select concat_ws(':', (select max(score_run_id) from models.score_runs), (select count(*) from models.monitoring_alerts))");
+
     public static IReadOnlyList<MonitoringAlert> Current(DuckDBConnection connection) =>
         connection.Rows("""
             select score_run_id, kind, subject, value, threshold from models.monitoring_alerts

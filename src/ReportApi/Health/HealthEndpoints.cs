@@ -58,9 +58,7 @@ internal static class HealthEndpoints
     private static (IReadOnlyList<CalendarGap> Gaps, IReadOnlyList<MonitoringAlert> Alerts) Findings(
         WarehouseDatabase database, DuckDB.NET.Data.DuckDBConnection connection, long? martsVersion)
     {
-        // A pass writes its run before its alerts: the count of alerts tells a pass still being written from a finished one.
-        var passes = connection.Scalar<string>(
-            "select concat_ws(':', (select max(score_run_id) from models.score_runs), (select count(*) from models.monitoring_alerts))");
+        var passes = MonitoringAlerts.Written(connection);
         if (Last.TryGetValue(database, out var found) && found.MartsVersion == martsVersion && found.Passes == passes)
         {
             return (found.Gaps, found.Alerts);

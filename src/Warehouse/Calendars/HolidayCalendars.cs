@@ -4,7 +4,10 @@ using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse;
 
-/// <summary>The shipped holiday calendars (Calendars/CODE.csv): read once here, for core.holidays and for anyone who walks a service calendar.</summary>
+/// <summary>
+/// The shipped holiday calendars (Calendars/CODE.csv): read once here, for core.holidays (holiday periods and make-up working
+/// days, 调休上班) and for anyone who walks a service calendar.
+/// </summary>
 public static class HolidayCalendars
 {
     private const string Folder = "Calendars/";
@@ -16,8 +19,11 @@ public static class HolidayCalendars
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>The holiday periods of one calendar, in file order; unknown codes throw.</summary>
-    public static IReadOnlyList<HolidayPeriod> Periods(string calendar)
+    /// <summary>The holiday periods of one calendar, in file order (its make-up working days left out); unknown codes throw.</summary>
+    public static IReadOnlyList<HolidayPeriod> Periods(string calendar) =>
+        Rows(calendar).Where(r => r.Kind == "holiday").Select(r => r.Period).ToList();
+
+    private static IEnumerable<(HolidayPeriod Period, string Kind)> Rows(string calendar)
     {
         var assembly = Assembly.GetExecutingAssembly();
         var resource = Folder + calendar + ".csv";
@@ -27,20 +33,21 @@ public static class HolidayCalendars
         }
 
         return EmbeddedCsv.Rows(resource)
-            .Select(f => new HolidayPeriod(calendar, f[0], f[1], ParseDate(f[2]), ParseDate(f[3])))
+            .Select(f => (new HolidayPeriod(calendar, f[0], f[1], ParseDate(f[2]), ParseDate(f[3])), f[4]))
             .ToList();
     }
 
     internal static void Refresh(DuckDBConnection connection)
     {
-        var periods = Codes.SelectMany(Periods).ToList();
+        var rows = Codes.SelectMany(Rows).ToList();
         using var transaction = connection.BeginTransaction();
         connection.Execute("delete from core.holidays");
         using (var appender = connection.CreateAppender("core", "holidays"))
         {
-            foreach (var p in periods)
+            foreach (var (p, kind) in rows)
             {
-                appender.CreateRow().AppendValue(p.Calendar).AppendValue(p.Holiday).AppendValue(p.Name).AppendValue(p.Start).AppendValue(p.End).EndRow();
+                appender.CreateRow().AppendValue(p.Calendar).AppendValue(p.Holiday).AppendValue(p.Name).AppendValue(p.Start).AppendValue(p.End)
+                    .AppendValue(kind).EndRow();
             }
         }
 

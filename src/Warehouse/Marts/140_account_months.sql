@@ -6,12 +6,15 @@
 -- references: master_account_id -> core.accounts.account_id
 -- month_end is the day a month is judged at: its last day, or as_of in the as_of month. Windows are whole
 -- calendar months ending with the row's month, so each month and the current state follow one rule.
+-- tenure_months counts from the month the relationship began: the account's created_on when the export gives it
+-- (the earliest of the company's merged records), else its first exported order, whichever is earlier. An export
+-- that starts years into a relationship must not make an old customer look new (考察期) for its first 24 months.
 -- Lifecycle stage (客户关系生命周期) at the month end, the first rule that holds:
 --   churned      churned by that day and not returned (marts.account_churn)
---   exploration  考察期: within lifecycle.exploration_months months of the first order (its month is the first)
+--   exploration  考察期: within lifecycle.exploration_months months of the relationship's start (its month is the first)
 --   decline      退化期: orders per month in the last lifecycle.recent_months months (this one included) below
 --                lifecycle.decline_ratio of the rate in the lifecycle.previous_months months before them
---   stability    稳定期: lifecycle.stability_months or more after the month of the first order
+--   stability    稳定期: lifecycle.stability_months or more after the month the relationship began
 --   formation    形成期: otherwise
 with settings as (
     select
@@ -30,11 +33,16 @@ with settings as (
         (date_trunc('month', as_of_date) - to_months(history_months))::date as history_start,
         (date_trunc('month', as_of_date) - to_months(history_months + greatest(window_months, recent_months + previous_months)))::date as grid_start
     from marts.as_of, settings
+), created as (
+    select mm.master_account_id, date_trunc('month', min(a.created_on))::date as created_month
+    from marts.account_merge_map mm
+    join core.accounts a using (account_id)
+    group by mm.master_account_id
 ), spans as (
     -- Each month with orders stands for the months up to the next one: the months between are filled without a join.
     select
         m.*,
-        min(m.month) over a as first_month,
+        least(min(m.month) over a, coalesce(cr.created_month, m.month)) as first_month,
         coalesce(lead(m.month) over a - interval 1 month, (select as_of_month from bounds))::date as span_end,
         c.churned_on,
         c.returned_on
@@ -45,6 +53,7 @@ with settings as (
             row_number() over (partition by master_account_id, last_order_date order by churned_on desc) as latest
         from marts.account_churn
     ) c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date and c.latest = 1
+    left join created cr on cr.master_account_id = m.master_account_id
     window a as (partition by m.master_account_id order by m.month)
 ), grid as (
     select

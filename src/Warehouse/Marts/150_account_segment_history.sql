@@ -10,7 +10,7 @@
 -- accounts with a positive value rank largest first, ties by account id; an account is A when the share of value
 -- before it is below pareto.cut_a (so the account that crosses 80% is A), B when below pareto.cut_b, else C;
 -- with no positive value it is C and unranked. The five levels (客户五级分类), 1 highest, from the tier and the
--- strength of the relationship: strong with at least two of levels.tenure_months since the first order, orders
+-- strength of the relationship: strong with at least two of levels.tenure_months of relationship (account_months), orders
 -- in levels.active_months months of the Pareto window, and a contract in force at the month end (from its start
 -- to its termination, else its end date, or on and on while it renews itself):
 --   level 1 (VIP): tier A and strong            level 2 (key): tier A, or tier B and strong

@@ -1,4 +1,5 @@
--- Grain: one row per holiday calendar per set of service weekdays per day, over the days the tickets span and a month beyond.
+-- Grain: one row per holiday calendar per set of service weekdays per day, over the days the tickets and invoices span
+-- and beyond (a month after the last ticket, a year after the last invoice).
 -- key: holiday_calendar, service_weekdays, service_date
 -- not null: is_service_day, calendar_covered, service_days_before, uncovered_days_before
 -- A day is a service day when its weekday is one of the window's service_weekdays (ISO digits, '1234567' every
@@ -9,6 +10,7 @@
 -- calendar covers (calendar_covered false: no holiday is known there, so figures over them are marked).
 -- next_service_date is the first service day after this one: where a clock that is waiting resumes;
 -- next_service_uncovered_through counts the uncovered days up to and including it.
+-- The same count gives working days (工作日) for payment terms: the calendars on payments.working_weekdays.
 with tickets as (
     select opened_at, first_response_at, onsite_at from core.tickets
 ), periods as (
@@ -18,7 +20,8 @@ with tickets as (
 ), defaults as (
     select
         max(value) filter (where key = 'sla.default_holiday_calendar') as holiday_calendar,
-        max(value) filter (where key = 'sla.default_service_weekdays') as service_weekdays
+        max(value) filter (where key = 'sla.default_service_weekdays') as service_weekdays,
+        max(value) filter (where key = 'payments.working_weekdays') as working_weekdays
     from meta.settings
 ), calendars as (
     -- The pairs windows use (see ticket_service_windows): a contract's, or a ticket's calendar on the default weekdays.
@@ -28,12 +31,23 @@ with tickets as (
     where t.holiday_calendar is not null
     union
     select holiday_calendar, service_weekdays from defaults
+    union
+    -- working days for payment terms (see invoice_payments): each contract's calendar, and the default one
+    select c.holiday_calendar, d.working_weekdays from core.contracts c cross join defaults d
+    union
+    select holiday_calendar, working_weekdays from defaults
 ), span as (
-    -- UTC days widened by a day cover every local day; the month after lets a clock wait out any holiday period.
-    select
-        min(timezone('UTC', opened_at))::date - 1 as first_day,
-        max(timezone('UTC', greatest(opened_at, first_response_at, onsite_at)))::date + 31 as last_day
-    from tickets
+    -- UTC days widened by a day cover every local day; the month after lets a clock wait out any holiday period,
+    -- the year after the last invoice holds any due date its terms count.
+    select min(first_day) as first_day, max(last_day) as last_day
+    from (
+        select
+            min(timezone('UTC', opened_at))::date - 1 as first_day,
+            max(timezone('UTC', greatest(opened_at, first_response_at, onsite_at)))::date + 31 as last_day
+        from tickets
+        union all
+        select min(invoice_date), max(invoice_date) + 366 from core.orders
+    )
 ), days as (
     select c.holiday_calendar, c.service_weekdays, unnest(generate_series(s.first_day, s.last_day, interval 1 day))::date as service_date
     from calendars c

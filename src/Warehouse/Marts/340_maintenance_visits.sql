@@ -1,26 +1,36 @@
--- Grain: one row per contract per month it is active, from start_date to the earliest of its last day in force
--- (end_date, or for an auto-renewing contract no end until terminated_on), terminated_on and as_of.
+-- Grain: one row per contract per month a visit is owed: the months it is active, from start_date to the earliest
+-- of its last day in force (end_date, or for an auto-renewing contract no end until terminated_on), terminated_on
+-- and as_of, and from the first month the ticket export covers (maintenance.owed_from, else the first ticket's month).
 -- key: contract_id, month
 -- not null: account_id, visits_done, is_month_over, missed
 -- references: contract_id -> core.contracts.contract_id
 -- references: account_id -> core.accounts.account_id
--- One scheduled maintenance visit (定期维护) is owed each such month, a partly active month included. visits_done
--- counts the maintenance tickets naming the contract opened that month (local month, as in ticket_sla). A month
--- is missed when no visit was done and it is over for the contract: its last active day is before as_of.
+-- The agreement: "乙方于每月X号,指定技术员至甲方处进行定期维护": one scheduled visit (定期维护) is owed each such
+-- month, a partly active month included, and it is a technician coming to the customer's site. visits_done counts
+-- the maintenance tickets naming the contract whose on-site arrival (onsite_at) fell in that month (local month, as
+-- in ticket_sla); a ticket nobody arrived for is no visit. A month is missed when no visit was done and it is over
+-- for the contract: its last active day is before as_of. Before the ticket export begins no visit can be seen, so
+-- no month before it is owed (nor counted as missed).
 with contracts as (
     select * from core.contracts
 ), as_of as (
     select as_of_date from marts.as_of
+), covered as (
+    select date_trunc('month', coalesce(
+        (select try_cast(value as date) from meta.settings where key = 'maintenance.owed_from'),
+        (select min(opened_local) from marts.ticket_service_windows)))::date as owed_from
 ), visits as (
-    select contract_id, month, count(*) as visits_done
-    from marts.ticket_sla
-    where kind = 'maintenance' and contract_id is not null
-    group by contract_id, month
+    select w.contract_id, date_trunc('month', w.onsite_local)::date as month, count(*) as visits_done
+    from marts.ticket_service_windows w
+    join core.tickets t using (ticket_id)
+    where t.kind = 'maintenance' and w.contract_id is not null and w.onsite_local is not null
+    group by all
 ), active as (
     select
         c.contract_id,
         c.account_id,
-        c.start_date,
+        -- no ticket exported and no setting: no visit can be judged, none is owed
+        case when v.owed_from is not null then greatest(c.start_date, v.owed_from) end as owed_start,
         -- An auto-renewing contract stays in force past end_date until terminated (as contract_terms counts it).
         least(case when c.auto_renew then coalesce(c.terminated_on, a.as_of_date)
                    else least(c.end_date, coalesce(c.terminated_on, c.end_date)) end,
@@ -28,12 +38,13 @@ with contracts as (
         a.as_of_date
     from contracts c
     cross join as_of a
+    cross join covered v
 ), months as (
     select
         *,
-        unnest(generate_series(date_trunc('month', start_date), date_trunc('month', active_until), interval 1 month))::date as month
+        unnest(generate_series(date_trunc('month', owed_start), date_trunc('month', active_until), interval 1 month))::date as month
     from active
-    where active_until >= start_date
+    where active_until >= owed_start
 ), final as (
     select
         m.contract_id,

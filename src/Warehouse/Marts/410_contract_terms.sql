@@ -11,8 +11,9 @@
 -- cancel_by is the last day a notice stops the renewal that follows this term. The agreement: "到期后,若甲乙
 -- 双方在30日内均未提出终止本协议,本协议有效期自动延长一年": notice is given within 30 days AFTER the term
 -- ends; the period counts from the day after the last day (民法典 art. 201), so its last day is
--- term_end + notice_days (term ending 30 June: notice until 30 July). With contracts.notice_after_end = false
--- it is term_end - notice_days. No shift for weekends or holidays: the earlier day is always safe.
+-- term_end + notice_days (term ending 30 June: notice until 30 July). A contract whose notice_after_end is false
+-- (another agreement: "应在协议终止前三个月送达书面通知", notice before the end) has term_end - notice_days; an empty
+-- notice_after_end follows contracts.notice_after_end. No shift for weekends or holidays: the earlier day is always safe.
 -- is_latest marks the term in force (or the last one of an ended contract).
 with rules as (
     select * from marts.contract_rules

@@ -1,6 +1,6 @@
 -- Grain: one row per order: its margin against the cap and what the margin clause makes the supplier owe.
 -- key: order_id
--- not null: account_id, order_date, cap_pct, penalty_threshold_pct
+-- not null: account_id, order_date, under_contract
 -- references: order_id -> core.orders.order_id
 -- references: account_id -> core.accounts.account_id
 -- references: contract_id -> core.contracts.contract_id
@@ -9,7 +9,10 @@
 -- penalty threshold ("超过" excludes it) costs anything: the part above the cap (profit - cap% x net) is deducted,
 -- and a fine of penalty_multiple times that part ("该款项", the deducted amount) is due on top. Between the cap
 -- and the threshold, inclusive, the order is flagged above the cap but nothing is owed: the text sets no sanction
--- there. Cap and threshold: the order's contract, else margin.default_cap_pct / margin.default_penalty_pct.
+-- there. The cap is a term of the agreement, so it binds only an order under a contract in force on its order
+-- date (under_contract: the order names a contract, dated from its start_date to its in_force_until); any other
+-- order has its margin measured but no cap, flag, deduction or penalty (null), as contract_month_margin leaves it
+-- out. Cap and threshold: the contract's, else margin.default_cap_pct / margin.default_penalty_pct.
 -- margin_pct, profit and the flags are null when the cost is unknown (no lines, or a line without unit_cost) or
 -- net is zero. The deduction is rounded to cents; the fine is exactly penalty_multiple times that.
 with orders as (
@@ -22,8 +25,6 @@ with orders as (
     select * from marts.contract_rules
 ), defaults as (
     select
-        (select value::decimal(9,4) from meta.settings where key = 'margin.default_cap_pct') as cap_pct,
-        (select value::decimal(9,4) from meta.settings where key = 'margin.default_penalty_pct') as penalty_pct,
         (select value::decimal(9,4) from meta.settings where key = 'margin.penalty_multiple') as penalty_multiple
 ), measured as (
     select
@@ -33,12 +34,15 @@ with orders as (
         o.contract_id,
         o.net_amount,
         case when coalesce(l.lines_without_cost, 0) = 0 then o.cost_amount end as cost_amount,
-        coalesce(r.margin_cap_pct, d.cap_pct) as cap_pct,
-        coalesce(r.penalty_threshold_pct, d.penalty_pct) as penalty_threshold_pct,
+        r.contract_id is not null as under_contract,
+        r.margin_cap_pct as cap_pct,
+        r.penalty_threshold_pct,
         d.penalty_multiple
     from orders o
     left join lines l on l.order_id = o.order_id
+    -- contract_rules has filled the margin defaults in
     left join rules r on r.contract_id = o.contract_id
+        and o.order_date between r.start_date and coalesce(r.in_force_until, o.order_date)
     cross join defaults d
 ), profitable as (
     select *, case when net_amount <> 0 then net_amount - cost_amount end as profit
@@ -59,6 +63,7 @@ with orders as (
         account_id,
         order_date,
         contract_id,
+        under_contract,
         net_amount,
         cost_amount,
         profit,

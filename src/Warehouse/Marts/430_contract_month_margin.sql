@@ -1,10 +1,11 @@
--- Grain: one row per contract per calendar month with orders under that contract.
+-- Grain: one row per contract per calendar month with orders under that contract while it was in force.
 -- key: contract_id, month
 -- not null: account_id, orders, deduction, penalty, amount_owed
 -- references: contract_id -> core.contracts.contract_id
 -- references: account_id -> core.accounts.account_id
 -- The clause applies order by order (each price is quoted on the day's market), so the month's deduction and
--- penalty are the sums of its orders'; margin_pct is over the orders whose cost is known.
+-- penalty are the sums of its orders'; margin_pct is over the orders whose cost is known. The orders are
+-- order_margin's under_contract ones, so the two marts' deductions and penalties agree to the cent.
 with margins as (
     select * from marts.order_margin
 ), rules as (
@@ -27,6 +28,7 @@ with margins as (
         coalesce(sum(m.amount_owed), 0)::decimal(18,2) as amount_owed
     from margins m
     join rules r on r.contract_id = m.contract_id
+    where m.under_contract
     group by all
 )
 select * from final

@@ -2,39 +2,35 @@
 -- key: order_id
 -- not null: account_id, due_date, due_date_source, status, days_late
 -- accepted: status in (open, paid_on_time, paid_late, overdue)
--- accepted: due_date_source in (file, terms)
+-- accepted: due_date_source in (file, terms, settlement)
 -- references: order_id -> core.orders.order_id
 -- references: account_id -> core.accounts.account_id
 -- references: contract_id -> core.contracts.contract_id
--- due_date: the file's, else invoice_date + the contract's payment_terms_days, else + payments.default_terms_days
--- (calendar days). A payment after the as-of day is not known yet: paid_date is null and the invoice open or
--- overdue. Paid on the due date is on time. days_late: paid_date - due_date for a late payment, as-of - due_date
--- for an unpaid one past due, else 0. late_fee: amount x payments.late_fee_per_day x days_late, to the cent,
--- shown as information (0.1% a day, 滞纳金), not booked.
-with orders as (
-    select * from marts.orders where invoice_date is not null or due_date is not null
-), rules as (
-    select * from marts.contract_rules
+-- due_date, due_date_source and calendar_covered are invoice_due_dates' (the file's day, else the payment clause).
+-- A payment after the as-of day is not known yet: paid_date is null and the invoice open or overdue. Paid on the
+-- due date is on time. days_late: paid_date - due_date for a late payment, as-of - due_date for an unpaid one past
+-- due, else 0. late_fee: amount x payments.late_fee_per_day x days_late, to the cent, shown as information (0.1% a
+-- day, 滞纳金), not booked.
+with invoices as (
+    select * from marts.invoice_due_dates
 ), as_of as (
     select as_of_date from marts.as_of
 ), settings as (
-    select
-        (select value::integer from meta.settings where key = 'payments.default_terms_days') as terms_days,
-        (select value::decimal(9,6) from meta.settings where key = 'payments.late_fee_per_day') as late_fee_per_day
+    select (select value::decimal(9,6) from meta.settings where key = 'payments.late_fee_per_day') as late_fee_per_day
 ), dated as (
     select
-        o.order_id,
-        o.account_id,
-        o.contract_id,
-        o.invoice_date,
-        coalesce(o.due_date, o.invoice_date + coalesce(r.payment_terms_days, s.terms_days)) as due_date,
-        case when o.due_date is not null then 'file' else 'terms' end as due_date_source,
-        round(o.net_amount, 2)::decimal(18,2) as amount,
-        case when o.paid_date <= a.as_of_date then o.paid_date end as paid_date,
+        i.order_id,
+        i.account_id,
+        i.contract_id,
+        i.invoice_date,
+        i.due_date,
+        i.due_date_source,
+        i.calendar_covered,
+        round(i.net_amount, 2)::decimal(18,2) as amount,
+        case when i.paid_date <= a.as_of_date then i.paid_date end as paid_date,
         a.as_of_date,
         s.late_fee_per_day
-    from orders o
-    left join rules r on r.contract_id = o.contract_id
+    from invoices i
     cross join as_of a
     cross join settings s
 ), judged as (
@@ -55,6 +51,7 @@ with orders as (
         invoice_date,
         due_date,
         due_date_source,
+        calendar_covered,
         amount,
         paid_date,
         status,

@@ -158,4 +158,24 @@ public sealed class ContractStatusTests : IClassFixture<ContractStatusTests.Rene
             warehouse.Rows("select contract_id, status, cancel_by, days_to_cancel_by from marts.contract_status order by 1",
                 r => (r.GetString(0), r.GetString(1), r.Date(2)!.Value, r.GetInt64(3))));
     }
+
+    /// <summary>
+    /// Two agreements in one book. SUPPLY states nothing and follows the supply agreement: "到期后,若甲乙双方在30日内均未
+    /// 提出终止本协议,本协议有效期自动延长一年" (30 days after 30 June 2025: 30 July). BANK says "如任何一方希望到期后终止
+    /// 协议,应在协议终止前三个月送达书面通知": notice before the end, 92 days before 31 December 2025 is 30 September.
+    /// </summary>
+    [Fact]
+    public void Each_contract_states_its_own_notice_days_and_whether_they_run_before_or_after_the_end()
+    {
+        using var warehouse = ContractBook.Open("2025-06-30", [("contracts.csv", """
+            contract_id,account_id,start_date,end_date,auto_renew,notice_days,notice_after_end
+            SUPPLY,A1,2024-07-01,2025-06-30,yes,,
+            BANK,A2,2025-01-01,2025-12-31,yes,92,no
+            """)]);
+
+        Assert.Equal(
+            [("BANK", D(2025, 9, 30), 92L), ("SUPPLY", D(2025, 7, 30), 30L)],
+            warehouse.Rows("select contract_id, cancel_by, days_to_cancel_by from marts.contract_status order by 1",
+                r => (r.GetString(0), r.Date(1)!.Value, r.GetInt64(2))));
+    }
 }

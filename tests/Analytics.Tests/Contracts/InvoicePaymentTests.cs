@@ -84,10 +84,11 @@ public sealed class InvoicePaymentTests : IClassFixture<InvoicePaymentTests.Paym
     }
 
     [Fact]
-    public void Without_a_due_date_it_is_the_invoice_date_plus_the_contracts_terms_else_thirty_days()
+    public void Without_a_due_date_it_is_the_invoice_date_plus_the_contracts_terms_else_three_working_days()
     {
         Assert.Equal(new Invoice(D(2025, 6, 11), "terms", null, "overdue", 19, 15.20m), InvoiceOf("I6"));
-        Assert.Equal(new Invoice(D(2025, 6, 19), "terms", D(2025, 6, 20), "paid_late", 1, 1.00m), InvoiceOf("I7"));
+        // Tue 20 May 2025: Wed 21, Thu 22, Fri 23 May; paid 20 June is 28 days late: 999.99 x 0.1% x 28 = 27.99972.
+        Assert.Equal(new Invoice(D(2025, 5, 23), "terms", D(2025, 6, 20), "paid_late", 28, 28.00m), InvoiceOf("I7"));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class InvoicePaymentTests : IClassFixture<InvoicePaymentTests.Paym
     {
         // I3 is not due yet and I4 is due today and unpaid: neither counts for the late-payer share.
         Assert.Equal(new AccountPayments(5, 1, 1, 2, 1, 2, 12.5, 800.00m, 2345.67m, 45.19m, 3, 2, true), PaymentsOf("A1"));
-        Assert.Equal(new AccountPayments(3, 0, 1, 0, 2, 3, 10.0, 0m, 900.00m, 17.20m, 3, 3, true), PaymentsOf("A2"));
+        Assert.Equal(new AccountPayments(3, 0, 1, 0, 2, 3, 19.0, 0m, 900.00m, 44.20m, 3, 3, true), PaymentsOf("A2"));
     }
 
     [Fact]

@@ -19,9 +19,11 @@ public sealed class MarginPenaltyTests : IClassFixture<MarginPenaltyTests.Margin
         public TestWarehouse Warehouse { get; } = ContractBook.Open("2025-06-30",
         [
             ("contracts.csv", """
-                contract_id,account_id,start_date,end_date,margin_cap_pct,penalty_threshold_pct
-                C7,A1,2025-01-01,2025-12-31,,
-                C5,A2,2025-01-01,2025-12-31,5,8
+                contract_id,account_id,start_date,end_date,margin_cap_pct,penalty_threshold_pct,auto_renew
+                C7,A1,2025-01-01,2025-12-31,,,
+                C5,A2,2025-01-01,2025-12-31,5,8,
+                OVER,A3,2024-01-01,2024-12-31,,,no
+                RENEWING,A3,2023-01-01,2023-12-31,,,yes
                 """),
             ("products.csv", "product_id,name\nP1,服务器\n"),
             ("orders.csv", """
@@ -36,6 +38,9 @@ public sealed class MarginPenaltyTests : IClassFixture<MarginPenaltyTests.Margin
                 MNOCOST,A2,2025-05-21,C5,500.00
                 MPART,A2,2025-05-22,C5,
                 MNONE,A3,2025-05-23,,
+                MEARLY,A1,2024-12-20,C7,
+                MEXPIRED,A3,2025-02-01,OVER,
+                MRENEWED,A3,2025-03-03,RENEWING,
                 """),
             ("order_lines.csv", """
                 order_id,product_id,quantity,unit_price,unit_cost
@@ -49,6 +54,9 @@ public sealed class MarginPenaltyTests : IClassFixture<MarginPenaltyTests.Margin
                 MPART,P1,2,100.00,90.00
                 MPART,P1,1,50.00,
                 MNONE,P1,1,1000.00,880.00
+                MEARLY,P1,1,1000.00,880.00
+                MEXPIRED,P1,1,1000.00,880.00
+                MRENEWED,P1,1,1000.00,880.00
                 """),
         ]);
 
@@ -92,10 +100,32 @@ public sealed class MarginPenaltyTests : IClassFixture<MarginPenaltyTests.Margin
         Assert.Equal(new Margin(9m, true, true, 40.00m, 400.00m, 440.00m), MarginOf("MOWN"));
     }
 
+    /// <summary>
+    /// The cap is a term of the agreement ("乙方根据当日行情给予相应的优惠价格(利润控制在7%以下…)"): an order binds the
+    /// supplier to it only under a contract in force on the order date. All four orders make 12% on 1,000.00.
+    /// </summary>
     [Fact]
-    public void An_order_without_a_contract_is_held_to_the_default_cap()
+    public void Only_an_order_under_a_contract_in_force_on_its_date_owes_anything_for_its_margin()
     {
-        Assert.Equal(new Margin(12m, true, true, 50.00m, 500.00m, 550.00m), MarginOf("MNONE"));
+        var noCap = new Margin(12m, null, null, null, null, null);
+        Assert.Equal(noCap, MarginOf("MNONE"));
+        Assert.Equal(noCap, MarginOf("MEARLY"));
+        Assert.Equal(noCap, MarginOf("MEXPIRED"));
+        // RENEWING's first term ended in 2023 but it renews itself: in force, so 120.00 - 70.00 = 50.00 and 500.00.
+        Assert.Equal(new Margin(12m, true, true, 50.00m, 500.00m, 550.00m), MarginOf("MRENEWED"));
+    }
+
+    [Fact]
+    public void Order_margin_and_contract_month_margin_book_the_same_deductions_and_penalties_to_the_cent()
+    {
+        var byOrder = _book.Warehouse.Rows("select sum(deduction), sum(penalty), sum(amount_owed) from marts.order_margin",
+            r => (r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2))).Single();
+        var byContractMonth = _book.Warehouse.Rows("select sum(deduction), sum(penalty), sum(amount_owed) from marts.contract_month_margin",
+            r => (r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2))).Single();
+
+        // M120 500.00, MCENT 61.73, MOWN 40.00, MRENEWED 50.00
+        Assert.Equal((651.73m, 6517.30m, 7169.03m), byOrder);
+        Assert.Equal(byOrder, byContractMonth);
     }
 
     [Fact]
@@ -114,6 +144,7 @@ public sealed class MarginPenaltyTests : IClassFixture<MarginPenaltyTests.Margin
                 ("C5", new DateOnly(2025, 5, 1), 3L, 1L, 1750.00m, 90.00m, 9m, 1L, 1L, 40.00m, 400.00m, 440.00m),
                 ("C7", new DateOnly(2025, 5, 1), 5L, 5L, 50000.00m, 4589.00m, 9.178m, 3L, 1L, 500.00m, 5000.00m, 5500.00m),
                 ("C7", new DateOnly(2025, 6, 1), 1L, 1L, 1234.56m, 148.15m, 12.0002m, 1L, 1L, 61.73m, 617.30m, 679.03m),
+                ("RENEWING", new DateOnly(2025, 3, 1), 1L, 1L, 1000.00m, 120.00m, 12m, 1L, 1L, 50.00m, 500.00m, 550.00m),
             ],
             _book.Warehouse.Rows(
                 """

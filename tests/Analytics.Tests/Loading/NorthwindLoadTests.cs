@@ -44,10 +44,22 @@ public sealed class NorthwindLoadTests : IDisposable
         LoadAll();
 
         Assert.Equal(60, _warehouse.Scalar<long>("select count(*) from core.accounts where region is null"));
-        Assert.Equal(
-            (new DateOnly(1996, 7, 4), new DateOnly(1996, 8, 1)),
-            _warehouse.Rows("select order_date, due_date from core.orders where order_id = '10248'",
-                r => (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1)))[0]);
+        Assert.Equal(new DateOnly(1996, 7, 4), _warehouse.Scalar<DateOnly>("select order_date from core.orders where order_id = '10248'"));
+    }
+
+    /// <summary>
+    /// requiredDate is the day the customer wants the goods (Northwind's schema: the delivery date asked for), not a
+    /// payment term: read as due_date it made 758 of 830 orders "overdue" with 296k of late fees. The export has no
+    /// invoice or payment dates, so no Northwind order is an invoice at all.
+    /// </summary>
+    [DatasetFact("northwind")]
+    public void RequiredDate_is_a_delivery_date_so_no_order_is_an_invoice_and_none_is_overdue()
+    {
+        LoadAll();
+        _warehouse.RefreshMarts();
+
+        Assert.Equal(0, _warehouse.Scalar<long>("select count(*) from core.orders where due_date is not null or invoice_date is not null"));
+        Assert.Equal(0, _warehouse.Scalar<long>("select count(*) from marts.invoice_payments"));
     }
 
     [DatasetFact("northwind")]

@@ -39,6 +39,32 @@ public sealed class LifecycleTests : IDisposable
         Assert.Equal("churned", _warehouse.Scalar<string>("select lifecycle_stage from marts.account_segments where account_id = 'L1'"));
     }
 
+    /// <summary>
+    /// "客户生命周期:指从一个客户开始对企业进行了解或企业准备对某一客户进行开发开始…" (the seed's textbook notes): the
+    /// relationship starts before the first order an export happens to hold. Four accounts order on the 15th of each
+    /// month from January to June 2025, as of 30 June 2025. OLD was created in March 2020: 58 months in January,
+    /// stability (稳定期) throughout. RECENT was created 20 November 2024: tenure 2 in January, so exploration (考察期)
+    /// to April (tenure 5) and formation (形成期) from May (tenure 6). NONE has no created_on and LATE a created_on
+    /// after its first order: both count from January 2025 and explore all six months.
+    /// </summary>
+    [Fact]
+    public void The_stage_counts_from_created_on_when_the_export_gives_it()
+    {
+        string[] ids = ["OLD", "RECENT", "NONE", "LATE"];
+        _warehouse.LoadText("accounts.csv", "account_id,name,created_on\nOLD,老客户,2020-03-10\nRECENT,新客户,2024-11-20\nNONE,无日期,\nLATE,后建档,2025-03-01\n");
+        _warehouse.LoadText("orders.csv", "order_id,account_id,order_date,amount\n"
+            + string.Concat(ids.SelectMany(id => Enumerable.Range(1, 6).Select(m => $"{id}{m},{id},2025-{m:00}-15,100.00\n"))));
+
+        _warehouse.RefreshMarts(("as_of_date", "2025-06-30"));
+
+        string Stages(string id) => string.Join(" ", _warehouse.Rows(
+            "select lifecycle_stage from marts.account_segment_history where master_account_id = $1 order by month", r => r.GetString(0), id));
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("stability", 6)), Stages("OLD"));
+        Assert.Equal("exploration exploration exploration exploration formation formation", Stages("RECENT"));
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("exploration", 6)), Stages("NONE"));
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("exploration", 6)), Stages("LATE"));
+    }
+
     [Fact]
     public void The_thresholds_are_settings()
     {

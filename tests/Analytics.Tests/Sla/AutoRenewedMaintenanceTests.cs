@@ -19,7 +19,8 @@ public sealed class AutoRenewedMaintenanceTests : IDisposable
             R2,A1,2024-01-01,2024-06-30,true,30,12,2024-09-15
             F1,A1,2024-01-01,2024-06-30,false,30,12,
             """);
-        _warehouse.RefreshMarts(("as_of_date", "2024-10-20"));
+        // no ticket is loaded: the setting says from when the book's visits can be judged
+        _warehouse.RefreshMarts(("as_of_date", "2024-10-20"), ("maintenance.owed_from", "2024-01-01"));
     }
 
     [Fact]
@@ -35,6 +36,14 @@ public sealed class AutoRenewedMaintenanceTests : IDisposable
                 ("R2", 9L, "2024-01-01", "2024-09-01"),
             ],
             owed);
+    }
+
+    [Fact]
+    public void Without_tickets_or_the_setting_no_visit_is_owed()
+    {
+        _warehouse.RefreshMarts(("maintenance.owed_from", ""));
+
+        Assert.Equal(0, _warehouse.Scalar<long>("select count(*) from marts.maintenance_visits"));
     }
 
     public void Dispose() => _warehouse.Dispose();

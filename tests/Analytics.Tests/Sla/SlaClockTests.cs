@@ -86,7 +86,7 @@ public sealed class SlaClockTests : IClassFixture<SlaClockTests.ClockBook>
              ("2025-02-05", true, null), ("2025-03-01", true, null), ("2025-03-02", true, null)],
             _warehouse.Rows("""
                 select service_date::varchar, is_service_day, holiday from marts.service_days
-                where holiday_calendar = 'CN' and service_date in ('2025-01-27', '2025-01-28', '2025-02-01', '2025-02-04', '2025-02-05', '2025-03-01', '2025-03-02')
+                where holiday_calendar = 'CN' and service_weekdays = '1234567' and service_date in ('2025-01-27', '2025-01-28', '2025-02-01', '2025-02-04', '2025-02-05', '2025-03-01', '2025-03-02')
                 order by service_date
                 """, r => (r.GetString(0), r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetString(2))));
     }

@@ -106,12 +106,12 @@ public sealed class SlaMonthlyTests : IClassFixture<SlaMonthlyTests.MonthBook>
     public void One_maintenance_visit_is_owed_each_month_a_contract_is_active_and_a_month_over_without_one_is_missed()
     {
         // C1 from 15 January: January missed, February done (T5), March still running on 20 March.
-        // C2 to 10 February: November and December missed, January done (T7), February missed.
+        // C2 to 10 February: owed only from January, the month of the first exported ticket (T7): November and December
+        // 2024 are before the export and not owed; January done (T7), February missed.
         // C3 from 11 February, terminated 10 March: both months missed. C4 starts after 20 March: nothing owed.
         Assert.Equal(
             [
                 ("C1", "2025-01-01", 1, 0L, true, true), ("C1", "2025-02-01", 1, 1L, true, false), ("C1", "2025-03-01", 1, 0L, false, false),
-                ("C2", "2024-11-01", 1, 0L, true, true), ("C2", "2024-12-01", 1, 0L, true, true),
                 ("C2", "2025-01-01", 1, 1L, true, false), ("C2", "2025-02-01", 1, 0L, true, true),
                 ("C3", "2025-02-01", 1, 0L, true, true), ("C3", "2025-03-01", 1, 0L, true, true),
             ],

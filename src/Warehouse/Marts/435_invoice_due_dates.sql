@@ -1,0 +1,75 @@
+-- Grain: one row per invoiced order (one with an invoice_date or a due_date): the day it falls due and why.
+-- key: order_id
+-- not null: account_id, due_date, due_date_source
+-- accepted: due_date_source in (file, terms, settlement)
+-- references: order_id -> core.orders.order_id
+-- references: account_id -> core.accounts.account_id
+-- references: contract_id -> core.contracts.contract_id
+-- due_date: the file's; else the agreement's payment clause (八、付款) under the order's contract's terms
+-- (contract_rules), or the payments.default_* terms for an order without a contract:
+--   settlement  regular deliveries (channel schedule, 每月定时配送) of a contract with a settlement_day settle monthly,
+--               "常用产品实行月结,在每月X号前汇款": due on that day of the month after the invoice's month (the
+--               month's last day when shorter); no shift for holidays, the clause names a day of the month.
+--   terms       every other order: "收到乙方开出的商业发票后的3个工作日内汇款": invoice_date + payment_terms_days,
+--               counted from the day after the invoice (民法典 art. 201) in working days (payment_terms_basis
+--               working: payments.working_weekdays outside the contract's holiday calendar's holidays, plus its
+--               make-up working days 调休上班, from marts.service_days) or calendar days.
+-- calendar_covered is false when a working day counted lies in a year the holiday calendar does not cover.
+with orders as (
+    select * from marts.orders where invoice_date is not null or due_date is not null
+), rules as (
+    select * from marts.contract_rules
+), days as (
+    select * from marts.service_days
+), settings as (
+    select
+        (select value::integer from meta.settings where key = 'payments.default_terms_days') as terms_days,
+        (select value from meta.settings where key = 'payments.default_terms_basis') as terms_basis,
+        (select value::integer from meta.settings where key = 'payments.default_settlement_day') as settlement_day,
+        (select value from meta.settings where key = 'payments.working_weekdays') as working_weekdays,
+        (select value from meta.settings where key = 'sla.default_holiday_calendar') as holiday_calendar
+), termed as (
+    select
+        o.*,
+        case when r.contract_id is null then s.terms_days else r.payment_terms_days end as terms_days,
+        case when r.contract_id is null then s.terms_basis else r.payment_terms_basis end as terms_basis,
+        case when o.channel = 'schedule' then case when r.contract_id is null then s.settlement_day else r.settlement_day end end as settlement_day,
+        coalesce(c.holiday_calendar, s.holiday_calendar) as holiday_calendar,
+        s.working_weekdays
+    from orders o
+    left join rules r on r.contract_id = o.contract_id
+    left join core.contracts c on c.contract_id = o.contract_id
+    cross join settings s
+), counted as (
+    -- the Nth working day after the invoice is the working day with N - 1 more working days before it than the
+    -- invoice day has up to and including itself
+    select
+        t.order_id,
+        w.service_date as working_due_date,
+        (w.uncovered_days_before + (not w.calendar_covered)::integer) - (i.uncovered_days_before + (not i.calendar_covered)::integer) = 0 as calendar_covered
+    from termed t
+    join days i on i.holiday_calendar = t.holiday_calendar and i.service_weekdays = t.working_weekdays and i.service_date = t.invoice_date
+    join days w on w.holiday_calendar = t.holiday_calendar and w.service_weekdays = t.working_weekdays and w.is_service_day
+        and w.service_days_before = i.service_days_before + i.is_service_day::integer + t.terms_days - 1
+    where t.due_date is null and t.settlement_day is null and t.terms_basis = 'working' and t.terms_days > 0
+), final as (
+    select
+        t.order_id,
+        t.account_id,
+        t.contract_id,
+        t.invoice_date,
+        case
+            when t.due_date is not null then t.due_date
+            when t.settlement_day is not null then (date_trunc('month', t.invoice_date) + interval 1 month)::date
+                + (least(t.settlement_day, day(last_day((date_trunc('month', t.invoice_date) + interval 1 month)::date))) - 1)::integer
+            when t.terms_basis = 'working' and t.terms_days > 0 then c.working_due_date
+            else t.invoice_date + t.terms_days
+        end as due_date,
+        case when t.due_date is not null then 'file' when t.settlement_day is not null then 'settlement' else 'terms' end as due_date_source,
+        c.calendar_covered,
+        t.net_amount,
+        t.paid_date
+    from termed t
+    left join counted c using (order_id)
+)
+select * from final

@@ -21,6 +21,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- odata [--accounts N] [--lines N] [--runs N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- models [--accounts N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- clv [--accounts N] [--rounds N] [--dir DIR]");
-    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- account [--accounts N] [--source DIR] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- account [--accounts N] [--source DIR] [--dir DIR] [--reuse]");
     return 2;
 }

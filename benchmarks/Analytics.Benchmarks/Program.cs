@@ -9,6 +9,7 @@ return args switch
     ["odata", .. var rest] => ODataBenchmark.Run(rest),
     ["models", .. var rest] => ModelBenchmark.Run(rest),
     ["clv", .. var rest] => ClvBenchmark.Run(rest),
+    ["account", .. var rest] => await AccountBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -20,5 +21,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- odata [--accounts N] [--lines N] [--runs N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- models [--accounts N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- clv [--accounts N] [--rounds N] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- account [--accounts N] [--source DIR] [--dir DIR] [--reuse]");
     return 2;
 }

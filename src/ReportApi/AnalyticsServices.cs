@@ -1,3 +1,4 @@
+using Analytics.ReportApi.Accounts;
 using Analytics.ReportApi.Access;
 using Analytics.ReportApi.Arrow;
 using Analytics.ReportApi.Campaigns;
@@ -47,6 +48,7 @@ internal static class AnalyticsServices
 
         services.AddSingleton<ODataModelProvider>();
         services.AddSingleton<ReportCache>();
+        services.AddSingleton<Analytics.Models.Actions.WhatIf>();
         services.AddOpenApi();
 
         services.AddQuartz(q =>
@@ -84,6 +86,7 @@ internal static class AnalyticsServices
         app.MapExports();
         app.MapCharts();
         app.MapDashboard();
+        app.MapAccounts();
         app.MapCampaigns();
         app.MapKeys();
         app.MapOpenApi();

@@ -1,3 +1,4 @@
+using Analytics.Models.Actions;
 using Analytics.Models.Churn;
 using Analytics.Models.Features;
 using Analytics.Models.Scores;
@@ -53,7 +54,9 @@ public sealed class ScoringPass(WarehouseDatabase database)
         var rows = tables.Read();
         var vectors = rows.Select(r => MlData.Vector(r.Values)).ToList();
         var active = rows.Select((r, i) => (Row: r, Index: i)).Where(x => x.Row.IsActive).ToList();
-        var explained = ChurnClassifier.Load(churnRun.Artifact!).Explain(active.Select(x => vectors[x.Index]).ToList());
+        var classifier = ChurnClassifier.Load(churnRun.Artifact!);
+        var index = rows.Select((r, i) => (r.MasterAccountId, i)).ToDictionary(x => x.MasterAccountId, x => x.i, StringComparer.Ordinal);
+        var explained = classifier.Explain(active.Select(x => vectors[x.Index]).ToList());
         var churnByIndex = active.Select((x, k) => (x.Index, explained[k])).ToDictionary(p => p.Index, p => p.Item2);
         var mlValues = ValueRegressor.Load(valueRun.Artifact!).Predict(vectors, rows.Select(r => (double)r.LastValue).ToList());
         var forecast = rows.Any(r => r.Frequency > 0) ? BgNbdForecast.Fit(rows) : null;
@@ -76,9 +79,22 @@ public sealed class ScoringPass(WarehouseDatabase database)
             return new MasterScore(r.MasterAccountId, probability, band, reasons, ml, bgValue, useMl ? ml : bgValue,
                 bg?.ExpectedPurchases, bg?.PAlive, bg is null ? null : Money(bg.ExpectedSpend));
         });
+        var scored = masters.ToList();
         var dataVersion = database.DataVersion();
         var lifetime = pastDay is null ? LifetimeValueStep.Run(connection, dataVersion, asOf) : new LifetimeScores(null, [], null, []);
-        return new ScoreStore(connection).Write(new ScoredPass(asOf, dataVersion, churnRun.Version, valueRun.Version, [.. masters], lifetime));
+        var features = active.Select(x => new ScoredFeatures(x.Row.MasterAccountId, x.Row.Values)).ToList();
+        // A backfilled pass gets no actions: the marts' contracts and complaints are today's, not that day's.
+        var actions = pastDay is null
+            ? new NextActionPlanner(classifier, names).Plan(
+                [.. scored.Where(s => s.ChurnProbability is not null)
+                    .Select(s => new NextActionPlanner.Scored(s.MasterAccountId, rows[index[s.MasterAccountId]].Values, s.ChurnProbability!.Value, s.ChurnRiskBand!))],
+                ActionContexts.Read(connection))
+            : [];
+        return new ScoreStore(connection).Write(new ScoredPass(asOf, dataVersion, churnRun.Version, valueRun.Version, scored, lifetime)
+        {
+            NextActions = actions,
+            Features = pastDay is null ? features : [],
+        });
     }
 
     private static ModelRunRecord Serving(ModelRunRows runs, string model) =>

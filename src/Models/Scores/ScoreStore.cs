@@ -16,6 +16,8 @@ public sealed class ScoreStore(DuckDBConnection connection)
         StageMasters(pass.Masters);
         StageClv(pass.Lifetime.Clv);
         StageRenewals(pass.Lifetime.Renewals);
+        var actions = new Actions.NextActionStore(connection);
+        actions.Stage(pass.NextActions, pass.Features);
 
         using var transaction = connection.BeginTransaction();
         var id = connection.Scalar<long>("select coalesce(max(score_run_id), 0) + 1 from models.score_runs");
@@ -69,8 +71,10 @@ public sealed class ScoreStore(DuckDBConnection connection)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """, id, scoredAt.UtcDateTime, asOf, pass.DataVersion, pass.ChurnVersion, pass.ValueVersion,
             pass.Lifetime.ClvVersion, pass.Lifetime.RenewalVersion, accounts);
+        actions.Insert(id);
         transaction.Commit();
         connection.Execute("drop table master_scores; drop table clv_scores; drop table renewal_scores");
+        actions.DropStaged();
         return new ScoreRun(id, scoredAt, pass.AsOf, pass.DataVersion, pass.ChurnVersion, pass.ValueVersion, accounts)
         {
             ClvVersion = pass.Lifetime.ClvVersion,

@@ -10,4 +10,11 @@ public sealed record ScoredPass(
     string? ChurnVersion,
     string? ValueVersion,
     IReadOnlyList<MasterScore> Masters,
-    LifetimeScores Lifetime);
+    LifetimeScores Lifetime)
+{
+    /// <summary>The pass's next best actions per master account (none for a backfilled or label-only pass).</summary>
+    public IReadOnlyList<Actions.NextAction> NextActions { get; init; } = [];
+
+    /// <summary>The churn features of every master account the pass scored churn for: what a what-if changes.</summary>
+    public IReadOnlyList<Actions.ScoredFeatures> Features { get; init; } = [];
+}

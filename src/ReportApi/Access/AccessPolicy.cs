@@ -24,6 +24,9 @@ internal static class AccessPolicy
         new("/", [Admin, Manager, Marketing], Exact: true),
         new("/dashboard", [Admin, Manager]),
         new("/charts", [Admin, Manager]),
+        // One company's page (and its charts) for those who read the dashboard; its what-if for analysts too.
+        new("/accounts", [Admin, Manager]),
+        new("/api/accounts", [Admin, Manager, Analyst]),
 
         // OData for analysts and managers; every role may read the service document, the metadata and the
         // campaign lists (the lists carry no contact fields; rows are region-limited by the scope).

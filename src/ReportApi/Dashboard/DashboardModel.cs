@@ -26,4 +26,5 @@ internal sealed record AtRiskAccount(string AccountId, string Name, string Regio
 /// <summary>One of the churn model's reasons as the page shows it, in both languages.</summary>
 internal sealed record ReasonText(string Zh, string En);
 
-internal sealed record ContractToAct(string ContractId, string Name, string Tier, string Status, DateOnly CancelBy, long DaysToCancelBy, DateOnly? NextEventOn, decimal? AnnualFee);
+/// <summary>A contract to act on; AccountId is its company's master account (the page the name links to).</summary>
+internal sealed record ContractToAct(string ContractId, string AccountId, string Name, string Tier, string Status, DateOnly CancelBy, long DaysToCancelBy, DateOnly? NextEventOn, decimal? AnnualFee);

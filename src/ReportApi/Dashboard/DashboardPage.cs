@@ -53,9 +53,14 @@ internal static class DashboardPage
     /// <summary>The document's start up to the page header: title, as-of day and data version, the language switch.</summary>
     internal static void AppendHead(StringBuilder html, ChartRequest request, string title, DateOnly asOf, long dataVersion)
     {
-        ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(request);
-        var language = request.Language;
+        AppendHead(html, request.Language, title, asOf, dataVersion, LanguageLink(request, Language.Zh, "中文") + LanguageLink(request, Language.En, "English"));
+    }
+
+    /// <summary>The same with the header's links given as HTML (another page's language switch and its way back).</summary>
+    internal static void AppendHead(StringBuilder html, Language language, string title, DateOnly asOf, long dataVersion, string links)
+    {
+        ArgumentNullException.ThrowIfNull(html);
         html.Append(CultureInfo.InvariantCulture, $"""
             <!doctype html>
             <html lang="{(language == Language.Zh ? "zh-CN" : "en")}">
@@ -70,7 +75,7 @@ internal static class DashboardPage
             <header>
             <h1>{E(title)}</h1>
             <span class="as-of">{E(Texts.Format(language, "page.as_of", Day(asOf), dataVersion))}</span>
-            <nav class="lang">{LanguageLink(request, Language.Zh, "中文")}{LanguageLink(request, Language.En, "English")}</nav>
+            <nav class="lang">{links}</nav>
             </header>
             """);
     }
@@ -150,7 +155,7 @@ internal static class DashboardPage
             {
                 "#" + (i + 1).ToString(CultureInfo.InvariantCulture), a.Name, a.Tier, a.Region, "#" + Money(a.Revenue, language), "#" + Percent(a.Share),
             }),
-            t("table.empty"));
+            t("table.empty"), (1, [.. model.TopAccounts.Select(a => a.AccountId)], language));
     }
 
     private static void AppendAtRisk(StringBuilder html, DashboardModel model, Language language, Func<string, string> t)
@@ -162,7 +167,7 @@ internal static class DashboardPage
                 a.Name, a.Region, "#" + Percent(a.ChurnProbability), Texts.GroupValue(language, "band", a.RiskBand), "#" + Money(a.Value, language),
                 string.Join(language == Language.Zh ? "；" : "; ", a.Reasons.Select(r => language == Language.Zh ? r.Zh : r.En)),
             }),
-            model.HasScores ? t("table.empty") : t("tile.no_scores"));
+            model.HasScores ? t("table.empty") : t("tile.no_scores"), (0, [.. model.AtRiskAccounts.Select(a => a.AccountId)], language));
     }
 
     private static void AppendContracts(StringBuilder html, DashboardModel model, Language language, Func<string, string> t)
@@ -174,11 +179,15 @@ internal static class DashboardPage
                 c.ContractId, c.Name, c.Tier, Texts.GroupValue(language, "status", c.Status), Day(c.CancelBy),
                 "#" + c.DaysToCancelBy.ToString(CultureInfo.InvariantCulture), "#" + (c.AnnualFee is { } fee ? Money(fee, language) : ""),
             }),
-            t("table.empty"));
+            t("table.empty"), (1, [.. model.ContractsToAct.Select(c => c.AccountId)], language));
     }
 
-    /// <summary>A table; a heading or cell starting with '#' is a number, right-aligned.</summary>
-    internal static void Table(StringBuilder html, string id, string title, string[] headings, IEnumerable<string[]> rows, string empty)
+    /// <summary>
+    /// A table; a heading or cell starting with '#' is a number, right-aligned. With <paramref name="accounts"/>, the
+    /// cells of that column link to the page of the row's account (ids in row order).
+    /// </summary>
+    internal static void Table(StringBuilder html, string id, string title, string[] headings, IEnumerable<string[]> rows, string empty,
+        (int Column, IReadOnlyList<string> Ids, Language Language)? accounts = null)
     {
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{id}\"><h2>{E(title)}</h2>\n<table>\n<thead><tr>");
         foreach (var heading in headings)
@@ -187,20 +196,23 @@ internal static class DashboardPage
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
-        var any = false;
+        var count = 0;
         foreach (var row in rows)
         {
-            any = true;
             html.Append("<tr>");
-            foreach (var cell in row)
+            for (var c = 0; c < row.Length; c++)
             {
-                html.Append(Cell("td", cell));
+                html.Append(accounts is { } link && link.Column == c
+                    ? $"<td><a class=\"account\" href=\"/accounts/{E(Uri.EscapeDataString(link.Ids[count]))}?lang={LanguageChoice.Code(link.Language)}\">{E(row[c])}</a></td>"
+                    : Cell("td", row[c]));
             }
+
+            count++;
 
             html.Append("</tr>\n");
         }
 
-        if (!any)
+        if (count == 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"{headings.Length}\">{E(empty)}</td></tr>\n");
         }

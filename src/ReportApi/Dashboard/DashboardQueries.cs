@@ -30,7 +30,7 @@ internal static class DashboardQueries
                 Reasons(r["churn_reasons"] as string)))
             : [];
         var contracts = ReportQueries.Run(connection, "contracts_to_act", filter, accountFilter, r => new ContractToAct(
-            Reader.Text(r, "contract_id"), Reader.Text(r, "name"), Reader.Text(r, "tier"), Reader.Text(r, "status"),
+            Reader.Text(r, "contract_id"), Reader.Text(r, "master_account_id"), Reader.Text(r, "name"), Reader.Text(r, "tier"), Reader.Text(r, "status"),
             Reader.Date(r, "cancel_by"), Reader.Long(r, "days_to_cancel_by"),
             r["next_event_on"] is DBNull ? null : Reader.Date(r, "next_event_on"), Reader.NullableDecimal(r, "annual_fee")));
         var alerts = ReportQueries.Run(connection, "model_alerts", filter, accountFilter, r => new ModelAlert(

@@ -65,6 +65,16 @@ internal static class EntitySetCatalog
             from models.current_scores
             """,
             ["account_id"], EntitySetDefinition.ByAccount("account_id"), []),
+        // One row per master account and recommended action of the latest scoring pass (models.next_actions, written by
+        // the pass with its scores, docs/models.md#next-best-actions); a company's actions are its master's.
+        new("NextActions", "NextAction",
+            """
+            select account_id, action, rank, feature, current_value, healthy_value, churn_probability, probability_after,
+                   churn_probability - probability_after as probability_drop, due_by, score_run_id
+            from models.next_actions
+            where score_run_id = (select max(score_run_id) from models.score_runs)
+            """,
+            ["account_id", "action"], EntitySetDefinition.ByAccount("account_id"), []),
         // One row per scoring pass, model and group (models.pass_outcomes). A region's rows are figures over that
         // region's companies alone; the 'all' region rows are the whole book's, so a region-limited key reads only
         // the rows of its own regions.
@@ -129,6 +139,7 @@ internal static class EntitySetCatalog
         new("Contracts", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
         new("Contracts", "Tickets", "Tickets", "contract_id", "contract_id", IsCollection: true),
         new("AccountScores", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
+        new("NextActions", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
         new("Campaigns", "Members", "CampaignMembers", "campaign_id", "campaign_id", IsCollection: true),
         new("CampaignMembers", "Campaign", "Campaigns", "campaign_id", "campaign_id", IsCollection: false),
         new("CampaignMembers", "Account", "Accounts", "account_id", "account_id", IsCollection: false),

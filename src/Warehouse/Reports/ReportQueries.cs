@@ -29,6 +29,13 @@ public static partial class ReportQueries
         return connection.Rows(Sql(name, accountFilter), map, filter.WindowMonths, filter.Tier, filter.Region);
     }
 
+    /// <summary>
+    /// Runs an account report (Reports/account_*.sql: $1 is the company's master account id) as seen through
+    /// <paramref name="accountFilter"/>; these take no window, tier or region.
+    /// </summary>
+    public static List<T> RunForAccount<T>(DuckDBConnection connection, string name, string accountId, Func<string, string> accountFilter, Func<DbDataReader, T> map) =>
+        connection.Rows(Sql(name, accountFilter), map, accountId);
+
     public static DataState State(DuckDBConnection connection) =>
         connection.Rows(Read("data_state"),
             r => new DataState(r.Get<long>("data_version"), r.Get<long?>("score_run_id"), r.Get<long?>("marts_build"))).Single();

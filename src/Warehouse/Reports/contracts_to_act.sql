@@ -3,6 +3,7 @@
 with {{companies}}, final as (
     select
         s.contract_id,
+        c.master_account_id,
         c.name,
         c.tier,
         s.status,

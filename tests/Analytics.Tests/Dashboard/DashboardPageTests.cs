@@ -113,8 +113,9 @@ public sealed partial class DashboardPageTests(DashboardCompanyFixture company)
     private static string Section(string page, string id) =>
         Regex.Match(page, $"<section id=\"{id}\">.*?</section>", RegexOptions.Singleline).Value;
 
+    // A name cell holds a link to the account's page; its text is the name.
     private static List<string> NameCells(string table, int column) =>
-        [.. Row().Matches(table).Select(m => Regex.Matches(m.Value, "<td[^>]*>([^<]*)</td>")[column - 1].Groups[1].Value)];
+        [.. Row().Matches(table).Select(m => Regex.Matches(m.Value, "<td[^>]*>(?:<a [^>]*>)?([^<]*)(?:</a>)?</td>")[column - 1].Groups[1].Value)];
 
     [GeneratedRegex("<tr><td.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();

@@ -1,0 +1,121 @@
+using Analytics.ReportApi.Charts;
+
+namespace Analytics.ReportApi.Accounts;
+
+/// <summary>The account page's own words in Chinese and English (the dashboard's shared words stay in <see cref="Texts"/>).</summary>
+internal static class AccountTexts
+{
+    private static readonly Dictionary<string, (string Zh, string En)> All = new(StringComparer.Ordinal)
+    {
+        ["title"] = ("客户档案：{0}", "Account: {0}"),
+        ["back"] = ("返回看板", "Back to the dashboard"),
+        ["who"] = ("客户信息", "Who it is"),
+        ["standing"] = ("客户地位", "Where it stands"),
+        ["standing.history"] = ("近 12 个月的地位", "Standing, the last 12 month ends"),
+        ["months"] = ("月度收入与毛利率", "Revenue and margin by month"),
+        ["orders"] = ("最近订单", "Latest orders"),
+        ["service"] = ("服务（近 12 个月）", "Service (12 months)"),
+        ["contracts"] = ("合同", "Contracts"),
+        ["payments"] = ("付款", "Payments"),
+        ["scores"] = ("模型评分", "Scores"),
+        ["campaigns"] = ("参与的营销活动", "Campaigns it was in"),
+        ["actions"] = ("下一步最佳行动", "Next best actions"),
+        ["actions.none"] = ("暂无建议（风险低且非大客户，或模型认为没有可改善的因素）", "None (low risk and not a key account, or nothing the model expects to help)"),
+        ["no_scores"] = ("尚未评分", "No scores yet"),
+        ["f.account_id"] = ("客户编号", "Account id"),
+        ["f.name"] = ("名称", "Name"),
+        ["f.english_name"] = ("英文名", "English name"),
+        ["f.tax_id"] = ("税号", "Tax id"),
+        ["f.industry"] = ("行业", "Industry"),
+        ["f.region"] = ("区域", "Region"),
+        ["f.city"] = ("城市", "City"),
+        ["f.owner"] = ("客户经理", "Owner"),
+        ["f.created_on"] = ("建档日期", "Created on"),
+        ["f.consent"] = ("营销同意", "Marketing consent"),
+        ["f.duplicates"] = ("合并的重复客户", "Duplicates merged into it"),
+        ["f.group"] = ("集团", "Group"),
+        ["f.tier"] = ("等级（二八）", "Tier (80/20)"),
+        ["f.level"] = ("五级分类", "Level"),
+        ["f.stage"] = ("生命周期阶段", "Lifecycle stage"),
+        ["f.rfm"] = ("RFM 分群", "RFM segment"),
+        ["f.churned_on"] = ("流失日期", "Churned on"),
+        ["f.tickets"] = ("服务工单", "Tickets"),
+        ["f.breaches"] = ("SLA 违约", "SLA breaches"),
+        ["f.complaints"] = ("投诉", "Complaints"),
+        ["f.open_complaints"] = ("未解决投诉", "Unresolved complaints"),
+        ["f.satisfaction"] = ("平均满意度（5 分制）", "Mean satisfaction (of 5)"),
+        ["f.visits"] = ("定期维护（完成/应做）", "Maintenance visits (done / owed)"),
+        ["f.invoices"] = ("发票", "Invoices"),
+        ["f.late_invoices"] = ("逾期付款发票", "Invoices paid or unpaid late"),
+        ["f.overdue"] = ("逾期未付", "Overdue"),
+        ["f.open_amount"] = ("未到期应收", "Open, not yet due"),
+        ["f.late_fees"] = ("滞纳金", "Late fees"),
+        ["f.late_payer"] = ("逾期付款客户", "Late payer"),
+        ["yes"] = ("是", "yes"),
+        ["no"] = ("否", "no"),
+        ["unknown"] = ("未知", "unknown"),
+        ["none"] = ("无", "none"),
+        ["col.month"] = ("月份", "Month"),
+        ["col.value"] = ("帕累托窗口价值", "Value in the Pareto window"),
+        ["col.order"] = ("订单", "Order"),
+        ["col.date"] = ("日期", "Date"),
+        ["col.channel"] = ("渠道", "Channel"),
+        ["col.amount"] = ("金额", "Amount"),
+        ["col.payment"] = ("付款状态", "Payment"),
+        ["col.contract"] = ("合同", "Contract"),
+        ["col.term"] = ("期限", "Term"),
+        ["col.auto_renew"] = ("自动续约", "Auto-renews"),
+        ["col.fee"] = ("年费", "Annual fee"),
+        ["col.status"] = ("状态", "Status"),
+        ["col.renewals"] = ("已续约次数", "Renewals"),
+        ["col.cancel_by"] = ("最晚拒绝续约日", "Cancel by"),
+        ["col.cap"] = ("毛利上限", "Margin cap"),
+        ["col.above_cap"] = ("超上限订单（12 个月）", "Orders above cap (12 months)"),
+        ["col.owed"] = ("应扣款及罚金", "Deduction and penalty owed"),
+        ["col.score"] = ("评分", "Score"),
+        ["col.latest"] = ("本次（{0}）", "Latest ({0})"),
+        ["col.previous"] = ("上次（{0}）", "Previous ({0})"),
+        ["col.change"] = ("变化", "Change"),
+        ["col.campaign"] = ("活动", "Campaign"),
+        ["col.frozen_on"] = ("冻结日", "Frozen on"),
+        ["col.group"] = ("分组", "Group"),
+        ["col.rank"] = ("顺序", "Rank"),
+        ["col.action"] = ("行动", "Action"),
+        ["col.driver"] = ("驱动因素（现在 → 改善后）", "Driver (now → once done)"),
+        ["col.due_by"] = ("截止日", "Due by"),
+        ["col.probability_now"] = ("现在流失概率", "Churn probability now"),
+        ["col.probability_after"] = ("改善后（模型估计）", "Once done (model estimate)"),
+        ["s.churn"] = ("流失概率", "Churn probability"),
+        ["s.band"] = ("风险等级", "Risk band"),
+        ["s.reasons"] = ("主要原因", "Reasons"),
+        ["s.value"] = ("预测价值（下一期）", "Value forecast (next period)"),
+        ["s.clv"] = ("客户终身价值", "Lifetime value (CLV)"),
+        ["s.p_alive"] = ("仍活跃概率 P(alive)", "P(alive)"),
+        ["s.non_renewal"] = ("不续约概率", "Non-renewal probability"),
+        ["group.targeted"] = ("目标组", "targeted"),
+        ["group.control"] = ("对照组", "control"),
+        ["action.renewal_call"] = ("在最晚拒绝续约日前致电续约", "Call about the renewal before the cancel-by day"),
+        ["action.service_review"] = ("召开服务复盘（SLA 违约）", "Hold a service review (SLA breaches)"),
+        ["action.finance_follow_up"] = ("财务跟进逾期发票", "Finance follows up the overdue invoices"),
+        ["action.visit"] = ("上门拜访（订单下降）", "Visit (orders falling)"),
+        ["action.complaint_follow_up"] = ("跟进未解决的投诉", "Follow up the unresolved complaint"),
+        ["action.price_review"] = ("价格复核（毛利超合同上限）", "Review prices (margin above the contract's cap)"),
+        ["chart.revenue"] = ("月度收入", "Revenue by month"),
+        ["chart.margin"] = ("月度毛利率", "Gross margin by month"),
+        ["chart.margin.y"] = ("毛利率（%）", "Margin (%)"),
+        ["chart.margin.series"] = ("毛利率", "Margin"),
+        ["chart.cap"] = ("合同毛利上限 {0:0.#}%", "Contract margin cap {0:0.#}%"),
+    };
+
+    public static string Get(Language language, string key)
+    {
+        var (zh, en) = All.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"No account page text '{key}'.");
+        return language == Language.Zh ? zh : en;
+    }
+
+    public static string Format(Language language, string key, params object?[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Get(language, key), args);
+
+    /// <summary>Every action the planner may recommend has words (a test checks the list against the drivers).</summary>
+    public static bool HasAction(string action) => All.ContainsKey("action." + action);
+}

@@ -52,7 +52,7 @@ with cutoffs as (
             case when not ic.covers or p.master_account_id is null then 'late_share_365d' end,
             case when not ic.covers or p.master_account_id is null then 'mean_days_late_365d' end,
             case when not ic.covers then 'overdue_amount' end
-        ], name -> name is not null) as missing
+        ], lambda name: name is not null) as missing
     from account_features f
     join ticket_cover tc using (cutoff)
     join contract_cover cc using (cutoff)

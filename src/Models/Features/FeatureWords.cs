@@ -47,7 +47,46 @@ public static class FeatureWords
         ["overdue_amount"] = v => v > 0 ? ($"{Money(v)} overdue", $"逾期未付{Money(v)}") : ("nothing overdue", "没有逾期欠款"),
     };
 
+    // What a value that lowers the risk says against the accounts that churned: the model learned the risk from them,
+    // so a feature lowers it where the account stands apart from them. The plain words follow in brackets.
+    private static readonly Dictionary<string, (string En, string Zh)> Unlike = new(StringComparer.Ordinal)
+    {
+        ["recency_days"] = ("ordered more recently than most churners", "比多数流失客户下单更近"),
+        ["tenure_days"] = ("a customer for longer than most churners", "合作时间比多数流失客户长"),
+        ["orders_90d"] = ("ordering more than most churners", "下单比多数流失客户多"),
+        ["orders_365d"] = ("ordering more than most churners", "下单比多数流失客户多"),
+        ["revenue_90d"] = ("buying more than most churners", "采购额高于多数流失客户"),
+        ["revenue_180d"] = ("buying more than most churners", "采购额高于多数流失客户"),
+        ["revenue_365d"] = ("buying more than most churners", "采购额高于多数流失客户"),
+        ["revenue_trend"] = ("sales holding up better than most churners'", "销售走势好于多数流失客户"),
+        ["order_trend"] = ("ordering more steadily than most churners", "下单比多数流失客户稳定"),
+        ["mean_gap_days"] = ("ordering more regularly than most churners", "下单比多数流失客户规律"),
+        ["sla_breaches_90d"] = ("fewer SLA breaches than most churners had", "SLA违约少于多数流失客户"),
+        ["complaints_90d"] = ("fewer complaints than most churners made", "投诉少于多数流失客户"),
+        ["complaints_365d"] = ("fewer complaints than most churners made", "投诉少于多数流失客户"),
+        ["satisfaction_180d"] = ("more satisfied than most churners", "满意度高于多数流失客户"),
+        ["low_ratings_180d"] = ("fewer low ratings than most churners gave", "低分评价少于多数流失客户"),
+        ["contracts_in_force"] = ("more firmly under contract than most churners", "合同保障强于多数流失客户"),
+        ["contract_days_to_end"] = ("more firmly under contract than most churners", "合同保障强于多数流失客户"),
+        ["contract_auto_renews"] = ("more firmly under contract than most churners", "合同保障强于多数流失客户"),
+        ["contracts_ended_365d"] = ("fewer contracts ended than for most churners", "终止的合同少于多数流失客户"),
+        ["late_invoices_365d"] = ("paying more punctually than most churners", "付款比多数流失客户及时"),
+        ["late_share_365d"] = ("paying more punctually than most churners", "付款比多数流失客户及时"),
+        ["mean_days_late_365d"] = ("paying more punctually than most churners", "付款比多数流失客户及时"),
+        ["overdue_amount"] = ("owing less than most churners", "欠款少于多数流失客户"),
+    };
+
     public static bool Knows(string feature) => Words.ContainsKey(feature);
+
+    /// <summary>
+    /// A value that lowers the churn risk, said as what sets the account apart from the churners, with the value in
+    /// brackets ("ordered more recently than most churners (last order 104 days ago)"), so a list never reads a lowering
+    /// fact as an alarm. <paramref name="plain"/> is the value in plain words (<see cref="Describe"/>, or an attribute's).
+    /// </summary>
+    public static (string En, string Zh) Lowering(string feature, (string En, string Zh) plain) =>
+        Unlike.TryGetValue(feature, out var unlike)
+            ? ($"{unlike.En} ({plain.En})", $"{unlike.Zh}({plain.Zh})")
+            : ($"{plain.En}, unlike most churners", $"{plain.Zh},与多数流失客户不同");
 
     public static (string En, string Zh) Describe(string feature, double value) =>
         Words.TryGetValue(feature, out var words) ? words(value) : throw new ArgumentException($"The feature {feature} has no words.", nameof(feature));

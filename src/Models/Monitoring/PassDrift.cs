@@ -18,17 +18,18 @@ public static class PassDrift
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(days);
-        var active = days.AsOf(asOf).Where(r => r.IsActive).ToList();
+        var day = days.AsOf(asOf);
         if (!days.Names.SequenceEqual(reference.Names))
         {
             throw new WarehouseException($"The churn model {reference.Version} was trained on other features than these; run 'analytics train' again.");
         }
 
+        var values = MonitoredFeatures.OfActive(reference.Names, day);
         var rows = reference.Names.Select((name, i) => new DriftRow(
-            name, PopulationStability.Compare(reference.Features[i], [.. active.Select(r => r.Values[i])]), reference.Features[i].MissingShare)).ToList();
+            name, PopulationStability.Compare(reference.Features[i], values[i]), reference.Features[i].MissingShare)).ToList();
 
         // Duplicates carry their master's score: the master's own row is the company's.
-        var masters = active.Select(r => r.MasterAccountId).ToHashSet(StringComparer.Ordinal);
+        var masters = day.Where(r => r.IsActive).Select(r => r.MasterAccountId).ToHashSet(StringComparer.Ordinal);
         var scores = connection.Rows(
             "select account_id, churn_probability from models.account_scores where score_run_id = $1 and churn_probability is not null",
             r => (Account: r.Get<string>("account_id"), Probability: r.Get<double>("churn_probability")), scoreRunId);

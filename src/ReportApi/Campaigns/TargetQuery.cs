@@ -11,7 +11,8 @@ public static class TargetQuery
     /// Grain: one row per master account (a company is targeted once), where it stands today. revenue_12m: net
     /// order value of the company (its duplicates included) in the as_of month and the 11 before it. Scores come
     /// from the latest scoring pass; churn_probability_change compares it with the pass before. cancel_by: the
-    /// earliest day, today or later, by which a notice stops one of its contracts renewing.
+    /// earliest day, today or later, by which a notice stops one of its contracts renewing. top_reasons: the first three
+    /// reasons raising its churn risk, in English.
     /// </summary>
     public const string Candidates = """
         with as_of as (
@@ -48,7 +49,10 @@ public static class TargetQuery
                 round(coalesce(r.revenue_12m, 0), 2)::decimal(18,2) as revenue_12m,
                 n.cancel_by,
                 n.cancel_by - w.as_of_date as days_to_cancel_by,
-                nullif(array_to_string(list_slice(json_extract_string(cur.churn_reasons, '$[*].en'), 1, 3), '; '), '') as top_reasons
+                -- Why the company is at risk, as ChurnReason.WhyAtRisk reads it: the reasons that raise the risk (effect above 0).
+                nullif(array_to_string(list_slice(list_transform(
+                    list_filter(json_extract(cur.churn_reasons, '$[*]'), lambda r: (r->>'effect')::double > 0),
+                    lambda r: r->>'en'), 1, 3), '; '), '') as top_reasons
             from marts.account_segments s
             join core.accounts a using (account_id)
             cross join as_of w

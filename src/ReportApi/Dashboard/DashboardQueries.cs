@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Analytics.Models.Churn;
 using Analytics.ReportApi.Charts;
 using Analytics.Warehouse.Reports;
 using DuckDB.NET.Data;
@@ -39,32 +39,7 @@ internal static class DashboardQueries
         return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores) { Alerts = alerts };
     }
 
-    /// <summary>The first few of the model's reasons (strongest first), each in both languages; malformed JSON gives none.</summary>
-    internal static IReadOnlyList<ReasonText> Reasons(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind != JsonValueKind.Array
-                ? []
-                : document.RootElement.EnumerateArray()
-                    .Take(ReasonsShown)
-                    .Select(e => new ReasonText(Field(e, "zh") ?? Field(e, "en") ?? "", Field(e, "en") ?? Field(e, "feature") ?? ""))
-                    .ToList();
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
-
-    private static string? Field(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    /// <summary>Why the account is at risk: the first few reasons that raise it (<see cref="ChurnReason.WhyAtRisk"/>), each in both languages.</summary>
+    internal static IReadOnlyList<ReasonText> Reasons(string? json) =>
+        [.. ChurnReason.WhyAtRisk(json, ReasonsShown).Select(r => new ReasonText(r.Zh, r.En))];
 }

@@ -43,10 +43,11 @@ public sealed class FeatureTables(DuckDBConnection connection)
         var columns = string.Join(", ", names.Select(n => $"f.{SqlExtensions.Identifier(n)} as {SqlExtensions.Identifier(Feature(n))}"));
         return connection.Rows($"""
             select f.master_account_id, f.cutoff, o.is_active, o.churned, o.next_value, o.last_value,
-                h.frequency, h.recency_days, h.age_days, h.mean_repeat_spend, {columns}
+                h.frequency, h.recency_days, h.age_days, h.mean_repeat_spend, array_to_string(x.missing, ',') as missing, {columns}
             from account_features f
             join account_outcomes o using (master_account_id, cutoff)
             join purchase_histories h using (master_account_id, cutoff)
+            join missing_features x using (master_account_id, cutoff)
             order by f.cutoff, f.master_account_id
             """,
             r =>
@@ -60,7 +61,10 @@ public sealed class FeatureTables(DuckDBConnection connection)
                 return new FeatureRow(
                     r.Get<string>("master_account_id"), r.Get<DateOnly>("cutoff"), values, r.Get<bool>("is_active"),
                     r.Get<bool?>("churned"), r.Get<decimal?>("next_value"), r.Get<decimal>("last_value"),
-                    r.Get<int>("frequency"), r.Get<double>("recency_days"), r.Get<double>("age_days"), r.Get<double?>("mean_repeat_spend"));
+                    r.Get<int>("frequency"), r.Get<double>("recency_days"), r.Get<double>("age_days"), r.Get<double?>("mean_repeat_spend"))
+                {
+                    MissingFeatures = r.Get<string>("missing").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+                };
             });
     }
 

@@ -64,8 +64,12 @@ public sealed class ChurnModelTests(TrainedDemoFixture demo)
             var reasons = JsonSerializer.Deserialize<List<ChurnReason>>(json)!;
             Assert.InRange(reasons.Count, 1, 6);
             Assert.True(reasons.Count(x => x.Effect > 0) <= 3 && reasons.Count(x => x.Effect < 0) <= 3);
-            Assert.Equal(reasons.OrderByDescending(x => Math.Abs(x.Effect)).Select(x => x.Feature), reasons.Select(x => x.Feature));
-            Assert.All(reasons, x => Assert.Equal(FeatureWords.Describe(x.Feature, x.Value), (x.En, x.Zh)));
+            // Raising reasons first, strongest first, then the lowering ones, strongest first, worded as lowering.
+            Assert.Equal(
+                reasons.Where(x => x.Effect > 0).OrderByDescending(x => x.Effect).Concat(reasons.Where(x => x.Effect < 0).OrderBy(x => x.Effect)).Select(x => x.Feature),
+                reasons.Select(x => x.Feature));
+            Assert.All(reasons, x => Assert.Equal(
+                x.Raises ? FeatureWords.Describe(x.Feature, x.Value) : FeatureWords.Lowering(x.Feature, FeatureWords.Describe(x.Feature, x.Value)), (x.En, x.Zh)));
         }
     }
 
@@ -91,7 +95,7 @@ public sealed class ChurnModelTests(TrainedDemoFixture demo)
     {
         var reasons = ChurnReason.Top(["sla_breaches_90d", "recency_days", "complaints_90d", "orders_90d"], [3, 20, 0, 5], [0.8f, -0.3f, 0.001f, -0.5f], 1);
         Assert.Equal(["sla_breaches_90d", "orders_90d"], reasons.Select(r => r.Feature));
-        Assert.Equal("""[{"feature":"sla_breaches_90d","value":3,"effect":0.8,"en":"3 SLA breaches in 90 days","zh":"90天内3次SLA违约"},{"feature":"orders_90d","value":5,"effect":-0.5,"en":"5 orders in 90 days","zh":"90天内5笔订单"}]""",
+        Assert.Equal("""[{"feature":"sla_breaches_90d","value":3,"effect":0.8,"en":"3 SLA breaches in 90 days","zh":"90天内3次SLA违约","raises":true},{"feature":"orders_90d","value":5,"effect":-0.5,"en":"ordering more than most churners (5 orders in 90 days)","zh":"下单比多数流失客户多(90天内5笔订单)","raises":false}]""",
             ChurnReason.ToJson(reasons));
     }
 }

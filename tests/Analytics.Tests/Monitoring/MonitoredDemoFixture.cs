@@ -9,8 +9,9 @@ namespace Analytics.Tests.Monitoring;
 
 /// <summary>
 /// A demo company (600 accounts, 3 years, fixed seed and day) loaded through the real loader, its models trained,
-/// past passes backfilled and today's pass scored and monitored, as a first run does; then a copy of that warehouse
-/// file (<see cref="Drifted"/>), into which a test injects drift before its own pass.
+/// past passes backfilled and today's pass scored and monitored, as a first run does; before the passes, copies of that
+/// warehouse file (<see cref="Drifted"/>, <see cref="Steady"/>, <see cref="Stopped"/>), in which a test injects drift
+/// or not before its own pass.
 /// </summary>
 public sealed class MonitoredDemoFixture : IDisposable
 {
@@ -34,14 +35,10 @@ public sealed class MonitoredDemoFixture : IDisposable
             Training = new TrainingPass(database).Run();
         }
 
-        // The copy holds the same trained models and nothing scored: one pass there shows what drift does.
-        File.Copy(path, Folder.File("drifted.duckdb"));
-        if (File.Exists(path + ".wal"))
-        {
-            File.Copy(path + ".wal", Folder.File("drifted.duckdb.wal"));
-        }
-
-        Drifted = WarehouseDatabase.Open(Folder.File("drifted.duckdb"));
+        // The copies hold the same trained models and nothing scored: one pass there shows what drift does.
+        Drifted = Copy(path, "drifted");
+        Steady = Copy(path, "steady");
+        Stopped = Copy(path, "stopped");
 
         Database = WarehouseDatabase.Open(path);
         Backfill = PassBackfill.Run(Database);
@@ -54,16 +51,35 @@ public sealed class MonitoredDemoFixture : IDisposable
 
     public WarehouseDatabase Drifted { get; }
 
+    /// <summary>A copy as trained, left as it is (the scheduler's tests score it).</summary>
+    public WarehouseDatabase Steady { get; }
+
+    /// <summary>A copy as trained, whose tests stop the ticket export.</summary>
+    public WarehouseDatabase Stopped { get; }
+
     public TrainingReport Training { get; }
 
     public IReadOnlyList<MonitoringReport> Backfill { get; }
 
     public MonitoringReport Today { get; }
 
+    private WarehouseDatabase Copy(string path, string name)
+    {
+        File.Copy(path, Folder.File(name + ".duckdb"));
+        if (File.Exists(path + ".wal"))
+        {
+            File.Copy(path + ".wal", Folder.File(name + ".duckdb.wal"));
+        }
+
+        return WarehouseDatabase.Open(Folder.File(name + ".duckdb"));
+    }
+
     public void Dispose()
     {
         Database.Dispose();
         Drifted.Dispose();
+        Steady.Dispose();
+        Stopped.Dispose();
         Folder.Dispose();
     }
 }

@@ -39,7 +39,7 @@ internal sealed record AccountPaymentSummary(long Invoices, long LateInvoices, l
 /// <summary>The company's scores in one pass ('latest' or 'previous').</summary>
 internal sealed record AccountScore(
     string Pass, long ScoreRunId, DateOnly AsOf, double? ChurnProbability, string? RiskBand, IReadOnlyList<ReasonText> Reasons,
-    decimal? PredictedValue, decimal? Clv, double? PAlive, double? NonRenewalProbability);
+    decimal? PredictedValue, decimal? Clv, decimal? ClvLow, decimal? ClvHigh, double? PAlive, double? NonRenewalProbability);
 
 internal sealed record AccountCampaign(long CampaignId, string Name, DateOnly FrozenOn, bool IsControl);
 

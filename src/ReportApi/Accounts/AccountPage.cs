@@ -136,6 +136,8 @@ internal static class AccountPage
         string Amount(decimal? v) => v is { } x ? Money(x, language) : "–";
         string ShareChange(double? now, double? before) =>
             now is { } n && before is { } b ? ((n - b) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp" : "–";
+        // The parametric bootstrap's 5th to 95th percentile of CLV (the fit's uncertainty, issue 19).
+        string Interval(AccountScore s) => s.ClvLow is { } low && s.ClvHigh is { } high ? Amount(low) + " – " + Amount(high) : "–";
         string AmountChange(decimal? now, decimal? before) =>
             now is { } n && before is { } b ? (n >= b ? "+" : "") + Money(n - b, language) : "–";
         var rows = new List<string[]>
@@ -144,6 +146,7 @@ internal static class AccountPage
             new[] { t("s.band"), latest.RiskBand is { } band ? Texts.GroupValue(language, "band", band) : "–", previous?.RiskBand is { } old ? Texts.GroupValue(language, "band", old) : "–", "" },
             new[] { t("s.value"), "#" + Amount(latest.PredictedValue), "#" + Amount(previous?.PredictedValue), "#" + AmountChange(latest.PredictedValue, previous?.PredictedValue) },
             new[] { t("s.clv"), "#" + Amount(latest.Clv), "#" + Amount(previous?.Clv), "#" + AmountChange(latest.Clv, previous?.Clv) },
+            new[] { t("s.clv_interval"), "#" + Interval(latest), "#" + (previous is null ? "–" : Interval(previous)), "" },
             new[] { t("s.p_alive"), "#" + Share(latest.PAlive), "#" + Share(previous?.PAlive), "#" + ShareChange(latest.PAlive, previous?.PAlive) },
             new[] { t("s.non_renewal"), "#" + Share(latest.NonRenewalProbability), "#" + Share(previous?.NonRenewalProbability), "#" + ShareChange(latest.NonRenewalProbability, previous?.NonRenewalProbability) },
             new[] { t("s.reasons"), string.Join(language == Language.Zh ? "；" : "; ", latest.Reasons.Select(r => language == Language.Zh ? r.Zh : r.En)), "", "" },

@@ -45,7 +45,8 @@ internal static class AccountQueries
         var scores = Run("account_scores", r => new AccountScore(
             Reader.Text(r, "pass"), Reader.Long(r, "score_run_id"), Reader.Date(r, "as_of"), r.Get<double?>("churn_probability"),
             r.GetOrNull<string>("churn_risk_band"), DashboardQueries.Reasons(r.GetOrNull<string>("churn_reasons")),
-            Reader.NullableDecimal(r, "predicted_value"), Reader.NullableDecimal(r, "clv"), r.Get<double?>("p_alive"),
+            Reader.NullableDecimal(r, "predicted_value"), Reader.NullableDecimal(r, "clv"),
+            Reader.NullableDecimal(r, "clv_low"), Reader.NullableDecimal(r, "clv_high"), r.Get<double?>("p_alive"),
             r.Get<double?>("non_renewal_probability")));
         var campaigns = Run("account_campaigns", r => new AccountCampaign(
             Reader.Long(r, "campaign_id"), Reader.Text(r, "name"), Reader.Date(r, "frozen_on"), r.Get<bool>("is_control")));

@@ -90,6 +90,7 @@ internal static class AccountTexts
         ["s.reasons"] = ("主要原因", "Reasons"),
         ["s.value"] = ("预测价值（下一期）", "Value forecast (next period)"),
         ["s.clv"] = ("客户终身价值", "Lifetime value (CLV)"),
+        ["s.clv_interval"] = ("终身价值 90% 区间", "CLV 90% interval"),
         ["s.p_alive"] = ("仍活跃概率 P(alive)", "P(alive)"),
         ["s.non_renewal"] = ("不续约概率", "Non-renewal probability"),
         ["group.targeted"] = ("目标组", "targeted"),

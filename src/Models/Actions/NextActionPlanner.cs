@@ -15,7 +15,7 @@ public sealed class NextActionPlanner(ChurnClassifier classifier, IReadOnlyList<
     public const int PerAccount = 3;
 
     /// <summary>A drop smaller than this (under a tenth of a percentage point) is no reason to act.</summary>
-    private const double Negligible = 0.001;
+    public const double Negligible = 0.001;
 
     public sealed record Scored(string AccountId, double[] Values, double Probability, string Band);
 

@@ -31,7 +31,10 @@ public sealed class NextActionTests(TrainedDemoFixture demo, ITestOutputHelper o
     /// granting what the features cannot say: a cancel-by day within reach, an open complaint, a 7% cap), the churn
     /// probability re-scored with the healthy value moves the same way as the model's own contribution of that
     /// feature (ML.NET's FastTree contributions, before and after): an action the model credits with lowering the
-    /// risk lowers the score, and one it blames raises it. The grid is every company the pass scored.
+    /// risk lowers the score, and one it blames raises it. The grid is every company the pass scored. Judged where the
+    /// effect is one an action list would show (at least NextActionPlanner.Negligible, a tenth of a percentage point):
+    /// tree contributions are not additive, and below that other features' interactions may outweigh the driver's own
+    /// (in CI: p 0.0065 -> 0.0064 while the driver's contribution rose 0.27), which no list offers anyway.
     /// </summary>
     [Fact]
     public void On_a_grid_of_accounts_each_actions_effect_moves_the_score_the_way_the_feature_contributions_say()
@@ -61,7 +64,7 @@ public sealed class NextActionTests(TrainedDemoFixture demo, ITestOutputHelper o
                 }
 
                 moved++;
-                if (Math.Sign(effect) != Math.Sign(contribution))
+                if (Math.Abs(effect) >= NextActionPlanner.Negligible && Math.Sign(effect) != Math.Sign(contribution))
                 {
                     wrong.Add($"{applies[i].Id} {driver.Action}: {applies[i].Values[slot]} -> {healthy[i][slot]}, "
                         + $"p {before[i].Probability:0.0000} -> {after[i].Probability:0.0000}, contribution {before[i].Contributions[slot]:0.0000} -> {after[i].Contributions[slot]:0.0000}");

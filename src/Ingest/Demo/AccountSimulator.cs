@@ -52,7 +52,6 @@ internal sealed class AccountSimulator
     {
         var random = DemoRandom.For(world.Options.Seed, index);
         var account = AccountProfile.Draw(world, index, random);
-        rows.AccountId = account.AccountId;
         rows.Campaign = CampaignGroup.None;
         new AccountSimulator(world, account, random, rows).Simulate();
     }

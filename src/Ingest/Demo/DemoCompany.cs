@@ -68,8 +68,9 @@ public static class DemoCompany
                 var count = pending.Result;
                 var current = slots[(first / Batch) % 2];
                 pending = first + Batch < accounts ? Simulate(world, slots[((first / Batch) + 1) % 2], first + Batch) : Task.FromResult(0);
-                foreach (var rows in current.AsSpan(0, count))
+                for (var i = 0; i < count; i++)
                 {
+                    var rows = current[i];
                     rows.Accounts.MoveTo(writers[0]);
                     rows.Contracts.MoveTo(writers[2]);
                     rows.Orders.MoveTo(writers[3]);
@@ -77,7 +78,7 @@ public static class DemoCompany
                     rows.Tickets.MoveTo(writers[5]);
                     rows.Truth.MoveTo(writers[6]);
                     (rows.Campaign switch { CampaignGroup.Targeted => campaign.Targeted, CampaignGroup.Control => campaign.Control, _ => null })
-                        ?.Add(rows.AccountId);
+                        ?.Add(AccountProfile.Id(first + i + 1));
                 }
             }
 

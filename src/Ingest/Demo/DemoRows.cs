@@ -16,8 +16,6 @@ internal sealed class DemoRows
     /// <summary>The account's part in the demo campaign (set by each simulation, as the slots are reused).</summary>
     public CampaignGroup Campaign { get; set; }
 
-    public string AccountId { get; set; } = "";
-
     /// <summary>The answer key for duplicate detection: true duplicate pairs and near misses (truth/duplicates.csv).</summary>
     public CsvRows Truth { get; } = new();
 }

@@ -70,9 +70,12 @@ public sealed class AccountBrowserTests : IClassFixture<Browser>, IDisposable
         var account = Uri.UnescapeDataString(href["/accounts/".Length..href.IndexOf('?', StringComparison.Ordinal)]);
         var name = _demo.Scalar<string>("select name from core.accounts where account_id = $1", account);
 
+        // The wait starts before the click (no race between them), and the first account page of the process (charts
+        // drawn cold) may take long on a busy CI machine: the limit only stops a hung test.
+        var opened = page.WaitForURLAsync(url => url.Contains("/accounts/", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Load, Timeout = 180_000 });
         await page.ClickAsync($"a.account[href='{href}']");
-        await page.WaitForURLAsync(url => url.Contains("/accounts/", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await opened;
         Assert.Equal($"Account: {name}", await page.InnerTextAsync("h1"));
         var charts = await page.EvaluateAsync<int[]>(
             "() => { const imgs = [...document.querySelectorAll('.charts img')]; return [imgs.filter(i => i.complete && i.naturalWidth > 0).length, imgs.length]; }");

@@ -10,7 +10,18 @@ internal sealed record DashboardModel(
 {
     /// <summary>The alerts the latest scoring pass raised; empty for a caller who does not see every company.</summary>
     public IReadOnlyList<ModelAlert> Alerts { get; init; } = [];
+
+    /// <summary>The cost of churn by tier and region (empty before any scoring pass).</summary>
+    public IReadOnlyList<ChurnCostRow> ChurnCost { get; init; } = [];
 }
+
+/// <summary>
+/// What keeping one tier's companies of one region would be worth: the sum of their churn_cost (churn probability x
+/// predicted value, models.current_scores), with how many are at high risk and how many are critical accounts (关键客户).
+/// </summary>
+internal sealed record ChurnCostRow(
+    string Tier, string Region, long Companies, long HighRiskCompanies, long CriticalAccounts,
+    decimal PredictedValue, decimal ChurnCost, decimal CriticalChurnCost);
 
 /// <summary>One model monitoring alert as the page shows it (models.monitoring_alerts).</summary>
 internal sealed record ModelAlert(long ScoreRunId, string Kind, string Subject, double Value, double Threshold);

@@ -45,6 +45,7 @@ internal static class DashboardPage
         html.Append("</section>\n<div class=\"tables\">\n");
         AppendTopAccounts(html, model, language, T);
         AppendAtRisk(html, model, language, T);
+        ChurnCostPanel.Append(html, model, language, T);
         AppendContracts(html, model, language, T);
         html.Append("</div>\n</main>\n</body>\n</html>\n");
         return html.ToString();

@@ -36,7 +36,13 @@ internal static class DashboardQueries
         var alerts = ReportQueries.Run(connection, "model_alerts", filter, accountFilter, r => new ModelAlert(
             Reader.Long(r, "score_run_id"), Reader.Text(r, "kind"), Reader.Text(r, "subject"),
             (double)Reader.Decimal(r, "value"), (double)Reader.Decimal(r, "threshold")));
-        return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores) { Alerts = alerts };
+        var churnCost = state.HasScores
+            ? ReportQueries.Run(connection, "churn_cost", filter, accountFilter, r => new ChurnCostRow(
+                Reader.Text(r, "tier"), Reader.Text(r, "region"), Reader.Long(r, "companies"), Reader.Long(r, "high_risk_companies"),
+                Reader.Long(r, "critical_accounts"), Reader.Decimal(r, "predicted_value"), Reader.Decimal(r, "churn_cost"),
+                Reader.Decimal(r, "critical_churn_cost")))
+            : [];
+        return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores) { Alerts = alerts, ChurnCost = churnCost };
     }
 
     /// <summary>Why the account is at risk: the first few reasons that raise it (<see cref="ChurnReason.WhyAtRisk"/>), each in both languages.</summary>

@@ -18,7 +18,7 @@ internal static class EntitySetCatalog
         new("Accounts", "Account",
             """
             select a.account_id, a.name, a.tax_id, a.industry, a.region, a.city, a.owner, a.created_on, a.english_name,
-                   a.contact_name, a.contact_phone, s.master_account_id, s.tier, s.level, s.lifecycle_stage, s.rfm_segment, s.churned_on,
+                   a.contact_name, a.contact_phone, s.master_account_id, s.tier, s.level, s.lifecycle_stage, s.rfm_segment, s.churned_on, s.is_critical_account,
                    a.attributes::varchar as attributes
             from core.accounts a left join marts.account_segments s using (account_id)
             """,
@@ -61,7 +61,7 @@ internal static class EntitySetCatalog
                    churn_reasons::varchar as churn_reasons, value_ml, value_bgnbd, predicted_value, predicted_tier,
                    expected_purchases, p_alive, expected_spend, clv, contract_id, cancel_by, non_renewal_probability,
                    clv_low, clv_high, clv_expected_purchases, clv_expected_purchases_low, clv_expected_purchases_high,
-                   clv_purchases_low, clv_purchases_high
+                   clv_purchases_low, clv_purchases_high, churn_cost
             from models.current_scores
             """,
             ["account_id"], EntitySetDefinition.ByAccount("account_id"), []),
@@ -107,6 +107,7 @@ internal static class EntitySetCatalog
         Mart("AccountSegments", "AccountSegment", "account_segments", ["account_id"], EntitySetDefinition.ByAccount("account_id")) with { ScopedReport = "scoped_account_segments" },
         Mart("AccountTiers", "AccountTier", "account_tiers", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")) with { ScopedReport = "scoped_account_tiers" },
         Mart("AccountRfm", "AccountRfmScore", "account_rfm", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")),
+        Mart("CriticalAccounts", "CriticalAccount", "critical_accounts", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")),
         Mart("ParetoCurve", "ParetoPoint", "pareto_curve", ["rank"], EntitySetDefinition.ByAccount("master_account_id")) with { ScopedReport = "scoped_pareto_curve" },
         Mart("ParetoHeadline", "ParetoHeadline", "pareto_headline", ["top_share"], EntitySetDefinition.Unrestricted) with { ScopedReport = "scoped_pareto_headline" },
         Mart("TierMigrations", "TierMigration", "tier_migrations", ["from_month", "to_month", "from_tier", "to_tier"], EntitySetDefinition.Unrestricted) with { ScopedReport = "scoped_tier_migrations" },
@@ -122,6 +123,22 @@ internal static class EntitySetCatalog
         Mart("RevenueByMonth", "RevenueMonth", "revenue_by_month", ["month", "region", "tier", "category"], ByRegion) with { Measures = ["revenue", "quantity", "orders"] },
         Mart("SlaByMonthRegion", "SlaMonthRegion", "sla_by_month_region", ["month", "region", "tier"], ByRegion) with { Measures = ["tickets", "measured_tickets", "breached_tickets"] },
         Mart("ChurnValueByTier", "ChurnValueGroup", "churn_value_by_tier", ["tier", "region"], ByRegion) with { Measures = ["companies", "churned_companies", "value"] },
+        // The cost of churn (挽留价值) of the latest scoring pass, per current tier and region: each company's churn_cost
+        // (models.current_scores) summed, so a total over rows is exactly the sum of the companies'. Read at query
+        // time, not from a mart: a scoring pass after the marts' rebuild is seen at once.
+        new EntitySetDefinition("ChurnCostByTier", "ChurnCostGroup",
+            """
+            select t.tier, coalesce(a.region, '(none)') as region, count(*) as companies,
+                   count(*) filter (where s.churn_risk_band = 'high') as high_risk_companies,
+                   count(*) filter (where k.is_critical_account) as critical_accounts,
+                   coalesce(sum(s.predicted_value), 0) as predicted_value, coalesce(sum(s.churn_cost), 0) as churn_cost,
+                   coalesce(sum(s.churn_cost) filter (where k.is_critical_account), 0) as critical_churn_cost
+            from marts.account_tiers t join core.accounts a on a.account_id = t.master_account_id
+            left join models.current_scores s on s.account_id = t.master_account_id
+            left join marts.critical_accounts k on k.master_account_id = t.master_account_id
+            group by all
+            """,
+            ["tier", "region"], ByRegion, []) with { Measures = ["companies", "high_risk_companies", "critical_accounts", "predicted_value", "churn_cost", "critical_churn_cost"] },
     ];
 
     public static IReadOnlyList<NavigationDefinition> Navigations { get; } =

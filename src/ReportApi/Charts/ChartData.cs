@@ -39,7 +39,10 @@ internal enum ChartKind
 
 internal sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
 
-/// <summary>One point: X is the category index on a category axis; Label names the point (an account) where drawn.</summary>
-internal sealed record ChartPoint(double X, decimal Y, string? Label = null);
+/// <summary>
+/// One point: X is the category index on a category axis; Label names the point (an account) where drawn; Link is the
+/// page a click on its mark opens in the SVG (the account's page, or the dashboard filtered to the bar's group).
+/// </summary>
+internal sealed record ChartPoint(double X, decimal Y, string? Label = null, string? Link = null);
 
 internal sealed record ReferenceLine(bool Horizontal, double Value, string Label);

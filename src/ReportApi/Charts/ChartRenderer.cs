@@ -10,11 +10,8 @@ namespace Analytics.ReportApi.Charts;
 /// </summary>
 internal static class ChartRenderer
 {
-    /// <summary>
-    /// ScottPlot's own font lookup finds no CJK font on Linux and draws Chinese as boxes; naming the family
-    /// (Debian's fonts-noto-cjk, installed by test.sh) makes PNG and SVG both show it.
-    /// </summary>
-    public const string FontFamily = "Noto Sans CJK SC";
+    /// <summary>The CJK font every text is set in (<see cref="ChartFonts.Family"/>).</summary>
+    public const string FontFamily = ChartFonts.Family;
 
     public const int Width = 800;
 
@@ -68,9 +65,9 @@ internal static class ChartRenderer
 
         // A note first, as it may raise the value axis (which moves every mark); the labels then keep off it.
         var note = data.Notes.Count > 0 ? layout.AddNote(string.Join("\n", data.Notes), marks) : (PixelBox?)null;
-        var named = marks.Where(m => m.Point?.Label is not null).Select(m => (m.Point!.Label!, layout.Box(m))).ToList();
+        var named = marks.Where(m => m.Label is not null).Select(m => (m.Label!, layout.Box(m))).ToList();
         layout.AddPointLabels(named, note is { } n ? [n] : []);
-        var links = marks.Where(m => m.Point?.Link is not null).Select(m => new SvgLink(layout.Box(m), m.Point!.Link!, m.Title)).ToList();
+        var links = marks.Where(m => m.Link is not null).Select(m => new SvgLink(layout.Box(m), m.Link!, m.Title)).ToList();
         return new DrawnChart(plot, links);
     }
 
@@ -89,10 +86,11 @@ internal static class ChartRenderer
             for (var p = 0; p < xs.Length; p++)
             {
                 var at = new Coordinates(xs[p], ys[p]);
-                marks.Add(new DataMark(at, at, half, series.Points[p], $"{series.Points[p].Label ?? series.Name}: {series.Points[p].Y:0.##}"));
+                var point = series.Points[p];
+                marks.Add(new DataMark(at, at, half, $"{point.Name ?? series.Name}: {point.Y:0.##}", point.Label, point.Link));
                 if (data.Kind == ChartKind.Line && p > 0)
                 {
-                    marks.Add(new DataMark(new Coordinates(xs[p - 1], ys[p - 1]), at, 1, null, series.Name) { IsSegment = true });
+                    marks.Add(new DataMark(new Coordinates(xs[p - 1], ys[p - 1]), at, 1, series.Name));
                 }
             }
         }
@@ -116,8 +114,8 @@ internal static class ChartRenderer
                 bars.Add(bar);
                 stackBase[point.X] = bottom + value;
                 var category = (int)point.X < data.Categories.Count ? data.Categories[(int)point.X] + " " : "";
-                marks.Add(new DataMark(new Coordinates(point.X - bar.Size / 2, bottom), new Coordinates(point.X + bar.Size / 2, bottom + value), 0, point,
-                    $"{category}{series.Name}: {point.Y:#,0.##}"));
+                marks.Add(new DataMark(new Coordinates(point.X - bar.Size / 2, bottom), new Coordinates(point.X + bar.Size / 2, bottom + value), 0,
+                    $"{category}{series.Name}: {point.Y:#,0.##}", point.Label, point.Link));
             }
 
             if (data.Series.Count > 1)
@@ -151,7 +149,7 @@ internal static class ChartRenderer
             added.Color = Colors.Gray;
             AddLegendItem(plot, new LegendItem { LabelText = line.Label, LineColor = Colors.Gray, LineWidth = 2, LinePattern = LinePattern.Dashed });
             marks.Add(new DataMark(new Coordinates(line.Horizontal ? double.NegativeInfinity : value, line.Horizontal ? value : double.NegativeInfinity),
-                new Coordinates(line.Horizontal ? double.PositiveInfinity : value, line.Horizontal ? value : double.PositiveInfinity), 1, null, line.Label));
+                new Coordinates(line.Horizontal ? double.PositiveInfinity : value, line.Horizontal ? value : double.PositiveInfinity), 1, line.Label));
         }
 
         return marks;

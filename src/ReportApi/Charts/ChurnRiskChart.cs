@@ -28,7 +28,10 @@ internal sealed class ChurnRiskChart : IChart
         var (unit, scale) = context.MoneyUnit(rows.Select(x => x.Value).DefaultIfEmpty(0).Max());
         var named = rows.OrderByDescending(x => x.Value * x.Probability).ThenBy(x => x.AccountId, StringComparer.Ordinal)
             .Take(NamedAccounts).Select(x => x.AccountId).ToHashSet();
-        var points = rows.Select(x => new ChartPoint((double)x.Value, x.Probability * 100, named.Contains(x.AccountId) ? x.Name : null, context.AccountLink(x.AccountId))).ToList();
+        var points = rows.Select(x => new ChartPoint((double)x.Value, x.Probability * 100, named.Contains(x.AccountId) ? x.Name : null, context.AccountLink(x.AccountId))
+        {
+            Name = x.Name,
+        }).ToList();
         // Tier A is the key accounts the chart exists for; another tier's chart must not claim to show them.
         var title = tier == "A" ? context.T("risk.title") : context.F("risk.title.tier", Texts.GroupValue(context.Language, "tier", tier));
         return new ChartData(Name, ChartKind.Scatter, title, context.F("risk.x", unit), context.T("risk.y"),

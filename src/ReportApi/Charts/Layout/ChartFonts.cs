@@ -6,7 +6,13 @@ namespace Analytics.ReportApi.Charts.Layout;
 /// <summary>The CJK font every text of a chart is set in, and how much room a text takes in it.</summary>
 internal static class ChartFonts
 {
-    private static readonly SKTypeface Typeface = SKTypeface.FromFamilyName(ChartRenderer.FontFamily);
+    /// <summary>
+    /// ScottPlot's own font lookup finds no CJK font on Linux and draws Chinese as boxes; naming the family
+    /// (Debian's fonts-noto-cjk, installed by test.sh) makes PNG and SVG both show it.
+    /// </summary>
+    public const string Family = "Noto Sans CJK SC";
+
+    private static readonly SKTypeface Typeface = SKTypeface.FromFamilyName(Family);
 
     /// <summary>
     /// ScottPlot places a label by its font's lowest possible descender, not its baseline (ScottPlot issues 5036,
@@ -50,8 +56,8 @@ internal static class ChartFonts
         // title would touch the tick labels above it and the chart title would reach past the image's top edge.
         plot.Axes.Bottom.Label.OffsetY = Shift(plot.Axes.Bottom.Label.FontSize) / 2 + 4;
         plot.Axes.Title.Label.OffsetY = 4;
-        plot.Font.Set(ChartRenderer.FontFamily);
-        plot.Legend.FontName = ChartRenderer.FontFamily;
+        plot.Font.Set(Family);
+        plot.Legend.FontName = Family;
         plot.Legend.SetBestFontOnEachRender = false;
         plot.Legend.DisplayPlottableLegendItems = false;
     }

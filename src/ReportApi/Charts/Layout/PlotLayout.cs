@@ -80,7 +80,7 @@ internal sealed class PlotLayout
     {
         var at = _plot.GetCoordinates(new Pixel((float)(box.Left + Padding), (float)(box.Top + Padding)));
         var added = _plot.Add.Text(text, at.X, at.Y);
-        added.LabelFontName = ChartRenderer.FontFamily;
+        added.LabelFontName = ChartFonts.Family;
         added.LabelFontSize = size;
         added.LabelAlignment = Alignment.UpperLeft;
         added.LabelPadding = Padding;

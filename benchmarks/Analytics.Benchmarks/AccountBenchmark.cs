@@ -126,7 +126,7 @@ internal static class AccountBenchmark
     {
         var clock = Stopwatch.StartNew();
         var page = await http.GetStringAsync(new Uri($"/accounts/{Uri.EscapeDataString(id)}?lang=zh", UriKind.Relative));
-        var charts = await Task.WhenAll(AccountCharts.Names.Select(n => http.GetByteArrayAsync(new Uri($"/accounts/{Uri.EscapeDataString(id)}/charts/{n}.png?lang=zh", UriKind.Relative))));
+        var charts = await Task.WhenAll(AccountCharts.Names.Select(n => http.GetByteArrayAsync(new Uri($"/accounts/{Uri.EscapeDataString(id)}/charts/{n}.svg?lang=zh", UriKind.Relative))));
         if (!page.Contains("id=\"actions\"", StringComparison.Ordinal) || charts.Any(c => c.Length < 1000))
         {
             throw new InvalidOperationException($"The page of {id} lacks its actions or a chart.");

@@ -5,7 +5,8 @@ namespace Analytics.ReportApi.Access;
 
 /// <summary>
 /// Headers that keep the HTML pages (dashboard, sign-in) from being framed (clickjacking) or made to run a script
-/// that is not theirs: a Content-Security-Policy that loads nothing but this site's images and allows the pages'
+/// that is not theirs: a Content-Security-Policy that loads nothing but this site's images and charts (SVG in
+/// &lt;object&gt;, which Chromium loads as a frame, so their links work) and allows the pages'
 /// own inline style sheets and inline handlers by their SHA-256, nothing else inline. Every answer is marked
 /// nosniff (a JSON or CSV body is never run as a page) and sends its URL to no other site as a referrer.
 /// </summary>
@@ -36,7 +37,7 @@ internal sealed class PageHeaders(RequestDelegate next, string contentSecurityPo
     /// named here; a browser without it still submits the filters with their button).
     /// </summary>
     public static string Policy(IEnumerable<string> styles, IEnumerable<string> handlers) =>
-        "default-src 'none'; img-src 'self' data:; "
+        "default-src 'none'; img-src 'self' data:; object-src 'self'; frame-src 'self'; "
         + $"style-src {string.Join(' ', Hashes(styles))}; "
         + $"script-src 'unsafe-hashes' {string.Join(' ', Hashes(handlers))}; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

@@ -51,8 +51,7 @@ internal static class AccountPage
         html.Append("</div>\n<section class=\"charts\">\n");
         foreach (var chart in AccountCharts.Names)
         {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<figure><img id=\"chart-{chart}\" src=\"/accounts/{E(id)}/charts/{chart}.png?lang={LanguageChoice.Code(language)}\" width=\"{ChartRenderer.Width}\" height=\"{ChartRenderer.Height}\" alt=\"{E(T("months"))}\"></figure>\n");
+            html.Append(ChartFigure.Html(chart, $"/accounts/{id}/charts/{chart}.svg?lang={LanguageChoice.Code(language)}", T("months")));
         }
 
         html.Append("</section>\n<div class=\"tables\">\n");

@@ -16,6 +16,14 @@ internal sealed record ChartContext(DuckDBConnection Connection, ChartRequest Re
     public List<TRow> Query<TRow>(string report, Func<DbDataReader, TRow> map) =>
         ReportQueries.Run(Connection, report, Request.Filter, AccountFilter, map);
 
+    /// <summary>The account's page, in the chart's language: where a click on the account's point leads.</summary>
+    public string AccountLink(string accountId) => $"/accounts/{Uri.EscapeDataString(accountId)}?lang={LanguageChoice.Code(Language)}";
+
+    /// <summary>The dashboard with the chart's filters narrowed to a tier or a region, and its tables filtered with it.</summary>
+    public string DashboardLink(string? tier = null, string? region = null, string? section = null) =>
+        "/?" + (Request with { Filter = Request.Filter with { Tier = tier ?? Request.Filter.Tier, Region = region ?? Request.Filter.Region } }).QueryString()
+        + (section is null ? "" : "#" + section);
+
     /// <summary>The unit an amount axis reads in, and the factor it divides by, chosen by the largest amount shown.</summary>
     public (string Unit, double Scale) MoneyUnit(decimal largest) =>
         largest >= 1_000_000m ? (T("unit.million"), 1_000_000)

@@ -39,7 +39,15 @@ internal enum ChartKind
 
 internal sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
 
-/// <summary>One point: X is the category index on a category axis; Label names the point (an account) where drawn.</summary>
-internal sealed record ChartPoint(double X, decimal Y, string? Label = null);
+/// <summary>
+/// One point: X is the category index on a category axis; Label names the point (an account) where drawn; Link is the
+/// page a click on its mark opens in the SVG (the account's page, or the dashboard filtered to the bar's group); it is
+/// no number drawn, so /charts/NAME.json leaves it out (and a regional key's numbers equal the admin's for the region).
+/// </summary>
+internal sealed record ChartPoint(double X, decimal Y, string? Label = null, [property: System.Text.Json.Serialization.JsonIgnore] string? Link = null)
+{
+    /// <summary>What the point stands for (an account's name), shown when the pointer rests on it, drawn or not.</summary>
+    public string? Name { get; init; }
+}
 
 internal sealed record ReferenceLine(bool Horizontal, double Value, string Label);

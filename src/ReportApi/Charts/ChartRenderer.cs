@@ -1,32 +1,31 @@
+using Analytics.ReportApi.Charts.Layout;
 using ScottPlot;
 
 namespace Analytics.ReportApi.Charts;
 
-/// <summary>Draws a <see cref="ChartData"/> with ScottPlot as PNG or SVG.</summary>
+/// <summary>
+/// Draws a <see cref="ChartData"/> with ScottPlot as PNG or SVG. The plot is laid out once at the image's size first,
+/// so that category labels, the note and the named points' labels can be placed by the pixels they take
+/// (<see cref="PlotLayout"/>): none covers another text or the data. In the SVG every mark with a link is a link.
+/// </summary>
 internal static class ChartRenderer
 {
-    /// <summary>
-    /// ScottPlot's own font lookup finds no CJK font on Linux and draws Chinese as boxes; naming the family
-    /// (Debian's fonts-noto-cjk, installed by test.sh) makes PNG and SVG both show it.
-    /// </summary>
-    public const string FontFamily = "Noto Sans CJK SC";
-
-    /// <summary>
-    /// ScottPlot places a label by its font's lowest possible descender, not its baseline (ScottPlot issues 5036,
-    /// 5213); Noto Sans CJK's reaches far down (bottom 1.05 em against a descent of 0.29 em), so every label
-    /// would sit that much too high and legend entries get clipped. Labels are moved down by the difference.
-    /// </summary>
-    private static readonly float DescenderShift = MeasureDescenderShift();
+    /// <summary>The CJK font every text is set in (<see cref="ChartFonts.Family"/>).</summary>
+    public const string FontFamily = ChartFonts.Family;
 
     public const int Width = 800;
 
     public const int Height = 450;
 
-    public static byte[] Png(ChartData data) => Draw(data).GetImageBytes(Width, Height, ImageFormat.Png);
+    public static byte[] Png(ChartData data) => Draw(data).Plot.GetImageBytes(Width, Height, ImageFormat.Png);
 
-    public static string Svg(ChartData data) => SvgText.Restore(Draw(data).GetSvgXml(Width, Height));
+    public static string Svg(ChartData data)
+    {
+        var drawn = Draw(data);
+        return SvgLinks.Add(SvgText.Restore(drawn.Plot.GetSvgXml(Width, Height)), drawn.Links, Width, Height);
+    }
 
-    private static Plot Draw(ChartData data)
+    private static DrawnChart Draw(ChartData data)
     {
         var plot = new Plot();
         plot.Title(data.Title);
@@ -38,64 +37,43 @@ internal static class ChartRenderer
             plot.Axes.SetLimits(0, 1, 0, 1);
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            ChartFonts.Apply(plot);
+            return new DrawnChart(plot, []);
         }
-        else
+
+        var marks = data.Kind is ChartKind.Line or ChartKind.Scatter ? AddScatters(plot, data) : AddBars(plot, data);
+        marks.AddRange(AddLines(plot, data));
+        if (data.Categories.Count > 0)
         {
-            switch (data.Kind)
-            {
-                case ChartKind.Line:
-                case ChartKind.Scatter:
-                    AddScatters(plot, data);
-                    break;
-                case ChartKind.Bars:
-                case ChartKind.StackedBars:
-                    AddBars(plot, data);
-                    break;
-            }
-
-            AddLines(plot, data);
-            if (data.Notes.Count > 0)
-            {
-                var note = plot.Add.Annotation(string.Join("\n", data.Notes), Alignment.LowerRight);
-                note.LabelFontName = FontFamily;
-                note.LabelOffsetY = Shift(note.LabelFontSize);
-            }
-
-            if (data.Categories.Count > 0)
-            {
-                plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, data.Categories.Count).Select(i => (double)i)], [.. data.Categories]);
-                if (data.Categories.Count > 12)
-                {
-                    plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-                    plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-                }
-            }
-
-            if (data.Series.Count > 1 || data.Lines.Count > 0)
-            {
-                plot.ShowLegend(Edge.Right);
-            }
+            plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, data.Categories.Count).Select(i => (double)i)], [.. data.Categories]);
         }
 
-        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
+        if (data.Series.Count > 1 || data.Lines.Count > 0)
         {
-            axis.TickLabelStyle.OffsetY = Shift(axis.TickLabelStyle.FontSize);
+            plot.ShowLegend(Edge.Right);
         }
 
-        // The vertical axis label is turned a quarter, so its error points left, off the image.
-        plot.Axes.Left.Label.OffsetX = Shift(plot.Axes.Left.Label.FontSize);
-        plot.Axes.Bottom.Label.OffsetY = Shift(plot.Axes.Bottom.Label.FontSize) / 2;
+        ChartFonts.Apply(plot);
+        var layout = new PlotLayout(plot, Width, Height);
+        if (data.Categories.Count > 0)
+        {
+            var step = TickThinning.Step(data.Categories.Count, layout.Area.Width,
+                data.Categories.Max(c => ChartFonts.Width(c, plot.Axes.Bottom.TickLabelStyle.FontSize)));
+            var shown = Enumerable.Range(0, data.Categories.Count).Where(i => TickThinning.Shown(i, data.Categories.Count, step)).ToList();
+            plot.Axes.Bottom.SetTicks([.. shown.Select(i => (double)i)], [.. shown.Select(i => data.Categories[i])]);
+        }
 
-        // Last, so the font reaches every title, label, tick and legend added above (texts and annotations name it themselves).
-        plot.Font.Set(FontFamily);
-        plot.Legend.FontName = FontFamily;
-        plot.Legend.SetBestFontOnEachRender = false;
-        plot.Legend.DisplayPlottableLegendItems = false;
-        return plot;
+        // A note first, as it may raise the value axis (which moves every mark); the labels then keep off it.
+        var note = data.Notes.Count > 0 ? layout.AddNote(string.Join("\n", data.Notes), marks) : (PixelBox?)null;
+        var named = marks.Where(m => m.Label is not null).Select(m => (m.Label!, layout.Box(m))).ToList();
+        layout.AddPointLabels(named, note is { } n ? [n] : []);
+        var links = marks.Where(m => m.Link is not null).Select(m => new SvgLink(layout.Box(m), m.Link!, m.Title)).ToList();
+        return new DrawnChart(plot, links);
     }
 
-    private static void AddScatters(Plot plot, ChartData data)
+    private static List<DataMark> AddScatters(Plot plot, ChartData data)
     {
+        var marks = new List<DataMark>();
         foreach (var (series, i) in data.Series.Select((s, i) => (s, i)))
         {
             var xs = series.Points.Select(p => p.X / data.XScale).ToArray();
@@ -104,19 +82,27 @@ internal static class ChartRenderer
             scatter.Color = plot.Add.Palette.GetColor(i);
             AddLegendItem(plot, new LegendItem { LabelText = series.Name, LineColor = scatter.Color, LineWidth = data.Kind == ChartKind.Line ? 2 : 0, MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = scatter.Color, MarkerSize = 6 });
             scatter.MarkerSize = data.Kind == ChartKind.Line ? 3 : 7;
-            foreach (var point in series.Points.Where(p => p.Label is not null))
+            var half = scatter.MarkerSize / 2 + 1;
+            for (var p = 0; p < xs.Length; p++)
             {
-                var label = plot.Add.Text(point.Label!, point.X / data.XScale, (double)point.Y / data.YScale);
-                label.LabelFontSize = 11;
-                label.LabelFontName = FontFamily;
+                var at = new Coordinates(xs[p], ys[p]);
+                var point = series.Points[p];
+                marks.Add(new DataMark(at, at, half, $"{point.Name ?? series.Name}: {point.Y:0.##}", point.Label, point.Link));
+                if (data.Kind == ChartKind.Line && p > 0)
+                {
+                    marks.Add(new DataMark(new Coordinates(xs[p - 1], ys[p - 1]), at, 1, series.Name));
+                }
             }
         }
+
+        return marks;
     }
 
-    private static void AddBars(Plot plot, ChartData data)
+    private static List<DataMark> AddBars(Plot plot, ChartData data)
     {
         var stackBase = new Dictionary<double, double>();
         var bars = new List<Bar>();
+        var marks = new List<DataMark>();
         foreach (var (series, i) in data.Series.Select((s, i) => (s, i)))
         {
             var color = plot.Add.Palette.GetColor(i);
@@ -124,8 +110,12 @@ internal static class ChartRenderer
             {
                 var value = (double)point.Y / data.YScale;
                 var bottom = data.Kind == ChartKind.StackedBars ? stackBase.GetValueOrDefault(point.X) : 0;
-                bars.Add(new Bar { Position = point.X, ValueBase = bottom, Value = bottom + value, FillColor = color });
+                var bar = new Bar { Position = point.X, ValueBase = bottom, Value = bottom + value, FillColor = color };
+                bars.Add(bar);
                 stackBase[point.X] = bottom + value;
+                var category = (int)point.X < data.Categories.Count ? data.Categories[(int)point.X] + " " : "";
+                marks.Add(new DataMark(new Coordinates(point.X - bar.Size / 2, bottom), new Coordinates(point.X + bar.Size / 2, bottom + value), 0,
+                    $"{category}{series.Name}: {point.Y:#,0.##}", point.Label, point.Link));
             }
 
             if (data.Series.Count > 1)
@@ -136,18 +126,21 @@ internal static class ChartRenderer
 
         plot.Add.Bars(bars);
         plot.Axes.Margins(bottom: 0);
+        return marks;
     }
 
     /// <summary>Legend entries are added by hand so each names the CJK font itself; ScottPlot's own entries measure with another.</summary>
     private static void AddLegendItem(Plot plot, LegendItem item)
     {
         item.LabelFontName = FontFamily;
-        item.LabelOffsetY = Shift(plot.Legend.FontSize ?? item.LabelFontSize);
+        item.LabelOffsetY = ChartFonts.Shift(plot.Legend.FontSize ?? item.LabelFontSize);
         plot.Legend.ManualItems.Add(item);
     }
 
-    private static void AddLines(Plot plot, ChartData data)
+    /// <summary>The reference lines, each a mark across the data area that a note must not cover either.</summary>
+    private static List<DataMark> AddLines(Plot plot, ChartData data)
     {
+        var marks = new List<DataMark>();
         foreach (var line in data.Lines)
         {
             var value = line.Horizontal ? line.Value : line.Value / data.XScale;
@@ -155,15 +148,12 @@ internal static class ChartRenderer
             added.LinePattern = LinePattern.Dashed;
             added.Color = Colors.Gray;
             AddLegendItem(plot, new LegendItem { LabelText = line.Label, LineColor = Colors.Gray, LineWidth = 2, LinePattern = LinePattern.Dashed });
+            marks.Add(new DataMark(new Coordinates(line.Horizontal ? double.NegativeInfinity : value, line.Horizontal ? value : double.NegativeInfinity),
+                new Coordinates(line.Horizontal ? double.PositiveInfinity : value, line.Horizontal ? value : double.PositiveInfinity), 1, line.Label));
         }
+
+        return marks;
     }
 
-    private static float Shift(float fontSize) => fontSize * DescenderShift;
-
-    private static float MeasureDescenderShift()
-    {
-        using var typeface = SkiaSharp.SKTypeface.FromFamilyName(FontFamily);
-        using var font = new SkiaSharp.SKFont(typeface, 100);
-        return Math.Max(0, font.Metrics.Bottom - font.Metrics.Descent) / 100;
-    }
+    private sealed record DrawnChart(Plot Plot, IReadOnlyList<SvgLink> Links);
 }

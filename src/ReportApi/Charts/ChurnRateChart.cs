@@ -5,6 +5,7 @@ namespace Analytics.ReportApi.Charts;
 /// <summary>
 /// The churn-rate distribution (流失率分布图): one bar per group of the chosen grouping (query parameter group:
 /// tier by default, or level, lifecycle_stage, region, industry), over the window, with the overall rate as a line.
+/// A tier's or a region's bar links to the dashboard filtered to it (the dashboard filters by nothing else).
 /// </summary>
 internal sealed class ChurnRateChart : IChart
 {
@@ -24,7 +25,12 @@ internal sealed class ChurnRateChart : IChart
         var groups = rows.Where(x => x.Dimension == group).ToList();
         var overall = rows.FirstOrDefault(x => x.Dimension == "all");
         var title = context.F("churn.title", context.T("group." + group));
-        var points = groups.Select((x, i) => new ChartPoint(i, x.Rate * 100)).ToList();
+        var points = groups.Select((x, i) => new ChartPoint(i, x.Rate * 100, Link: group switch
+        {
+            "tier" => context.DashboardLink(tier: x.Group),
+            "region" => context.DashboardLink(region: x.Group),
+            _ => null,
+        })).ToList();
         var data = new ChartData(Name, ChartKind.Bars, title, context.T("group." + group), context.T("churn.y"),
             [new ChartSeries(context.T("churn.series"), points)])
         {

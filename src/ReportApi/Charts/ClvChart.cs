@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Analytics.ReportApi.Charts;
 
-/// <summary>How lifetime value (models.current_scores.clv) spreads over the selected companies: ten bins of equal width.</summary>
+/// <summary>
+/// How lifetime value (models.current_scores.clv) spreads over the selected companies, in log bins (edges 1-2-5 through
+/// each power of ten; the axis title says so): CLV is heavy-tailed, and even bins put nearly all in the first.
+/// </summary>
 internal sealed class ClvChart : IChart
 {
     public string Name => "clv";
@@ -15,13 +18,29 @@ internal sealed class ClvChart : IChart
                 End: Reader.Decimal(r, "bin_end"),
                 Accounts: Reader.Long(r, "accounts")))
             : [];
-        var (unit, scale) = context.MoneyUnit(rows.Select(x => x.End).DefaultIfEmpty(0).Max());
         var points = rows.Select((x, i) => new ChartPoint(i, x.Accounts)).ToList();
-        return new ChartData(Name, ChartKind.Bars, context.T("clv.title"), context.F("clv.x", unit), context.T("clv.y"),
+        return new ChartData(Name, ChartKind.Bars, context.T("clv.title"), context.T("clv.x"), context.T("clv.y"),
             [new ChartSeries(context.T("clv.series"), points)])
         {
-            Categories = rows.Select(x => string.Create(CultureInfo.InvariantCulture, $"{(double)x.Start / scale:0.#}-{(double)x.End / scale:0.#}")).ToList(),
+            Categories = [.. rows.Select(x => $"{Edge(x.Start, context.Language)}–{Edge(x.End, context.Language)}")],
             EmptyMessage = !context.State.HasScores ? context.T("no_scores") : rows.Count == 0 ? context.T("no_data") : null,
         };
+    }
+
+    /// <summary>A bin edge as short as it reads: 2k, 50k, 1M in English; 5000, 2万, 100万, 1亿 in Chinese (which counts in 万).</summary>
+    internal static string Edge(decimal amount, Language language)
+    {
+        var steps = language == Language.Zh
+            ? new[] { (100_000_000m, "亿"), (10_000m, "万") }
+            : [(1_000_000_000m, "B"), (1_000_000m, "M"), (1_000m, "k")];
+        foreach (var (size, suffix) in steps)
+        {
+            if (Math.Abs(amount) >= size)
+            {
+                return (amount / size).ToString("0.##", CultureInfo.InvariantCulture) + suffix;
+            }
+        }
+
+        return amount.ToString("0.##", CultureInfo.InvariantCulture);
     }
 }

@@ -2,7 +2,7 @@ using Analytics.Warehouse;
 
 namespace Analytics.ReportApi.Charts;
 
-/// <summary>Companies per lifecycle stage (客户关系生命周期) at as_of, stacked by 80/20 tier.</summary>
+/// <summary>Companies per lifecycle stage (客户关系生命周期) at as_of, stacked by 80/20 tier; a tier's bar links to the dashboard filtered to it.</summary>
 internal sealed class LifecycleChart : IChart
 {
     private static readonly IReadOnlyList<string> Stages = DeclaredValues.LifecycleStages;
@@ -20,7 +20,7 @@ internal sealed class LifecycleChart : IChart
             .Where(tier => rows.Any(x => x.Tier == tier))
             .Select(tier => new ChartSeries(
                 Texts.GroupValue(context.Language, "tier", tier),
-                rows.Where(x => x.Tier == tier).Select(x => new ChartPoint(stages.IndexOf(x.Stage), x.Accounts)).ToList()))
+                rows.Where(x => x.Tier == tier).Select(x => new ChartPoint(stages.IndexOf(x.Stage), x.Accounts, Link: context.DashboardLink(tier: tier))).ToList()))
             .ToList();
         return new ChartData(Name, ChartKind.StackedBars, context.T("lifecycle.title"), context.T("lifecycle.x"), context.T("lifecycle.y"), series)
         {

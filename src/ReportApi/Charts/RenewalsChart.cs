@@ -2,7 +2,10 @@ using Analytics.Warehouse;
 
 namespace Analytics.ReportApi.Charts;
 
-/// <summary>Contracts whose next event falls within 30, 60 or 90 days, stacked by event: an auto-renewal or an end.</summary>
+/// <summary>
+/// Contracts whose next event falls within 30, 60 or 90 days, stacked by event: an auto-renewal or an end. A bar links
+/// to the dashboard's table of contracts to act on.
+/// </summary>
 internal sealed class RenewalsChart : IChart
 {
     private static readonly int[] Buckets = [30, 60, 90];
@@ -19,7 +22,7 @@ internal sealed class RenewalsChart : IChart
         var series = Events
             .Select(e => new ChartSeries(
                 context.T("renewals." + e),
-                rows.Where(x => x.Event == e).Select(x => new ChartPoint(Array.IndexOf(Buckets, x.Days), x.Contracts)).ToList()))
+                rows.Where(x => x.Event == e).Select(x => new ChartPoint(Array.IndexOf(Buckets, x.Days), x.Contracts, Link: context.DashboardLink(section: "contracts"))).ToList()))
             .ToList();
         return new ChartData(Name, ChartKind.StackedBars, context.T("renewals.title"), context.T("renewals.x"), context.T("renewals.y"), series)
         {

@@ -1,6 +1,9 @@
 namespace Analytics.ReportApi.Charts;
 
-/// <summary>Revenue (net sales) per month of the window, stacked by the ordering company's current 80/20 tier.</summary>
+/// <summary>
+/// Revenue (net sales) per month of the window, stacked by the ordering company's current 80/20 tier; a click on a
+/// tier's bar opens the dashboard filtered to that tier.
+/// </summary>
 internal sealed class RevenueByMonthChart : IChart
 {
     public string Name => "revenue-by-month";
@@ -15,7 +18,7 @@ internal sealed class RevenueByMonthChart : IChart
             .Where(tier => rows.Any(x => x.Tier == tier))
             .Select(tier => new ChartSeries(
                 Texts.GroupValue(context.Language, "tier", tier),
-                rows.Where(x => x.Tier == tier).Select(x => new ChartPoint(months.IndexOf(x.Month), x.Revenue)).ToList()))
+                rows.Where(x => x.Tier == tier).Select(x => new ChartPoint(months.IndexOf(x.Month), x.Revenue, Link: context.DashboardLink(tier: tier))).ToList()))
             .ToList();
         return new ChartData(Name, ChartKind.StackedBars, context.T("revenue.title"), context.T("revenue.x"), context.F("revenue.y", unit), series)
         {

@@ -35,7 +35,7 @@ internal static class Texts
         ["renewals.end"] = ("到期终止", "Ends"),
         ["renewals.bucket"] = ("{0} 天内", "Within {0} days"),
         ["clv.title"] = ("客户终身价值分布", "Customer lifetime value distribution"),
-        ["clv.x"] = ("客户终身价值（{0}）", "Lifetime value ({0})"),
+        ["clv.x"] = ("客户终身价值（元；对数分箱：每个数量级 1-2-5）", "Lifetime value (CNY; log bins: 1-2-5 per power of ten)"),
         ["clv.y"] = ("客户数", "Accounts"),
         ["clv.series"] = ("客户数", "Accounts"),
         ["lifecycle.title"] = ("客户关系生命周期阶段", "Lifecycle stages"),

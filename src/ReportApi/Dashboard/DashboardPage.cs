@@ -8,7 +8,7 @@ namespace Analytics.ReportApi.Dashboard;
 
 /// <summary>
 /// The managers' page, rendered on the server: filters, language switch, KPI tiles, every chart as an image
-/// with the same parameters, and the three tables. No script but the filters' submit-on-change.
+/// with the same parameters (SVG, whose marks link to accounts and filtered views), and the three tables. No script but the filters' submit-on-change.
 /// </summary>
 internal static class DashboardPage
 {
@@ -37,9 +37,7 @@ internal static class DashboardPage
         html.Append("<section class=\"charts\">\n");
         foreach (var chart in ChartCatalog.All)
         {
-            var source = $"/charts/{chart.Name}.png?{request.QueryString()}";
-            html.Append(CultureInfo.InvariantCulture,
-                $"<figure><img id=\"chart-{chart.Name}\" src=\"{E(source)}\" width=\"{ChartRenderer.Width}\" height=\"{ChartRenderer.Height}\" alt=\"{E(chart.Name)}\"></figure>\n");
+            html.Append(ChartFigure.Html(chart.Name, $"/charts/{chart.Name}.svg?{request.QueryString()}", chart.Name));
         }
 
         html.Append("</section>\n<div class=\"tables\">\n");

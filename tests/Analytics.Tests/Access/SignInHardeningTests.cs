@@ -155,7 +155,7 @@ public sealed partial class SignInHardeningTests : ServedWarehouse
             .Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(2, styles.Count);
         Assert.Contains("onchange=\"this.form.submit()\"", answers[2].Html, StringComparison.Ordinal);
-        var policy = $"default-src 'none'; img-src 'self' data:; style-src {string.Join(' ', styles)}; "
+        var policy = $"default-src 'none'; img-src 'self' data:; object-src 'self'; frame-src 'self'; style-src {string.Join(' ', styles)}; "
             + $"script-src 'unsafe-hashes' 'sha256-{Hash("this.form.submit()")}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         foreach (var (_, response) in answers)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.ReportApi.Charts;
 using Analytics.Tests.Dashboard;
 
 namespace Analytics.Tests.Charts;
@@ -139,16 +140,44 @@ public sealed class ChartDataTests(DashboardCompanyFixture company)
     }
 
     [Fact]
-    public async Task The_lifetime_value_histogram_counts_every_scored_company_once_in_ten_even_bins()
+    public async Task The_lifetime_value_histogram_counts_every_scored_company_once_in_bins_stepping_1_2_5_through_each_power_of_ten()
     {
         var chart = await ChartJson.GetAsync(_http, "clv");
-        var (count, low, high) = company.Rows(
-            "select count(*), min(clv), max(clv) from models.current_scores s join marts.account_tiers t on t.master_account_id = s.account_id",
-            r => (r.GetInt64(0), r.GetDecimal(1), r.GetDecimal(2))).Single();
-        Assert.Equal(count, chart.Series.Single().Points.Sum(p => p.Y));
-        var width = (high - low) / 10;
-        var firstBin = company.Scalar<long>("select count(*) from models.current_scores where clv < $1", low + width);
-        Assert.Equal(firstBin, chart.Series.Single().Points.Single(p => p.X == 0).Y);
+        var values = company.Rows("""
+            select s.clv from models.current_scores s join marts.account_tiers t on t.master_account_id = s.account_id
+            where s.clv is not null
+            """, r => r.GetDecimal(0));
+        Assert.Equal(values.Count, chart.Series.Single().Points.Sum(p => p.Y));
+
+        // Each value's bin by the rule, worked in decimals: [1, 2), [2, 5), [5, 10), [10, 20), ...; a value below 1 in the
+        // bin from 0 to where the lowest of those bins in use starts.
+        static (decimal Start, decimal End) LogBin(decimal v)
+        {
+            var power = 1m;
+            while (v >= power * 10)
+            {
+                power *= 10;
+            }
+
+            return v < 2 * power ? (power, 2 * power) : v < 5 * power ? (2 * power, 5 * power) : (5 * power, 10 * power);
+        }
+
+        var firstStart = values.Where(v => v >= 1).Select(v => LogBin(v).Start).DefaultIfEmpty(1).Min();
+        (decimal Start, decimal End) Bin(decimal v) => v < 1 ? (0, firstStart) : LogBin(v);
+
+        string Label((decimal Start, decimal End) bin) => $"{ClvChart.Edge(bin.Start, Language.En)}–{ClvChart.Edge(bin.End, Language.En)}";
+        var expected = values.GroupBy(Bin).ToDictionary(g => Label(g.Key), g => (decimal)g.Count());
+        Assert.True(expected.Count >= 3, $"only {expected.Count} bins");
+        Assert.Equal(expected, chart.ByCategory("Accounts").Where(b => b.Value > 0).ToDictionary());
+
+        // From the first bin with a company to the last, with no bin missing between: each ends where the next starts.
+        var bins = values.Select(Bin).Distinct().Order().ToList();
+        Assert.Equal(Label(bins[0]), chart.Categories[0]);
+        Assert.Equal(Label(bins[^1]), chart.Categories[^1]);
+        for (var i = 1; i < chart.Categories.Count; i++)
+        {
+            Assert.Equal(chart.Categories[i - 1].Split('–')[1], chart.Categories[i].Split('–')[0]);
+        }
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class AccountBrowserTests : IClassFixture<Browser>, IDisposable
         await opened;
         Assert.Equal($"Account: {name}", await page.InnerTextAsync("h1"));
         var charts = await page.EvaluateAsync<int[]>(
-            "() => { const imgs = [...document.querySelectorAll('.charts img')]; return [imgs.filter(i => i.complete && i.naturalWidth > 0).length, imgs.length]; }");
+            Browser.LoadedCharts);
         Assert.Equal([2, 2], charts);
         var actions = await page.Locator("#actions tbody tr").AllInnerTextsAsync();
         Assert.Equal(withActions[account], actions.Count);

@@ -10,6 +10,11 @@ public sealed class Browser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>A script counting the page's charts (SVG in &lt;object&gt;) that have loaded as SVG with a size, and all of them.</summary>
+    public const string LoadedCharts =
+        "() => { const all = [...document.querySelectorAll('.charts object')]; "
+        + "return [all.filter(o => o.contentDocument?.documentElement?.localName === 'svg' && o.getBoundingClientRect().width > 0).length, all.length]; }";
+
     private IPlaywright? _playwright;
 
     public IBrowser Chromium { get; private set; } = null!;

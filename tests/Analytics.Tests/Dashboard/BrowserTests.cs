@@ -38,12 +38,12 @@ public sealed class BrowserTests(DashboardCompanyFixture company, Browser browse
 
     public async Task DisposeAsync() => await _context.CloseAsync();
 
-    /// <summary>How many of the page's chart images have loaded with a size, and how many there are.</summary>
+    /// <summary>How many of the page's charts have loaded with a size, and how many there are.</summary>
     private async Task<(int Loaded, int Total)> ChartImages()
     {
         await _page.WaitForLoadStateAsync(LoadState.Load);
         var counts = await _page.EvaluateAsync<int[]>(
-            "() => { const imgs = [...document.querySelectorAll('.charts img')]; return [imgs.filter(i => i.complete && i.naturalWidth > 0).length, imgs.length]; }");
+            Browser.LoadedCharts);
         return (counts[0], counts[1]);
     }
 
@@ -81,7 +81,7 @@ public sealed class BrowserTests(DashboardCompanyFixture company, Browser browse
         var regions = await _page.Locator("#top-accounts tbody td:nth-child(4)").AllInnerTextsAsync();
         Assert.NotEmpty(regions);
         Assert.All(regions, r => Assert.Equal(region, r));
-        var sources = await _page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.charts img')].map(i => i.src)");
+        var sources = await _page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.charts object')].map(o => o.data)");
         Assert.All(sources, s => Assert.Contains("region=" + Uri.EscapeDataString(region), s, StringComparison.Ordinal));
 
         await _page.SelectOptionAsync("select[name=tier]", "A");
@@ -102,7 +102,7 @@ public sealed class BrowserTests(DashboardCompanyFixture company, Browser browse
         Assert.Equal("大客户经营看板", await _page.InnerTextAsync("h1"));
         Assert.Equal("收入（近 6 个月）", await _page.InnerTextAsync("#tile-revenue .label"));
         Assert.Equal((ChartCatalog.All.Count, ChartCatalog.All.Count), await ChartImages());
-        var sources = await _page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.charts img')].map(i => i.src)");
+        var sources = await _page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.charts object')].map(o => o.data)");
         Assert.All(sources, s => Assert.Contains("lang=zh", s, StringComparison.Ordinal));
         await Screenshot("dashboard-zh");
 

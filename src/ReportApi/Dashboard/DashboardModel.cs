@@ -10,6 +10,9 @@ internal sealed record DashboardModel(
 {
     /// <summary>The alerts the latest scoring pass raised; empty for a caller who does not see every company.</summary>
     public IReadOnlyList<ModelAlert> Alerts { get; init; } = [];
+
+    /// <summary>The groups panel's rows (<see cref="GroupsPanel"/>).</summary>
+    public IReadOnlyList<TopGroup> TopGroups { get; init; } = [];
 }
 
 /// <summary>One model monitoring alert as the page shows it (models.monitoring_alerts).</summary>

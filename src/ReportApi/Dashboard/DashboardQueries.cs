@@ -36,7 +36,11 @@ internal static class DashboardQueries
         var alerts = ReportQueries.Run(connection, "model_alerts", filter, accountFilter, r => new ModelAlert(
             Reader.Long(r, "score_run_id"), Reader.Text(r, "kind"), Reader.Text(r, "subject"),
             (double)Reader.Decimal(r, "value"), (double)Reader.Decimal(r, "threshold")));
-        return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores) { Alerts = alerts };
+        return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores)
+        {
+            Alerts = alerts,
+            TopGroups = GroupsPanel.Load(connection, filter, accountFilter),
+        };
     }
 
     /// <summary>Why the account is at risk: the first few reasons that raise it (<see cref="ChurnReason.WhyAtRisk"/>), each in both languages.</summary>

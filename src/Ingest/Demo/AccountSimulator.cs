@@ -124,11 +124,13 @@ internal sealed class AccountSimulator
     {
         var a = _account;
         _rows.Accounts.Text(a.AccountId).Text(a.Name).Text(a.TaxId).Text(a.Industry).Text(a.City.Region).Text(a.City.Name)
-            .Text(a.Owner).Date(a.CreatedOn).Text(a.EnglishName).Text(a.Contacts[0]).Text(a.ContactPhone).Flag(ContactConsent(a.Number)).EndRow();
+            .Text(a.Owner).Date(a.CreatedOn).Text(a.EnglishName).Text(a.Contacts[0]).Text(a.ContactPhone).Flag(ContactConsent(a.Number))
+            .Text(DemoGroups.ParentOf(a.Number)).EndRow();
         if (a.Duplicate is { } d)
         {
             _rows.Accounts.Text(d.AccountId).Text(d.Name).Text(d.TaxId).Text(a.Industry).Text(a.City.Region).Text(a.City.Name)
-                .Text(d.Owner).Date(d.CreatedOn).Text(d.EnglishName).Text(a.Contacts[^1]).Text(a.ContactPhone).Flag(ContactConsent(a.Number)).EndRow();
+                .Text(d.Owner).Date(d.CreatedOn).Text(d.EnglishName).Text(a.Contacts[^1]).Text(a.ContactPhone).Flag(ContactConsent(a.Number))
+                .Text(null).EndRow();
             _rows.Truth.Text(a.AccountId).Text(d.AccountId).Flag(true).Text(d.Variation).EndRow();
         }
 

@@ -37,12 +37,14 @@ public static class EntityCatalog
             // churn as the export states it, read when churn.definition is label
             new("churned_on", Date), new("churned", YesNo), new("churn_label_as_of", Date),
             new("attributes", Attributes),
+            // the company this one belongs to (集团客户): another account, which may come later in the file or in a later file
+            new("parent_account_id", Text),
         ],
         [
             new("t.churned_on > t.churn_label_as_of", "churned_on after churn_label_as_of"),
             new("json_type(t.attributes) <> 'OBJECT'", "attributes is not a JSON object"),
         ],
-        [])
+        [new("parent_account_id", "accounts", "core.accounts", "account_id")])
     {
         HistoryColumns = ["name", "tax_id", "industry", "region", "city", "owner"],
     };

@@ -34,6 +34,7 @@ public sealed class BatchLoader(DuckDBConnection connection)
     /// </summary>
     public BatchCounts Apply(EntitySchema entity, StagedSource source, long rowsRead, long batchId, string fileName)
     {
+        FreezeIfSelfReferencing(entity);
         var loaded = Merge(entity, $"select * from {Checked} where outcome = 'loaded'");
         var counts = new BatchCounts(rowsRead, loaded, 0, 0);
         if (rowsRead > loaded)
@@ -78,53 +79,79 @@ public sealed class BatchLoader(DuckDBConnection connection)
     /// <summary>
     /// Tries every waiting row again, parents first. A row whose parent has arrived loads and
     /// counts as loaded for the file it came from; if its key was loaded since by a newer file,
-    /// the newer row stays (latest wins).
+    /// the newer row stays (latest wins). An entity that is its own parent (an account's parent account)
+    /// is tried until nothing more loads: each round releases one more level of a chain of parents.
     /// </summary>
     public void ReleasePending()
     {
-        var stager = new SourceStager(connection);
         foreach (var entity in EntityCatalog.All)
         {
-            if (connection.Scalar<long>("select count(*) from staging.pending_rows where entity = $1", entity.Name) == 0)
+            var released = ReleaseOnce(entity);
+            while (released && ValidationSql.SelfReference(entity) is not null)
             {
-                continue;
+                released = ReleaseOnce(entity);
             }
+        }
+    }
 
-            var columns = entity.Columns.Select(c => c.Name).ToList();
-            var source = stager.Pending(entity.Name, columns);
-            var identity = columns.ToDictionary(c => c, c => (string?)c);
-            Check(ValidationSql.Build(entity, source, identity, new ValueFormats(), OrphanPolicy.Wait, release: true));
-            var counts = GatherUnloaded(new BatchCounts(0, 0, 0, 0));
-            if (counts.Pending == connection.Scalar<long>($"select count(*) from {source.Table}"))
-            {
-                continue;
-            }
+    /// <returns>whether any waiting row loaded or was rejected.</returns>
+    private bool ReleaseOnce(EntitySchema entity)
+    {
+        if (connection.Scalar<long>("select count(*) from staging.pending_rows where entity = $1", entity.Name) == 0)
+        {
+            return false;
+        }
 
-            RecordRejects(source, fileName: null);
+        var columns = entity.Columns.Select(c => c.Name).ToList();
+        var source = new SourceStager(connection).Pending(entity.Name, columns);
+        var identity = columns.ToDictionary(c => c, c => (string?)c);
+        Check(ValidationSql.Build(entity, source, identity, new ValueFormats(), OrphanPolicy.Wait, release: true));
+        FreezeIfSelfReferencing(entity);
+        var counts = GatherUnloaded(new BatchCounts(0, 0, 0, 0));
+        if (counts.Pending == connection.Scalar<long>($"select count(*) from {source.Table}"))
+        {
+            return false;
+        }
 
-            var key = ValidationSql.KeyList(entity);
-            var keyMatch = string.Join(" and ", entity.Key.Select(k => $"newer.{Identifier(k)} = r.{Identifier(k)}"));
-            // Materialised first: the merge's delete would otherwise change which rows count as newer.
-            connection.Execute($"""
-                create or replace temp table released as
-                select * from {Checked} r
-                where outcome = 'loaded'
-                  and not exists (select 1 from {entity.Table} newer where {keyMatch} and newer.batch_id > r.batch_id)
-                qualify row_number() over (partition by {key} order by batch_id desc, source_line desc) = 1
-                """);
-            Merge(entity, "select * from released");
-            connection.Execute($"""
-                update meta.load_batches b
-                set rows_loaded = rows_loaded + x.loaded, rows_rejected = rows_rejected + x.rejected,
-                    rows_pending = rows_pending - x.loaded - x.rejected
-                from (select batch_id, count(*) filter (outcome = 'loaded') as loaded, count(*) filter (outcome = 'rejected') as rejected
-                      from {Checked} group by batch_id) x
-                where b.batch_id = x.batch_id and (x.loaded > 0 or x.rejected > 0)
-                """);
-            connection.Execute($"""
-                delete from staging.pending_rows p using {Checked} c
-                where p.entity = {Literal(entity.Name)} and p.batch_id = c.batch_id and p.source_line = c.source_line and c.outcome <> 'pending'
-                """);
+        RecordRejects(source, fileName: null);
+
+        var key = ValidationSql.KeyList(entity);
+        var keyMatch = string.Join(" and ", entity.Key.Select(k => $"newer.{Identifier(k)} = r.{Identifier(k)}"));
+        // Materialised first: the merge's delete would otherwise change which rows count as newer.
+        connection.Execute($"""
+            create or replace temp table released as
+            select * from {Checked} r
+            where outcome = 'loaded'
+              and not exists (select 1 from {entity.Table} newer where {keyMatch} and newer.batch_id > r.batch_id)
+            qualify row_number() over (partition by {key} order by batch_id desc, source_line desc) = 1
+            """);
+        Merge(entity, "select * from released");
+        connection.Execute($"""
+            update meta.load_batches b
+            set rows_loaded = rows_loaded + x.loaded, rows_rejected = rows_rejected + x.rejected,
+                rows_pending = rows_pending - x.loaded - x.rejected
+            from (select batch_id, count(*) filter (outcome = 'loaded') as loaded, count(*) filter (outcome = 'rejected') as rejected
+                  from {Checked} group by batch_id) x
+            where b.batch_id = x.batch_id and (x.loaded > 0 or x.rejected > 0)
+            """);
+        connection.Execute($"""
+            delete from staging.pending_rows p using {Checked} c
+            where p.entity = {Literal(entity.Name)} and p.batch_id = c.batch_id and p.source_line = c.source_line and c.outcome <> 'pending'
+            """);
+        return true;
+    }
+
+    /// <summary>
+    /// For an entity that is its own parent, the view of checked rows reads the table the load writes: once the
+    /// file's parents are in, their children would read as loaded although they were not. The outcomes are kept as
+    /// they were judged, before anything is written (an accounts file is small next to its orders).
+    /// </summary>
+    private void FreezeIfSelfReferencing(EntitySchema entity)
+    {
+        if (ValidationSql.SelfReference(entity) is not null)
+        {
+            connection.Execute($"create or replace temp table checked_as_judged as select * from {Checked}");
+            connection.Execute($"create or replace temp view {Checked} as select * from checked_as_judged");
         }
     }
 

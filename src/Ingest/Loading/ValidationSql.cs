@@ -44,18 +44,35 @@ internal static class ValidationSql
             $"(t.{Identifier(r.Column)} is not null and not (t.{Identifier(r.Column)} in (select {Identifier(r.ParentColumn)} from {r.ParentTable}))) as parent_missing_{i}"));
         var parents = entity.References.Select((r, i) => new Rule($"t.parent_missing_{i}", $"'{Singular(r.ParentEntity)} ' || t.{Identifier(r.Column)}")).ToList();
         var flagColumns = string.Concat(entity.References.Select((_, i) => $", parent_missing_{i}"));
+        Rule? sameFile = null;
+        if (SelfReference(entity) is { } self)
+        {
+            // A parent of the same entity later in the same file lets the row wait for it (released once the file's
+            // rows are in, in the same transaction), even where unknown parents are rejected; a parent that would
+            // lead back to the row is rejected whatever the policy.
+            parentFlags += $",\n        (t.{Identifier(self.Column)} in (select {KeyList(entity)} from numbered)) as parent_in_file";
+            flagColumns += ", parent_in_file, parent_cycle";
+            sameFile = parents[entity.References.ToList().IndexOf(self)];
+            rules.Add(new Rule("t.parent_cycle is not null", $"'{self.Column} makes a cycle: ' || t.parent_cycle"));
+        }
+
         if (orphans == OrphanPolicy.Reject)
         {
-            rules.AddRange(parents.Select(p => p with { Message = $"'unknown ' || {p.Message}" }));
+            rules.AddRange(parents.Where(p => p != sameFile).Select(p => p with { Message = $"'unknown ' || {p.Message}" }));
             parents.Clear();
+            if (sameFile is { } waiting)
+            {
+                rules.Add(new Rule($"({waiting.Condition} and not t.parent_in_file)", $"'unknown ' || {waiting.Message}"));
+                parents.Add(waiting with { Condition = $"({waiting.Condition} and t.parent_in_file)" });
+            }
         }
 
         var rawColumns = string.Join(", ", entity.Columns.Select(c => Identifier("raw__" + c.Name)));
         var checkedTable = $"""
             create or replace temp view {CheckedTable} as
-            {chain}, linked as (
-                select t.*{(parentFlags.Length > 0 ? ",\n        " + parentFlags : "")}
-                from numbered t
+            {chain}{Cycles(entity)}, linked as (
+                select t.*{(parentFlags.Length > 0 ? ",\n        " + parentFlags : "")}{(sameFile is null ? "" : ",\n        cy.cycle as parent_cycle")}
+                from numbered t{(sameFile is null ? "" : $"\n        left join cycles cy on cy.start = t.{KeyList(entity)}")}
             ), judged as (
                 select t.* exclude ({rawColumns}{flagColumns}),
                     {Messages(rules)} as reason,
@@ -127,6 +144,47 @@ internal static class ValidationSql
         return new CheckStatements(repeatedHashes, repeatedKeys, noRepeatedKeys, duplicateLines, noDuplicates, Checked: "");
     }
 
+    /// <summary>A reference from the entity to itself (an account's parent account), whose key is one column; else null.</summary>
+    internal static ReferenceSpec? SelfReference(EntitySchema entity) =>
+        entity.Key.Count == 1 ? entity.References.FirstOrDefault(r => r.ParentTable == entity.Table && r.ParentColumn == entity.Key[0]) : null;
+
+    /// <summary>
+    /// For an entity that references itself: <c>cycles</c>, one row per row of the file whose parent chain leads back
+    /// to it, with the chain (<c>A -> B -> A</c>). The chain follows the file's rows first, then the rows waiting for a
+    /// parent, then the stored rows the file does not replace, so a cycle is found whether its links came in one
+    /// file or several.
+    /// </summary>
+    private static string Cycles(EntitySchema entity)
+    {
+        if (SelfReference(entity) is not { } self)
+        {
+            return "";
+        }
+
+        var key = Identifier(entity.Key[0]);
+        var parent = Identifier(self.Column);
+        var inFile = $"(select {key} from numbered where {key} is not null)";
+        return $"""
+            , links as (
+                select {key} as child, {parent} as parent from numbered where {key} is not null and {parent} is not null
+                union
+                select (raw_row->>{Literal(entity.Key[0])}), (raw_row->>{Literal(self.Column)}) from staging.pending_rows
+                where entity = {Literal(entity.Name)} and (raw_row->>{Literal(self.Column)}) is not null
+                    and (raw_row->>{Literal(entity.Key[0])}) not in {inFile}
+                union
+                select {key}, {parent} from {entity.Table} where {parent} is not null and {key} not in {inFile}
+            ), walk(start, node, path) as (
+                select child, parent, [child, parent] from links where child in {inFile}
+                union all
+                select w.start, l.parent, list_append(w.path, l.parent)
+                from walk w join links l on l.child = w.node
+                where w.node <> w.start and (l.parent = w.start or not list_contains(w.path, l.parent))
+            ), cycles as (
+                select start, min(array_to_string(path, ' -> ')) as cycle from walk where node = start group by start
+            )
+            """;
+    }
+
     /// <summary>The hashes h that the rows of a query repeat, each once.</summary>
     internal static string RepeatedIn(string hashes) =>
         $"select distinct h from (select h, lag(h) over (order by h) as previous from ({hashes})) where h = previous";
@@ -174,7 +232,7 @@ internal static class ValidationSql
             ? $"select * replace (row_number() over (partition by {KeyList(entity, except: n)} order by source_line)::integer as {Identifier(n)}) from typed"
             : "select * from typed";
         return $"""
-            with trimmed as (
+            with {(SelfReference(entity) is null ? "" : "recursive ")}trimmed as (
                 select s.source_line, s.batch_id,
                     {trimmed}
                 from {source.View} s

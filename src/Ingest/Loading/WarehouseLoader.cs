@@ -57,6 +57,7 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
 
                 RecordBatch(request.FilePath, request.Sha256, request.Entity.Name, batchId, "loaded", counts, startedAt, error: null);
                 loader.ReleasePending();
+                counts = Released(counts, batchId);
                 connection.Execute("update meta.data_version set version = version + 1");
                 transaction.Commit();
             }
@@ -141,6 +142,15 @@ public sealed class WarehouseLoader(DuckDBConnection connection)
         connection.Scalar<bool?>(
             "select rows_rejected + rows_pending > 0 from meta.load_batches where entity = $1 and status = 'loaded' order by batch_id desc limit 1",
             entity) ?? false;
+
+    /// <summary>
+    /// The file's counts once waiting rows were tried again: a row waiting for a parent later in the same file (an
+    /// account's parent account) loaded, or was rejected, before the file's load ends.
+    /// </summary>
+    private BatchCounts Released(BatchCounts counts, long batchId) =>
+        connection.Rows("select rows_loaded, rows_rejected, rows_pending from meta.load_batches where batch_id = $1",
+            r => counts with { Loaded = r.Get<long>("rows_loaded"), Rejected = r.Get<long>("rows_rejected"), Pending = r.Get<long>("rows_pending") },
+            batchId)[0];
 
     /// <summary>Records a file that could not even be read far enough to know its entity.</summary>
     public LoadReport Fail(string filePath, string sha256, string? entity, string error) =>

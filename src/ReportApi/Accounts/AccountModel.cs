@@ -13,7 +13,11 @@ internal sealed record AccountModel(
     AccountPaymentSummary Payments,
     IReadOnlyList<AccountScore> Scores,
     IReadOnlyList<AccountCampaign> Campaigns,
-    IReadOnlyList<AccountAction> Actions);
+    IReadOnlyList<AccountAction> Actions)
+{
+    /// <summary>The company's group of companies as the caller may see it (<see cref="AccountGroup"/>); empty: in no group.</summary>
+    public IReadOnlyList<GroupMate> Group { get; init; } = [];
+}
 
 /// <summary>Who the company is and where it stands today; Duplicates lists the accounts merged into it ("id name; ...").</summary>
 internal sealed record AccountIdentity(

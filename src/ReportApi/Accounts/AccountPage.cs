@@ -30,7 +30,7 @@ internal static class AccountPage
             (T("f.industry"), p.Industry ?? ""), (T("f.region"), p.Region ?? ""), (T("f.city"), p.City ?? ""), (T("f.owner"), p.Owner ?? ""),
             (T("f.created_on"), p.CreatedOn is { } c ? Day(c) : ""),
             (T("f.consent"), p.ContactConsent is { } consent ? T(consent ? "yes" : "no") : T("unknown")),
-            (T("f.duplicates"), p.Duplicates ?? T("none")), (T("f.group"), T("none")),
+            (T("f.duplicates"), p.Duplicates ?? T("none")), (T("f.group"), AccountGroup.Name(model.Group) ?? T("none")),
         ]);
         Fields(html, "standing", T("standing"),
         [
@@ -39,6 +39,7 @@ internal static class AccountPage
             (T("f.stage"), p.LifecycleStage is { } stage ? Texts.GroupValue(language, "lifecycle_stage", stage) : ""),
             (T("f.rfm"), p.RfmSegment ?? ""), (T("f.churned_on"), p.ChurnedOn is { } churned ? Day(churned) : T("none")),
         ]);
+        AccountGroup.Append(html, model.Group, language);
         Table(html, "standing-history", T("standing.history"),
             [T("col.month"), T("f.tier"), T("f.level"), T("f.stage"), "#" + T("col.value")],
             model.Standing.Select(s => new[]

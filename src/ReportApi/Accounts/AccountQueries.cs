@@ -53,6 +53,9 @@ internal static class AccountQueries
         var actions = Run("account_actions", r => new AccountAction(
             Reader.Text(r, "action"), Reader.Long(r, "rank"), Reader.Text(r, "feature"), r.Get<double>("current_value"),
             r.Get<double>("healthy_value"), r.Get<double>("churn_probability"), r.Get<double>("probability_after"), r.Get<DateOnly?>("due_by")));
-        return new AccountModel(profile, standing, months, orders, service, contracts, payments, scores, campaigns, actions);
+        var group = Run("account_group", r => new GroupMate(
+            Reader.Text(r, "account_id"), Reader.Text(r, "name"), Reader.Text(r, "group_id"), Reader.Text(r, "group_name"), Reader.Long(r, "depth"),
+            Reader.Text(r, "region"), Reader.Text(r, "tier"), Reader.Decimal(r, "revenue_12m"), Reader.Text(r, "relation")));
+        return new AccountModel(profile, standing, months, orders, service, contracts, payments, scores, campaigns, actions) { Group = group };
     }
 }

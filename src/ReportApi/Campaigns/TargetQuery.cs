@@ -130,6 +130,11 @@ public static class TargetQuery
             conditions.Add($"account_id in ({MastersOf(accountIds, parameters)})");
         }
 
+        if (rule.GroupIds is { } groupIds)
+        {
+            conditions.Add($"account_id in (select g.account_id from marts.group_members g where g.group_id in ({MastersOf(groupIds, parameters)}))");
+        }
+
         return $"{Candidates}\nselect * from candidates\nwhere {string.Join("\n  and ", conditions)}";
     }
 

@@ -62,6 +62,12 @@ public sealed record TargetRule
     /// </summary>
     public IReadOnlyList<string>? AccountIds { get; init; }
 
+    /// <summary>
+    /// Every company of these groups of companies (集团客户, marts.group_members) that the reader may see. A group's id is
+    /// its top company's account id; a duplicate record's id stands for its company, and an id that heads no group adds nobody.
+    /// </summary>
+    public IReadOnlyList<string>? GroupIds { get; init; }
+
     /// <summary>The rule in a JSON text; a sentence saying what is wrong when it is not a valid rule.</summary>
     public static TargetRule Parse(string json)
     {
@@ -98,9 +104,9 @@ public sealed record TargetRule
         : Levels?.Where(l => l is < 1 or > 5).Select(l => (int?)l).FirstOrDefault() is { } level ? $"There is no level {level}; levels are 1 to 5."
         : LifecycleStages?.FirstOrDefault(s => !KnownLifecycleStages.Contains(s)) is { } stage
             ? $"There is no lifecycle stage '{stage}'; stages are {string.Join(", ", KnownLifecycleStages)}."
-        : Empty(Tiers) || Empty(Levels) || Empty(Regions) || Empty(Industries) || Empty(LifecycleStages) || Empty(AccountIds)
+        : Empty(Tiers) || Empty(Levels) || Empty(Regions) || Empty(Industries) || Empty(LifecycleStages) || Empty(AccountIds) || Empty(GroupIds)
             ? "A list in a rule needs at least one value (leave it out to mean any)."
-        : new[] { Tiers?.Count, Levels?.Count, Regions?.Count, Industries?.Count, LifecycleStages?.Count, AccountIds?.Count }.Max() > MaxListValues
+        : new[] { Tiers?.Count, Levels?.Count, Regions?.Count, Industries?.Count, LifecycleStages?.Count, AccountIds?.Count, GroupIds?.Count }.Max() > MaxListValues
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A list in a rule takes at most {MaxListValues:N0} values.")
         : MinChurnProbability is < 0 or > 1 ? "minChurnProbability is a probability, between 0 and 1."
         : CancelByWithinDays is < 0 or > 3660 ? "cancelByWithinDays takes 0 to 3660 days."

@@ -13,6 +13,9 @@ internal sealed record DashboardModel(
 
     /// <summary>The cost of churn by tier and region (empty before any scoring pass).</summary>
     public IReadOnlyList<ChurnCostRow> ChurnCost { get; init; } = [];
+
+    /// <summary>The groups panel's rows (<see cref="GroupsPanel"/>).</summary>
+    public IReadOnlyList<TopGroup> TopGroups { get; init; } = [];
 }
 
 /// <summary>

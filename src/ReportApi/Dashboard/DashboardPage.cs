@@ -42,6 +42,7 @@ internal static class DashboardPage
 
         html.Append("</section>\n<div class=\"tables\">\n");
         AppendTopAccounts(html, model, language, T);
+        GroupsPanel.Append(html, model.TopGroups, language);
         AppendAtRisk(html, model, language, T);
         ChurnCostPanel.Append(html, model, language, T);
         AppendContracts(html, model, language, T);

@@ -42,7 +42,12 @@ internal static class DashboardQueries
                 Reader.Long(r, "critical_accounts"), Reader.Decimal(r, "predicted_value"), Reader.Decimal(r, "churn_cost"),
                 Reader.Decimal(r, "critical_churn_cost")))
             : [];
-        return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores) { Alerts = alerts, ChurnCost = churnCost };
+        return new DashboardModel(tiles, top, atRisk, contracts, state.HasScores)
+        {
+            Alerts = alerts,
+            ChurnCost = churnCost,
+            TopGroups = GroupsPanel.Load(connection, filter, accountFilter),
+        };
     }
 
     /// <summary>Why the account is at risk: the first few reasons that raise it (<see cref="ChurnReason.WhyAtRisk"/>), each in both languages.</summary>

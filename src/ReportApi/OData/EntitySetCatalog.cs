@@ -1,5 +1,6 @@
 using Analytics.ReportApi.Access;
 using Analytics.Warehouse;
+using Analytics.Warehouse.Reports;
 
 namespace Analytics.ReportApi.OData;
 
@@ -104,6 +105,11 @@ internal static class EntitySetCatalog
             """,
             ["account_id", "other_account_id"],
             scope => $"{scope.AccountFilter("src.account_id")} and {scope.AccountFilter("src.other_account_id")}", []),
+        // Groups of companies (集团客户, docs/marts.md#groups-of-companies): a group's figures are sums over the members
+        // the reader may see, so a region-limited key reads its own members' totals, never a foreign member's.
+        new("Groups", "Group", ReportQueries.Sql("groups", _ => "true"), ["group_id"], EntitySetDefinition.Unrestricted, []) { ScopedReport = "groups" },
+        new("GroupMembers", "GroupMember", ReportQueries.Sql("group_members", _ => "true"), ["account_id"], EntitySetDefinition.ByAccount("account_id"), []),
+        Mart("GroupMemberMonths", "GroupMemberMonth", "group_member_months", ["account_id", "month"], EntitySetDefinition.ByAccount("account_id")),
         Mart("AccountSegments", "AccountSegment", "account_segments", ["account_id"], EntitySetDefinition.ByAccount("account_id")) with { ScopedReport = "scoped_account_segments" },
         Mart("AccountTiers", "AccountTier", "account_tiers", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")) with { ScopedReport = "scoped_account_tiers" },
         Mart("AccountRfm", "AccountRfmScore", "account_rfm", ["master_account_id"], EntitySetDefinition.ByAccount("master_account_id")),
@@ -160,6 +166,9 @@ internal static class EntitySetCatalog
         new("Campaigns", "Members", "CampaignMembers", "campaign_id", "campaign_id", IsCollection: true),
         new("CampaignMembers", "Campaign", "Campaigns", "campaign_id", "campaign_id", IsCollection: false),
         new("CampaignMembers", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
+        new("Groups", "Members", "GroupMembers", "group_id", "group_id", IsCollection: true),
+        new("GroupMembers", "Group", "Groups", "group_id", "group_id", IsCollection: false),
+        new("GroupMembers", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
     ];
 
     private static EntitySetDefinition Mart(string name, string typeName, string mart, IReadOnlyList<string> key, Func<AccessScope, string> access) =>

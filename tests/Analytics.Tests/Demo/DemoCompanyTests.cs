@@ -27,7 +27,7 @@ public sealed class DemoCompanyTests(DemoCompanyFixture demo, ITestOutputHelper 
     {
         var expected = new Dictionary<string, string>
         {
-            ["accounts"] = "account_id,name,tax_id,industry,region,city,owner,created_on,english_name,contact_name,contact_phone,contact_consent",
+            ["accounts"] = "account_id,name,tax_id,industry,region,city,owner,created_on,english_name,contact_name,contact_phone,contact_consent,parent_account_id",
             ["products"] = "product_id,name,category,list_price,unit_cost",
             ["contracts"] = "contract_id,account_id,start_date,end_date,auto_renew,notice_days,renewal_months,annual_fee,payment_terms_days,margin_cap_pct,penalty_threshold_pct,response_hours,onsite_hours,service_start,service_end,time_zone,holiday_calendar,terminated_on",
             ["orders"] = "order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date",

@@ -45,7 +45,8 @@ public sealed class SqlModelTests : IClassFixture<SqlModelTests.SmallBook>
 
         public SmallBook()
         {
-            Warehouse.LoadText("accounts.csv", "account_id,name,region\nA1,甲方,华东\nA2,乙方,华北\nA3,甲 方,华东\n");
+            // A2 names A3, a duplicate record of A1, as its parent: A1's company heads a group of companies.
+            Warehouse.LoadText("accounts.csv", "account_id,name,region,parent_account_id\nA1,甲方,华东,\nA2,乙方,华北,A3\nA3,甲 方,华东,\n");
             Warehouse.LoadText("products.csv", "product_id,name,unit_cost\nP1,服务器,100\nP2,打印机,10\n");
             Warehouse.LoadText("contracts.csv", "contract_id,account_id,start_date,end_date,auto_renew\nC1,A1,2024-01-01,2024-12-31,true\n");
             Warehouse.LoadText("orders.csv", "order_id,account_id,order_date,amount,contract_id,invoice_date\nO1,A1,2025-01-02,,C1,2025-01-03\nO2,A2,2025-02-03,50.00,,\nO3,A2,2024-01-05,20.00,,\n");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Analytics.ReportApi.Access;
 using Analytics.ReportApi.Accounts;
 
@@ -7,11 +8,22 @@ namespace Analytics.Tests.Security;
 /// <summary>
 /// Row-level security of the account pages as a property over every account of both <see cref="RegionBooks"/>: an
 /// East key opens exactly the accounts whose company is in the East (a duplicate filed in the North included), each
-/// page and chart the same as the admin's and the same whatever the other regions hold; every other account is a
+/// page and chart the same as the admin's (but for the group section, which lists only the members it may see) and the
+/// same whatever the other regions hold; every other account is a
 /// 404 saying no more than a made-up id does, and so is its what-if.
 /// </summary>
-public sealed class AccountPageScopeTests(RegionBooks books) : IClassFixture<RegionBooks>
+public sealed partial class AccountPageScopeTests(RegionBooks books) : IClassFixture<RegionBooks>
 {
+    // The group section lists the members of the company's group of companies the reader may see: the admin's lists
+    // N1's whole group, the East key's its East members only (each checked to be an East account).
+    [GeneratedRegex("<section id=\"group-members\">.*?</section>", RegexOptions.Singleline)]
+    private static partial Regex GroupMembers();
+
+    [GeneratedRegex("href=\"/accounts/([^?\"]+)\\?")]
+    private static partial Regex GroupMemberLinks();
+
+    private static string WithoutGroupMembers(string page) => GroupMembers().Replace(page, "");
+
     [Fact]
     public async Task An_east_key_opens_every_east_companys_page_as_the_admin_sees_it_and_no_other()
     {
@@ -30,8 +42,10 @@ public sealed class AccountPageScopeTests(RegionBooks books) : IClassFixture<Reg
                 {
                     if (east.Contains(account))
                     {
-                        Assert.Equal(await RegionBook.Text(admin, path), await RegionBook.Text(manager, path));
-                        Assert.Equal(await RegionBook.Text(manager, path), await RegionBook.Text(otherManager, path));
+                        var page = await RegionBook.Text(manager, path);
+                        Assert.Equal(WithoutGroupMembers(await RegionBook.Text(admin, path)), WithoutGroupMembers(page));
+                        Assert.Equal(page, await RegionBook.Text(otherManager, path));
+                        Assert.All(GroupMemberLinks().Matches(GroupMembers().Match(page).Value), link => Assert.Contains(link.Groups[1].Value, east));
                         opened.Add(account);
                     }
                     else

@@ -17,6 +17,7 @@ namespace Analytics.Tests.Security;
 ///      (N1 A; E1 B; E2 C in both);
 ///   the second book only: N3 华北 5,000 and its duplicate N3D, located in 华东, 2,000 (both 2023-06-01, before every
 ///      window): a company of the North whose duplicate sits in the East, which the East must not see.
+/// Groups of companies: E2 belongs to N1's group (a group spanning both regions), whose totals the East reads over E2 alone.
 /// Tickets: T1 of E1 and T2 of N1 for one engineer (赵工), and in the second book T3 of N1 for him as well, so an
 /// engineer's whole-book row would differ.
 /// </summary>
@@ -48,14 +49,14 @@ public sealed class RegionBook : IAsyncDisposable
 
     public RegionBook(bool second)
     {
-        Warehouse.LoadText("accounts.csv", "account_id,name,tax_id,industry,region,city,created_on\n"
-            + "E1,华东机械有限公司,91310000MA1FL0001,制造,华东,上海,2020-01-01\n"
-            + "E1D,华东机械有限公司北京分部,91310000MA1FL0001,制造,华北,北京,2021-01-01\n"
-            + "E2,苏州电子有限公司,91320500MA1FL0002,电子,华东,苏州,2020-02-01\n"
-            + "N1,北京重工有限公司,91110000MA1FL0003,制造,华北,北京,2019-06-01\n"
+        Warehouse.LoadText("accounts.csv", "account_id,name,tax_id,industry,region,city,created_on,parent_account_id\n"
+            + "E1,华东机械有限公司,91310000MA1FL0001,制造,华东,上海,2020-01-01,\n"
+            + "E1D,华东机械有限公司北京分部,91310000MA1FL0001,制造,华北,北京,2021-01-01,\n"
+            + "E2,苏州电子有限公司,91320500MA1FL0002,电子,华东,苏州,2020-02-01,N1\n"
+            + "N1,北京重工有限公司,91110000MA1FL0003,制造,华北,北京,2019-06-01,\n"
             + (second
-                ? "N3,天津化工有限公司,91120000MA1FL0004,化工,华北,天津,2019-01-01\n"
-                  + "N3D,天津化工有限公司上海办,91120000MA1FL0004,化工,华东,上海,2022-01-01\n"
+                ? "N3,天津化工有限公司,91120000MA1FL0004,化工,华北,天津,2019-01-01,\n"
+                  + "N3D,天津化工有限公司上海办,91120000MA1FL0004,化工,华东,上海,2022-01-01,\n"
                 : ""));
         Warehouse.LoadText("products.csv", "product_id,name,category,list_price,unit_cost\nP1,服务器,server,1000.00,600.00\n");
         Warehouse.LoadText("orders.csv", "order_id,account_id,order_date,channel\n"

@@ -42,7 +42,7 @@ internal static class DailyRefreshBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| daily file | orders | lines | load s | refresh s | load + refresh s | / full refresh | marts by rows / whole / unchanged |");
+        Console.WriteLine("| daily file | orders | lines | load s | refresh s | load + refresh s | / full refresh | marts whole / by rows / unchanged |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var (scenario, days) in new[] { ("on the last day (as_of stays)", 0), ("on the day after (as_of moves)", 1) })
         {

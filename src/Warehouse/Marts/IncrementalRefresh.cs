@@ -22,6 +22,9 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     // (the segment history, churn rates) count as changed: comparing them would cost about as much as what it saves.
     private const long ComparedRows = 200_000;
 
+    // Longer lists cost more to parse and plan than they save; the model then runs whole and is filtered at the top.
+    private const long LiteralIds = 20_000;
+
     /// <summary>Every change since <paramref name="martsVersion"/>, up to <paramref name="dataVersion"/>, as the tables it touched.</summary>
     public IReadOnlySet<string> ChangedTables(long martsVersion, long dataVersion) =>
         connection.Rows("select distinct entity from meta.load_changes where data_version > $1 and data_version <= $2",
@@ -47,7 +50,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             changed.Add(table);
             if (header.RefreshBy is { } column && !reads.Overlaps(changedWhole))
             {
-                var ids = $"{column} in (select id from refresh_{column})";
+                var ids = IdFilter(column, touched[column]);
                 connection.Execute($"delete from {table} where {ids}");
                 var rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {ids}");
                 timings.Add(new MartTiming(name, rows, clock.Elapsed) { Rebuild = MartRebuild.Rows, Ids = touched[column] });
@@ -69,6 +72,16 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
 
         return timings;
     }
+
+    /// <summary>
+    /// The rows of the touched ids, as a list of literals when it is short: DuckDB pushes a constant IN list down into
+    /// the scans beneath the model's joins and groups, so only those ids' rows are read and computed, where an IN
+    /// over a table is a join at the top, after the whole model was computed.
+    /// </summary>
+    private string IdFilter(string column, long count) =>
+        count <= LiteralIds
+            ? $"{column} in ({string.Join(", ", connection.Rows($"select id from refresh_{column} order by id", r => SqlExtensions.Literal(r.GetString(0))).DefaultIfEmpty("null"))})"
+            : $"{column} in (select id from refresh_{column})";
 
     /// <returns>whether the table's rows differ from before (always, for a large one).</returns>
     private bool RebuildWhole(string name, string sql)
@@ -95,10 +108,9 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     }
 
     /// <summary>
-    /// The ids whose rows a refresh by that column rebuilds: the accounts the loads recorded, their companies
-    /// (duplicates merged), their orders and tickets as the core tables hold them now (orders and tickets are never
-    /// deleted, so an order moved to another account is found under its new owner, whom the load recorded too), and
-    /// the contracts the changed rows named before and after.
+    /// The ids whose rows a refresh by that column rebuilds: the orders and tickets the loads wrote or replaced, their
+    /// accounts before and after, those accounts' companies (duplicates merged), and the contracts the rows named
+    /// before and after.
     /// </summary>
     private Dictionary<string, long> TouchIds(long martsVersion, long dataVersion)
     {
@@ -107,8 +119,8 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         {
             ["account_id"] = $"select distinct account_id from meta.load_changes where {since}",
             ["master_account_id"] = "select distinct master_account_id from marts.account_merge_map where account_id in (select id from refresh_account_id)",
-            ["order_id"] = "select order_id from core.orders where account_id in (select id from refresh_account_id)",
-            ["ticket_id"] = "select ticket_id from core.tickets where account_id in (select id from refresh_account_id)",
+            ["order_id"] = $"select distinct order_id from meta.load_changes where {since} and order_id is not null",
+            ["ticket_id"] = $"select distinct ticket_id from meta.load_changes where {since} and ticket_id is not null",
             ["contract_id"] = $"select distinct contract_id from meta.load_changes where {since} and contract_id is not null",
         };
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);

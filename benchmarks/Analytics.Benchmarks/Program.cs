@@ -5,6 +5,7 @@ return args switch
 {
     ["load", .. var rest] => LoadBenchmark.Run(rest),
     ["marts", .. var rest] => MartBenchmark.Run(rest),
+    ["marts-daily", .. var rest] => DailyRefreshBenchmark.Run(rest),
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest),
     ["odata", .. var rest] => ODataBenchmark.Run(rest),
     ["models", .. var rest] => ModelBenchmark.Run(rest),
@@ -17,6 +18,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- load [--lines N] [--rounds N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- marts [--accounts N] [--lines N] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- marts-daily [--accounts N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- dashboard [--accounts N] [--runs N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- odata [--accounts N] [--lines N] [--runs N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- models [--accounts N] [--dir DIR]");

@@ -30,8 +30,9 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             logger.LogInformation("Building the marts (built from data version {Marts}, the warehouse is at {Data})...",
                 freshness.MartsVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", freshness.DataVersion);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            marts.Refresh();
-            logger.LogInformation("Marts built in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
+            var refresh = marts.RefreshChanged();
+            logger.LogInformation("Marts built in {Seconds:0.0} s ({How}: {Reason})", clock.Elapsed.TotalSeconds,
+                refresh.Full ? "every mart" : "what the loads changed", refresh.Reason);
         }
 
         if (settings.TrainOnFirstRun)

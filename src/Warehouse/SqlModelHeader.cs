@@ -9,9 +9,12 @@ namespace Analytics.Warehouse;
 /// -- not null: tier, level
 /// -- accepted: tier in (A, B, C)
 /// -- references: master_account_id -> core.accounts.account_id
+/// -- refresh by: master_account_id
 /// </code>
 /// The key is required, on one line; not null may take several lines; accepted and references are optional, one
-/// line per column. Accepted values are written as they are, without quotes, separated by commas, in the order
+/// line per column. Refresh by names the column whose account (or order, ticket, contract) a row belongs to: the
+/// promise that a row changes only when that id's own data changes, so a refresh after a load rebuilds only the rows
+/// of the ids the load touched (<see cref="Marts.IncrementalRefresh"/>); without it the model is rebuilt whole. Accepted values are written as they are, without quotes, separated by commas, in the order
 /// people see them. Any other header line is prose. Every model is tested against its header (SqlModelTests), so
 /// a declaration that does not parse is refused rather than skipped: a check that silently vanished would pass forever.
 /// </summary>
@@ -25,6 +28,13 @@ public sealed partial record SqlModelHeader(
     private const string NotNullPrefix = "-- not null:";
     private const string AcceptedPrefix = "-- accepted:";
     private const string ReferencesPrefix = "-- references:";
+    private const string RefreshByPrefix = "-- refresh by:";
+
+    /// <summary>The columns a model may be refreshed by, each naming an account or a row that belongs to one.</summary>
+    public static readonly IReadOnlyList<string> RefreshColumns = ["account_id", "master_account_id", "order_id", "ticket_id", "contract_id"];
+
+    /// <summary>The column a refresh after a load rebuilds this model's rows by, or null: rebuilt whole.</summary>
+    public string? RefreshBy { get; init; }
 
     /// <summary>The values the header accepts in a column, or null when it declares none.</summary>
     public IReadOnlyList<string>? AcceptedIn(string column) => Accepted.FirstOrDefault(a => a.Column == column)?.Values;
@@ -44,6 +54,7 @@ public sealed partial record SqlModelHeader(
         var notNull = new List<string>();
         var accepted = new List<AcceptedValues>();
         var references = new List<ModelReference>();
+        string? refreshBy = null;
         foreach (var line in header)
         {
             if (line.StartsWith(KeyPrefix, StringComparison.Ordinal))
@@ -64,18 +75,29 @@ public sealed partial record SqlModelHeader(
                 var declared = ReferenceOf(model, line);
                 references.Add(references.All(r => r.Column != declared.Column) ? declared : throw Malformed(model, line, "a second references line for the column"));
             }
+            else if (line.StartsWith(RefreshByPrefix, StringComparison.Ordinal))
+            {
+                var column = line[RefreshByPrefix.Length..].Trim();
+                refreshBy = refreshBy is not null ? throw Malformed(model, line, "a second refresh by line")
+                    : RefreshColumns.Contains(column) ? column
+                    : throw Malformed(model, line, $"expected one of {string.Join(", ", RefreshColumns)}");
+            }
         }
 
         return new SqlModelHeader(
             key ?? throw new InvalidOperationException($"Model {model} does not declare its key ('{KeyPrefix} a, b') in its header."),
             [.. notNull.Distinct()],
             accepted,
-            references);
+            references)
+        {
+            RefreshBy = refreshBy,
+        };
     }
 
     private static bool Declares(string line) =>
         line.StartsWith(KeyPrefix, StringComparison.Ordinal) || line.StartsWith(NotNullPrefix, StringComparison.Ordinal)
-        || line.StartsWith(AcceptedPrefix, StringComparison.Ordinal) || line.StartsWith(ReferencesPrefix, StringComparison.Ordinal);
+        || line.StartsWith(AcceptedPrefix, StringComparison.Ordinal) || line.StartsWith(ReferencesPrefix, StringComparison.Ordinal)
+        || line.StartsWith(RefreshByPrefix, StringComparison.Ordinal);
 
     private static AcceptedValues AcceptedValuesOf(string model, string line)
     {

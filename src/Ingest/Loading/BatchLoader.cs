@@ -35,7 +35,7 @@ public sealed class BatchLoader(DuckDBConnection connection)
     public BatchCounts Apply(EntitySchema entity, StagedSource source, long rowsRead, long batchId, string fileName)
     {
         FreezeIfSelfReferencing(entity);
-        var loaded = Merge(entity, $"select * from {Checked} where outcome = 'loaded'");
+        var loaded = Merge(entity, $"select * from {Checked} where outcome = 'loaded'", written: $"select * from {entity.Table} where batch_id = {batchId}");
         var counts = new BatchCounts(rowsRead, loaded, 0, 0);
         if (rowsRead > loaded)
         {
@@ -155,8 +155,9 @@ public sealed class BatchLoader(DuckDBConnection connection)
         }
     }
 
+    /// <param name="written">a query of the rows once written, cheaper to read again than <paramref name="rows"/>.</param>
     /// <returns>the rows inserted.</returns>
-    private long Merge(EntitySchema entity, string rows)
+    private long Merge(EntitySchema entity, string rows, string? written = null)
     {
         var columns = string.Join(", ", entity.Columns.Select(c => Identifier(c.Name)));
         // A first load into an empty table has nothing to replace; skipping the delete saves a join over every row.
@@ -166,6 +167,7 @@ public sealed class BatchLoader(DuckDBConnection connection)
         }
 
         var inserted = connection.Execute($"insert into {entity.Table} ({columns}, batch_id) select {columns}, batch_id from ({rows})");
+        ChangedAccounts.Record(connection, entity, written ?? rows);
         if (entity.HistoryColumns.Count > 0)
         {
             RecordHistory(entity, rows);
@@ -185,6 +187,8 @@ public sealed class BatchLoader(DuckDBConnection connection)
         var scopeList = string.Join(", ", scope.Select(Identifier));
         var scopeMatch = string.Join(" and ", scope.Select(k => $"c.{Identifier(k)} = m.{Identifier(k)}"));
         var kept = keptBatch is { } batch ? $" and c.batch_id <> {batch}" : "";
+        // Their accounts are the old owners: an order moved to another account changes both accounts' marts.
+        ChangedAccounts.Record(connection, entity, $"select c.* from {entity.Table} c, (select distinct {scopeList} from ({rows})) m where {scopeMatch}{kept}");
         connection.Execute($"delete from {entity.Table} c using (select distinct {scopeList} from ({rows})) m where {scopeMatch}{kept}");
     }
 

@@ -54,6 +54,8 @@ internal sealed class OnePassLoader(DuckDBConnection connection)
             return null;
         }
 
+        ChangedAccounts.Record(connection, entity, ours);
+
         // Written first, so the rows a newer file replaces (latest wins) are the others with the same keys.
         var merge = new BatchLoader(connection);
         if (hadRows)

@@ -8,7 +8,7 @@ using Quartz;
 
 namespace Analytics.ReportApi.Inbox;
 
-/// <summary>Loads what has arrived in the inbox, then rebuilds the marts if anything changed. Never runs twice at once.</summary>
+/// <summary>Loads what has arrived in the inbox, then refreshes what the loads changed in the marts. Never runs twice at once.</summary>
 [DisallowConcurrentExecution]
 internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSettings> settings, ILogger<InboxJob> logger) : IJob
 {
@@ -40,8 +40,9 @@ internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSet
         var marts = new MartBuilder(connection);
         if (marts.Freshness() is { Current: false } freshness)
         {
-            marts.Refresh();
-            logger.LogInformation("Marts rebuilt at data version {Version}", freshness.DataVersion);
+            var refresh = marts.RefreshChanged();
+            logger.LogInformation("Marts refreshed at data version {Version}: {How}, because {Reason}", freshness.DataVersion,
+                refresh.Full ? "every mart rebuilt" : $"{refresh.Timings.Count(t => t.Rebuild != MartRebuild.Unchanged)} marts rebuilt", refresh.Reason);
         }
 
         return ValueTask.CompletedTask;

@@ -1,5 +1,6 @@
 -- Grain: one row per order line. net_amount = quantity x unit_price x (1 - discount), unrounded.
 -- key: order_id, line_no
+-- refresh by: order_id
 -- not null: product_id, quantity, unit_price, discount, net_amount
 -- references: order_id -> core.orders.order_id
 -- references: product_id -> core.products.product_id

@@ -1,5 +1,6 @@
 -- Grain: one row per order. net_amount is the sum of its lines, or the file's amount for an order without lines.
 -- key: order_id
+-- refresh by: order_id
 -- not null: account_id, order_date, line_count
 -- references: order_id -> core.orders.order_id
 -- references: account_id -> core.accounts.account_id

@@ -1,5 +1,6 @@
 -- Grain: one row per master account per time it churned.
 -- key: master_account_id, churned_on
+-- refresh by: master_account_id
 -- accepted: definition in (inactivity, contract, label)
 -- references: master_account_id -> core.accounts.account_id
 -- Churn (客户流失), defined here and nowhere else, by the setting churn.definition:

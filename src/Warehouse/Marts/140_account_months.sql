@@ -1,6 +1,7 @@
 -- Grain: one row per master account per month of the history (history.months before the as_of month, through
 -- it), from the month of its first order on. A month without orders has its row.
 -- key: master_account_id, month
+-- refresh by: master_account_id
 -- not null: month_end, tenure_months, orders, recent_orders, previous_orders, lifecycle_stage
 -- accepted: lifecycle_stage in (exploration, formation, stability, decline, churned)
 -- references: master_account_id -> core.accounts.account_id

@@ -1,5 +1,6 @@
 -- Grain: one row per ticket: the service window its SLA clocks run in, and its instants on that window's local clock.
 -- key: ticket_id
+-- refresh by: ticket_id
 -- not null: time_zone, holiday_calendar, service_weekdays, service_start, service_end, response_hours, onsite_hours, opened_local
 -- references: ticket_id -> core.tickets.ticket_id
 -- references: contract_id -> core.contracts.contract_id

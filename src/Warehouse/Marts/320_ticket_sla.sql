@@ -1,5 +1,6 @@
 -- Grain: one row per ticket: when its SLA clock starts, its response and on-site times in service minutes, and whether each met its limit.
 -- key: ticket_id
+-- refresh by: ticket_id
 -- not null: account_id, kind, opened_at, month, calendar_covered
 -- accepted: kind in (phone, onsite, maintenance, complaint, request)
 -- references: ticket_id -> core.tickets.ticket_id

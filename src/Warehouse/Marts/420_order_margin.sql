@@ -1,5 +1,6 @@
 -- Grain: one row per order: its margin against the cap and what the margin clause makes the supplier owe.
 -- key: order_id
+-- refresh by: order_id
 -- not null: account_id, order_date, under_contract
 -- references: order_id -> core.orders.order_id
 -- references: account_id -> core.accounts.account_id

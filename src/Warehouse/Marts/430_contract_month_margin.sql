@@ -1,5 +1,6 @@
 -- Grain: one row per contract per calendar month with orders under that contract while it was in force.
 -- key: contract_id, month
+-- refresh by: contract_id
 -- not null: account_id, orders, deduction, penalty, amount_owed
 -- references: contract_id -> core.contracts.contract_id
 -- references: account_id -> core.accounts.account_id

@@ -1,5 +1,6 @@
 -- Grain: one row per invoiced order (one with an invoice_date or a due_date): the day it falls due and why.
 -- key: order_id
+-- refresh by: order_id
 -- not null: account_id, due_date, due_date_source
 -- accepted: due_date_source in (file, terms, settlement)
 -- references: order_id -> core.orders.order_id

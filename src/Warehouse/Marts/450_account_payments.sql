@@ -1,5 +1,6 @@
 -- Grain: one row per account with at least one invoice.
 -- key: account_id
+-- refresh by: account_id
 -- not null: invoices, late_invoices, is_late_payer
 -- references: account_id -> core.accounts.account_id
 -- late: paid late, or unpaid past its due date. average_days_late is over the late invoices (how late, when late).

@@ -29,19 +29,69 @@ public sealed class MartBuilder(DuckDBConnection connection)
 
     private List<MartTiming> RefreshAlone()
     {
-        var timings = new List<MartTiming>();
         using var transaction = connection.BeginTransaction();
-        foreach (var (name, sql, _) in Models())
+        var models = Models();
+        var timings = BuildAll(models);
+        RecordBuilt(models);
+        transaction.Commit();
+        return timings;
+    }
+
+    /// <summary>
+    /// After loads: rebuilds only what they changed when they changed only orders, order lines and tickets
+    /// (<see cref="IncrementalRefresh"/>), else every mart, and says why. The result is the same marts a full
+    /// rebuild gives (IncrementalRefreshTests compares them row by row).
+    /// </summary>
+    public MartRefresh RefreshChanged()
+    {
+        lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
+        {
+            using var transaction = connection.BeginTransaction();
+            var models = Models();
+            var freshness = Freshness();
+            var incremental = new IncrementalRefresh(connection);
+            var whyFull = WhyFull(models, freshness);
+            if (whyFull is null && freshness.Current)
+            {
+                return new MartRefresh(false, "the marts are current", []);
+            }
+
+            var timings = whyFull is null ? incremental.Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models);
+            RecordBuilt(models);
+            transaction.Commit();
+            return new MartRefresh(whyFull is not null, whyFull ?? $"only orders, order lines or tickets changed since data version {freshness.MartsVersion}", timings);
+        }
+    }
+
+    private string? WhyFull(IReadOnlyList<SqlModel> models, MartsFreshness freshness) =>
+        !IsBuilt() ? "a mart has no table yet"
+        : freshness.MartsVersion is null ? "the marts record no data version"
+        : connection.Scalar<string?>("select fingerprint from meta.marts_inputs") != MartInputs.Fingerprint(connection, models)
+            ? "an input other than orders, order lines and tickets changed (a setting, account, product, contract, calendar, decision or a mart's SQL)"
+        : null;
+
+    private List<MartTiming> BuildAll(IReadOnlyList<SqlModel> models)
+    {
+        var timings = new List<MartTiming>();
+        foreach (var (name, sql, _) in models)
         {
             var clock = Stopwatch.StartNew();
             connection.Execute($"create or replace table marts.{name} as\n{sql}");
             timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from marts.{name}"), clock.Elapsed));
         }
 
-        // Read inside the transaction: the version of the very snapshot the models above were built from.
-        connection.Execute("update meta.marts_version set version = (select version from meta.data_version)");
-        transaction.Commit();
         return timings;
+    }
+
+    /// <summary>
+    /// Records what the marts were built from: read inside the transaction, the version of the very snapshot the
+    /// models were built from, and the fingerprint of the inputs loads do not record; the load changes they cover go.
+    /// </summary>
+    private void RecordBuilt(IReadOnlyList<SqlModel> models)
+    {
+        connection.Execute("update meta.marts_version set version = (select version from meta.data_version)");
+        connection.Execute("update meta.marts_inputs set fingerprint = $1", MartInputs.Fingerprint(connection, models));
+        connection.Execute("delete from meta.load_changes where data_version <= (select version from meta.data_version)");
     }
 
     /// <summary>Whether every model has its table: not on a new warehouse, nor after an upgrade that added a model.</summary>
@@ -61,4 +111,21 @@ public sealed class MartBuilder(DuckDBConnection connection)
     public static IReadOnlyList<SqlModel> Models() => SqlModel.Embedded("Marts");
 }
 
-public sealed record MartTiming(string Mart, long Rows, TimeSpan Elapsed);
+/// <summary>One mart's rebuild: its rows (those written, when only some ids' rows were), and how it was rebuilt.</summary>
+public sealed record MartTiming(string Mart, long Rows, TimeSpan Elapsed)
+{
+    public MartRebuild Rebuild { get; init; } = MartRebuild.Whole;
+
+    /// <summary>With <see cref="MartRebuild.Rows"/>: how many ids (accounts, orders, ...) had their rows rebuilt.</summary>
+    public long Ids { get; init; }
+}
+
+public enum MartRebuild
+{
+    Whole,
+    Rows,
+    Unchanged,
+}
+
+/// <summary>What a refresh after loads did: every mart rebuilt (<paramref name="Full"/>, and why), or only what changed.</summary>
+public sealed record MartRefresh(bool Full, string Reason, IReadOnlyList<MartTiming> Timings);

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Marts;
+
+/// <summary>
+/// What the marts read, and a fingerprint of the part no load records row by row: every core and meta table a model
+/// reads except the orders, order lines and tickets (meta.load_changes says which accounts those changed), with the
+/// models' own text. A setting, an account, a contract, a calendar, a duplicate decision or a new release's mart all
+/// change it, and a changed fingerprint means a full rebuild: the tables are hashed whole, so nothing has to
+/// remember to say it changed them.
+/// </summary>
+public static partial class MartInputs
+{
+    /// <summary>The core tables whose changes loads record by account (meta.load_changes.entity names them).</summary>
+    public static readonly IReadOnlyList<string> Logged = ["core.orders", "core.order_lines", "core.tickets"];
+
+    /// <summary>The tables a model's SQL names (schema.table, lower case).</summary>
+    public static IReadOnlySet<string> Reads(string sql) =>
+        TableName().Matches(sql).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    public static string Fingerprint(DuckDBConnection connection, IReadOnlyList<SqlModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var tables = models.SelectMany(m => Reads(m.Sql))
+            .Where(t => !t.StartsWith("marts.", StringComparison.Ordinal) && !Logged.Contains(t))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        // An order-independent sum of row hashes: rows may sit in any order, and a row added twice counts twice.
+        var sums = tables.Count == 0 ? [] : connection.Rows(
+            string.Join("\nunion all\n", tables.Select(t => $"select '{t}' as t, count(*) as n, coalesce(sum(hash(x)), 0)::varchar as h from {t} x")) + "\norder by t",
+            r => string.Create(CultureInfo.InvariantCulture, $"{r.GetString(0)} {r.GetValue(1)} {r.GetString(2)}"));
+        var text = string.Join('\n', sums.Concat(models.Select(m => $"{m.Name}\n{m.Sql}")));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [GeneratedRegex(@"\b(core|meta|marts)\.[a-z_][a-z0-9_]*\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TableName();
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Analytics.Ingest;
+using Analytics.Ingest.Demo;
+using Analytics.Ingest.Loading;
+using Analytics.Tests.Support;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Marts;
+
+namespace Analytics.Tests.Marts;
+
+/// <summary>
+/// The refresh after a load (<see cref="MartBuilder.RefreshChanged"/>) gives the marts a full build gives, every mart
+/// and every row: two warehouses take the same loads, one refreshing after each as the service does, the other
+/// rebuilding everything, and every mart the build lists (a new one included, unasked) is compared both ways with
+/// EXCEPT ALL. The loads are a small demo company and files written here by hand on top of it: new orders, a replaced
+/// file (an order moved to another account, an order's lines replaced), lines waiting for their order, rejected rows,
+/// tickets, payments, a day that moves as_of, a setting and a new account.
+/// </summary>
+public sealed class IncrementalRefreshTests : IDisposable
+{
+    private static readonly IReadOnlyDictionary<string, SqlModel> Models = MartBuilder.Models().ToDictionary(m => m.Name);
+
+    private readonly TestWarehouse _incremental = new();
+    private readonly TestWarehouse _full = new();
+    private readonly TempFolder _files = new();
+
+    public void Dispose()
+    {
+        _incremental.Dispose();
+        _full.Dispose();
+        _files.Dispose();
+    }
+
+    [Fact]
+    public void After_every_load_the_marts_refreshed_by_account_equal_a_full_build_row_for_row()
+    {
+        var demo = _files.File("demo");
+        DemoCompany.Write(demo, new DemoOptions(new DateOnly(2026, 1, 15), Accounts: 40, Years: 2, Seed: 11));
+        var first = Load("demo", demo);
+        Assert.True(first.Full);
+        Assert.Equal("a mart has no table yet", first.Reason);
+
+        var book = Book.Of(_full);
+        var day = book.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var before = book.AsOf.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var newOrders = Load("new orders", Write("orders_new.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N1,{book.A1},{day},phone,{book.Contract},,{day},,
+            N2,{book.A2},{before},schedule,,1200.00,{before},,
+            """));
+        Assert.False(newOrders.Full);
+        Assert.Contains(newOrders.Timings, t => t is { Mart: "orders", Rebuild: MartRebuild.Rows, Ids: > 0 });
+        Assert.Contains(newOrders.Timings, t => t is { Mart: "account_identities", Rebuild: MartRebuild.Unchanged });
+        Load("new lines", Write("order_lines_new.csv", $"""
+            order_id,product_id,quantity,unit_price,unit_cost,discount
+            N1,{book.P1},2,1000.00,930.00,0
+            N1,{book.P2},1,500.00,400.00,0.1
+            """));
+
+        // A corrected file: N2 belonged to another account and cost more; N1's lines are replaced as a set.
+        Load("order moved", Write("orders_fix.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N2,{book.A3},{before},schedule,,1300.00,{before},,
+            {book.OldOrder},{book.A3},{book.OldOrderDate},phone,,777.00,,,
+            """));
+        Load("lines replaced", Write("order_lines_fix.csv", $"""
+            order_id,product_id,quantity,unit_price,unit_cost,discount
+            N1,{book.P2},3,500.00,480.00,0
+            """));
+
+        // Lines before their order: they wait, change nothing, and load with the order.
+        var waiting = Load("lines waiting", Write("order_lines_late.csv", $"""
+            order_id,product_id,quantity,unit_price,unit_cost,discount
+            N3,{book.P1},1,2000.00,1500.00,0
+            """));
+        Assert.All(waiting.Timings, t => Assert.Equal(MartRebuild.Unchanged, t.Rebuild));
+        Load("late parent", Write("orders_late.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N3,{book.A2},{before},phone,,,,,
+            """));
+        Assert.Equal(1L, _incremental.Scalar<long>("select count(*) from marts.order_lines where order_id = 'N3'"));
+
+        Load("rejected rows", Write("orders_bad.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N4,{book.A3},{before},phone,,88.00,,,
+            N5,{book.A1},2025-13-45,phone,,10.00,,,
+            N6,NOT-AN-ACCOUNT,{before},phone,,10.00,,,
+            """));
+        Assert.Equal(1L, _incremental.Scalar<long>("select count(*) from meta.rejects where file_name = 'orders_bad.csv'"));
+
+        Load("tickets", Write("tickets_new.csv", $"""
+            ticket_id,account_id,contract_id,kind,priority,contact,is_designated_contact,opened_at,first_response_at,onsite_at,resolved_at,closed_at,satisfaction,engineer,site
+            TN1,{book.A1},{book.Contract},phone,high,张三,true,{before}T16:30:00+08:00,{before}T18:00:00+08:00,,,,4,工程师甲,站点甲
+            {book.OldTicket},{book.A2},,complaint,high,李四,false,{before}T10:00:00+08:00,{before}T13:30:00+08:00,,,,1,工程师乙,站点乙
+            """));
+
+        Load("payments", Write("orders_paid.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N2,{book.A3},{before},schedule,,1300.00,{before},,{day}
+            """));
+
+        // A day after the last one moves as_of: everything that reads it is rebuilt whole, the rest by account.
+        var nextDay = book.AsOf.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var moved = Load("next day", Write("orders_next.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N7,{book.A2},{nextDay},phone,,99.00,{nextDay},,
+            """));
+        Assert.False(moved.Full);
+        Assert.Contains(moved.Timings, t => t is { Mart: "account_months", Rebuild: MartRebuild.Whole });
+
+        var setting = Refresh("setting", ("churn.inactive_days", "90"));
+        Assert.True(setting.Full);
+        Assert.StartsWith("an input other than orders, order lines and tickets changed", setting.Reason, StringComparison.Ordinal);
+
+        var account = Load("new account", Write("accounts_new.csv", "account_id,name,region\nNEW1,新客户科技有限公司,华东\n"));
+        Assert.True(account.Full);
+        Load("its orders", Write("orders_new_account.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N8,NEW1,{day},phone,,5000.00,,,
+            """));
+    }
+
+    [Fact]
+    public void A_refresh_with_nothing_loaded_since_changes_nothing_and_says_so()
+    {
+        _incremental.LoadText("accounts.csv", "account_id,name\nA1,甲方\n");
+        using var connection = _incremental.Connect();
+        var builder = new MartBuilder(connection);
+        Assert.True(builder.RefreshChanged().Full);
+
+        var again = builder.RefreshChanged();
+
+        Assert.False(again.Full);
+        Assert.Equal("the marts are current", again.Reason);
+        Assert.Empty(again.Timings);
+    }
+
+    [Fact]
+    public void A_header_names_the_column_its_rows_are_refreshed_by_or_none()
+    {
+        var declared = SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\nselect 1 as order_id");
+        var undeclared = SqlModelHeader.Parse("m", "-- key: order_id\nselect 1 as order_id");
+
+        Assert.Equal("order_id", declared.RefreshBy);
+        Assert.Null(undeclared.RefreshBy);
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: region\n-- refresh by: region\nselect 1 as region"));
+    }
+
+    private string Write(string name, string content) => _files.Write(name, content);
+
+    /// <summary>Loads the same file into both warehouses and refreshes both, each its own way; then compares.</summary>
+    private MartRefresh Load(string step, string path)
+    {
+        foreach (var warehouse in new[] { _incremental, _full })
+        {
+            var reports = new FileLoader(warehouse.Database).LoadAll([path], new LoadOptions()).ToList();
+            Assert.All(reports, r => Assert.NotEqual(LoadStatus.Failed, r.Status));
+        }
+
+        return Refresh(step);
+    }
+
+    private MartRefresh Refresh(string step, params (string Key, string Value)[] settings)
+    {
+        _full.RefreshMarts(settings);
+        MartRefresh refresh;
+        using (var connection = _incremental.Connect())
+        {
+            foreach (var (key, value) in settings)
+            {
+                MartSettings.Set(connection, key, value);
+            }
+
+            refresh = new MartBuilder(connection).RefreshChanged();
+        }
+
+        // A model that does not say what its rows are refreshed by is never refreshed by rows: a new mart is safe unasked.
+        Assert.All(refresh.Timings.Where(t => t.Rebuild == MartRebuild.Rows), t => Assert.NotNull(Models[t.Mart].Header.RefreshBy));
+        AssertSameMarts(step);
+        return refresh;
+    }
+
+    private void AssertSameMarts(string step)
+    {
+        var folder = _files.File("full-" + step.Replace(' ', '-'));
+        Directory.CreateDirectory(folder);
+        using (var full = _full.Connect())
+        {
+            foreach (var name in Models.Keys)
+            {
+                full.Execute($"copy marts.{name} to '{Path.Combine(folder, name)}.parquet' (format parquet)");
+            }
+        }
+
+        using var incremental = _incremental.Connect();
+        var differences = new List<string>();
+        foreach (var name in Models.Keys)
+        {
+            var expected = $"read_parquet('{Path.Combine(folder, name)}.parquet')";
+            differences.AddRange(incremental.Rows($"select * from (select * from {expected} except all select * from marts.{name}) limit 3", Text).Select(r => $"{name} lacks   {r}"));
+            differences.AddRange(incremental.Rows($"select * from (select * from marts.{name} except all select * from {expected}) limit 3", Text).Select(r => $"{name} also has {r}"));
+        }
+
+        Assert.True(differences.Count == 0, $"after {step}, the refreshed marts differ from a full build:\n{string.Join('\n', differences)}");
+    }
+
+    private static string Text(System.Data.Common.DbDataReader r) =>
+        string.Join(", ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)));
+
+    /// <summary>The demo's ids the hand-written files name: three accounts with orders, a contract, products, an order and a ticket to replace.</summary>
+    private sealed record Book(DateOnly AsOf, string A1, string A2, string A3, string Contract, string P1, string P2, string OldOrder, DateOnly OldOrderDate, string OldTicket)
+    {
+        public static Book Of(TestWarehouse warehouse)
+        {
+            var accounts = warehouse.Rows("select distinct account_id from core.orders order by 1 limit 3", r => r.GetString(0));
+            var products = warehouse.Rows("select product_id from core.products order by 1 limit 2", r => r.GetString(0));
+            var old = warehouse.Rows($"select order_id, order_date from core.orders where account_id = '{accounts[0]}' order by order_date limit 1",
+                r => (r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)))).Single();
+            return new Book(
+                warehouse.Rows("select as_of_date from marts.as_of", r => DateOnly.FromDateTime(r.GetDateTime(0))).Single(),
+                accounts[0], accounts[1], accounts[2],
+                warehouse.Scalar<string>($"select contract_id from core.contracts where account_id = '{accounts[0]}' order by 1 limit 1")
+                    ?? warehouse.Scalar<string>("select contract_id from core.contracts order by 1 limit 1"),
+                products[0], products[1],
+                old.Item1, old.Item2,
+                warehouse.Scalar<string>("select ticket_id from core.tickets order by 1 limit 1"));
+        }
+    }
+}

@@ -16,11 +16,8 @@
 -- margin_pct, profit and the flags are null when the cost is unknown (no lines, or a line without unit_cost) or
 -- net is zero. The deduction is rounded to cents; the fine is exactly penalty_multiple times that.
 with orders as (
+    -- orders.cost_amount is already null unless every line's cost is known
     select * from marts.orders
-), lines as (
-    select order_id, count(*) filter (where cost_amount is null) as lines_without_cost
-    from marts.order_lines
-    group by order_id
 ), rules as (
     select * from marts.contract_rules
 ), defaults as (
@@ -33,13 +30,12 @@ with orders as (
         o.order_date,
         o.contract_id,
         o.net_amount,
-        case when coalesce(l.lines_without_cost, 0) = 0 then o.cost_amount end as cost_amount,
+        o.cost_amount,
         r.contract_id is not null as under_contract,
         r.margin_cap_pct as cap_pct,
         r.penalty_threshold_pct,
         d.penalty_multiple
     from orders o
-    left join lines l on l.order_id = o.order_id
     -- contract_rules has filled the margin defaults in
     left join rules r on r.contract_id = o.contract_id
         and o.order_date between r.start_date and coalesce(r.in_force_until, o.order_date)

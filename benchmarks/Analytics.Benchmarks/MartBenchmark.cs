@@ -43,14 +43,14 @@ internal static class MartBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| mart | " + string.Join(" | ", results.Select(r => $"rows at {r.Accounts:N0} | s")) + " |");
-        Console.WriteLine("| --- |" + string.Concat(results.Select(_ => " ---: | ---: |")));
+        Console.WriteLine("| mart | " + string.Join(" | ", results.Select(r => $"rows at {r.Accounts:N0} | s | CPU s")) + " |");
+        Console.WriteLine("| --- |" + string.Concat(results.Select(_ => " ---: | ---: | ---: |")));
         foreach (var (mart, i) in results[0].Marts.Select((m, i) => (m.Mart, i)))
         {
-            Console.WriteLine($"| {mart} | " + string.Join(" | ", results.Select(r => $"{r.Marts[i].Rows:N0} | {r.Marts[i].Elapsed.TotalSeconds:0.00}")) + " |");
+            Console.WriteLine($"| {mart} | " + string.Join(" | ", results.Select(r => $"{r.Marts[i].Rows:N0} | {r.Marts[i].Elapsed.TotalSeconds:0.00} | {r.Marts[i].Cpu.TotalSeconds:0.00}")) + " |");
         }
 
-        Console.WriteLine("| commit (the WAL written to the file) | " + string.Join(" | ", results.Select(r => $" | {r.Commit.TotalSeconds:0.00}")) + " |");
+        Console.WriteLine("| commit (the WAL written to the file) | " + string.Join(" | ", results.Select(r => $" | {r.Commit.TotalSeconds:0.00} | ")) + " |");
         return 0;
     }
 

@@ -1,73 +1,196 @@
 using System.Diagnostics;
 using System.Globalization;
+using Analytics.Ingest;
+using Analytics.Ingest.Demo;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Marts;
 
 namespace Analytics.Benchmarks;
 
 /// <summary>
-/// Rebuilds every mart on a generated book (accounts, 4 lines an order over three years, 1% of accounts a
-/// second spelling of the one before) written straight into the core tables, and prints each mart's time.
+/// The demo company (the generator `serve` uses) at one or more sizes, loaded through the real loader as the service
+/// loads it, then every mart rebuilt in one transaction: load time against full refresh time, each mart's time and
+/// rows. The generated files stay in --dir and are reused; --reuse also keeps the loaded warehouse and skips the load.
+/// --readers times OData requests idle and while a refresh runs (<see cref="ReadersDuringRefresh"/>).
 /// </summary>
 internal static class MartBenchmark
 {
+    // A fixed day, so the files in --dir stay the same company from one day's run to the next.
+    private static readonly DateOnly Today = new(2026, 12, 1);
+
     public static int Run(string[] args)
     {
-        var accounts = Option(args, "--accounts") is { } a ? long.Parse(a, CultureInfo.InvariantCulture) : 200_000;
-        var lines = Option(args, "--lines") is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 10_000_000;
-        var path = Path.Combine(Option(args, "--dir") ?? Path.GetTempPath(), $"analytics-marts-{accounts}-{lines}.duckdb");
-        File.Delete(path);
-        File.Delete(path + ".wal");
-        using var database = WarehouseDatabase.Open(path);
-        using var connection = database.Connect();
-
-        var generate = Stopwatch.StartNew();
-        connection.Execute("""
-            insert into core.accounts (account_id, name, tax_id, industry, region, created_on, batch_id)
-            select 'A' || i,
-                case when i % 100 = 99 then '客户' || (i - 1) || '有限责任公司' else '客户' || i || '有限公司' end,
-                case when i % 100 <> 99 then '9131' || lpad(i::varchar, 14, '0') end,
-                '行业' || i % 10, '区域' || i % 7, date '2015-01-01' + (i % 3000)::integer, 0
-            from range($1) t(i)
-            """, accounts);
-        connection.Execute("""
-            insert into core.products (product_id, name, list_price, unit_cost, batch_id)
-            select 'P' || i, '产品' || i, 1000 + i, 900 + i, 0 from range(1000) t(i)
-            """);
-        // Accounts drawn with a skew (u cubed), so a few buy most, as key-account books do.
-        connection.Execute("""
-            insert into core.orders (order_id, account_id, order_date, batch_id)
-            select 'O' || j, 'A' || floor($1 * pow((hash(j) % 1000003) / 1000003.0, 3))::bigint,
-                date '2023-01-01' + (hash(j * 7 + 1) % 1095)::integer, 0
-            from range($2) t(j)
-            """, accounts, (lines + 3) / 4);
-        connection.Execute("""
-            insert into core.order_lines (order_id, line_no, product_id, quantity, unit_price, unit_cost, discount, batch_id)
-            select 'O' || (i // 4), i % 4 + 1, 'P' || (i * 7919 % 1000), i % 12 + 1, 1000 + i * 7919 % 1000, 900 + i * 7919 % 1000, (i % 4) / 20, 0
-            from range($1) t(i)
-            """, lines);
-        connection.Execute("checkpoint");
-        Console.WriteLine($"generated {accounts:N0} accounts and {lines:N0} order lines in {generate.Elapsed.TotalSeconds:0.0} s, {Environment.ProcessorCount} cores");
-
-        // CPU time beside wall time: on a shared machine the wall clock also measures the neighbours.
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var timings = new MartBuilder(connection).Refresh();
-        var total = clock.Elapsed;
-        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-
-        Console.WriteLine();
-        Console.WriteLine("| mart | rows | seconds |");
-        Console.WriteLine("| --- | ---: | ---: |");
-        foreach (var t in timings)
+        var sizes = (Option(args, "--accounts") ?? "50000,146000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var dir = Option(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "analytics-marts");
+        var reuse = args.Contains("--reuse");
+        var results = new List<SizeResult>();
+        foreach (var accounts in sizes)
         {
-            Console.WriteLine($"| {t.Mart} | {t.Rows:N0} | {t.Elapsed.TotalSeconds:0.00} |");
+            results.Add(Measure(dir, accounts, reuse, args.Contains("--readers"), Option(args, "--dump"), Option(args, "--explain")));
         }
 
-        Console.WriteLine($"| all marts, in one transaction | | {total.TotalSeconds:0.00} (CPU {cpu.TotalSeconds:0.00}) |");
+        Console.WriteLine();
+        Console.WriteLine($"Wall time and, beside it, the process's CPU time: the {Environment.ProcessorCount} cores are shared with other work, "
+            + $"so the wall clock also measures the neighbours (load average at the end {LoadAverage()}).");
+        Console.WriteLine();
+        Console.WriteLine("| demo company | order lines | tickets | load s (CPU s) | full refresh s (CPU s) | refresh / load |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            var load = r.Load is { } l ? $"{l.Wall.TotalSeconds:0.0} ({l.Cpu.TotalSeconds:0.0})" : "reused";
+            var ratio = r.Load is { } m ? (r.Refresh.Wall / m.Wall).ToString("0.00", CultureInfo.InvariantCulture) : "";
+            Console.WriteLine($"| {r.Accounts:N0} accounts | {r.OrderLines:N0} | {r.Tickets:N0} | {load} | {r.Refresh.Wall.TotalSeconds:0.0} ({r.Refresh.Cpu.TotalSeconds:0.0}) | {ratio} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| mart | " + string.Join(" | ", results.Select(r => $"rows at {r.Accounts:N0} | s | CPU s")) + " |");
+        Console.WriteLine("| --- |" + string.Concat(results.Select(_ => " ---: | ---: | ---: |")));
+        foreach (var (mart, i) in results[0].Marts.Select((m, i) => (m.Mart, i)))
+        {
+            Console.WriteLine($"| {mart} | " + string.Join(" | ", results.Select(r => $"{r.Marts[i].Rows:N0} | {r.Marts[i].Elapsed.TotalSeconds:0.00} | {r.Marts[i].Cpu.TotalSeconds:0.00}")) + " |");
+        }
+
+        Console.WriteLine("| commit (the WAL written to the file) | " + string.Join(" | ", results.Select(r => $" | {r.Commit.TotalSeconds:0.00} | ")) + " |");
         return 0;
     }
 
+    private static SizeResult Measure(string dir, int accounts, bool reuse, bool readers, string? dump, string? explain)
+    {
+        var files = Path.Combine(dir, $"demo-{accounts}");
+        if (!File.Exists(Path.Combine(files, "written")))
+        {
+            var demo = DemoCompany.Write(files, new DemoOptions(Today) { Accounts = accounts });
+            File.WriteAllText(Path.Combine(files, "written"), $"{demo.Start:yyyy-MM-dd} to {demo.End:yyyy-MM-dd}\n");
+            Console.WriteLine($"demo company of {accounts:N0} accounts written to {files} in {demo.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        var path = Path.Combine(dir, $"warehouse-{accounts}.duckdb");
+        (TimeSpan Wall, TimeSpan Cpu)? load = null;
+        if (!reuse || !File.Exists(path))
+        {
+            File.Delete(path);
+            File.Delete(path + ".wal");
+            load = Timed(() =>
+            {
+                using var fresh = WarehouseDatabase.Open(path);
+                foreach (var report in new FileLoader(fresh).LoadAll([files], new LoadOptions()))
+                {
+                    Console.WriteLine($"  {report.Summary()}");
+                }
+            });
+            Console.WriteLine($"{accounts:N0} accounts loaded in {load.Value.Wall.TotalSeconds:0.0} s ({load.Value.Cpu.TotalSeconds:0.0} CPU s)");
+        }
+
+        using var database = WarehouseDatabase.Open(path);
+        using var connection = database.Connect();
+        IReadOnlyList<MartTiming> timings = [];
+        var refresh = Timed(() => timings = new MartBuilder(connection).Refresh());
+        Console.WriteLine($"{accounts:N0} accounts: full refresh in {refresh.Wall.TotalSeconds:0.0} s ({refresh.Cpu.TotalSeconds:0.0} CPU s)");
+        if (dump is not null)
+        {
+            DumpMarts(connection, Path.Combine(dump, accounts.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (explain is not null)
+        {
+            Explain(connection, explain.Split(','));
+        }
+
+        if (readers)
+        {
+            ReadersDuringRefresh.Run(database);
+        }
+
+        return new SizeResult(accounts, connection.Scalar<long>("select count(*) from core.order_lines"), connection.Scalar<long>("select count(*) from core.tickets"),
+            load, refresh, timings, refresh.Wall - TimeSpan.FromTicks(timings.Sum(t => t.Elapsed.Ticks)));
+    }
+
+    /// <summary>
+    /// Where the named models' time goes, operator by operator, as the refresh meets them: inside one transaction
+    /// that rebuilds the marts before them, rolled back at the end.
+    /// </summary>
+    private static void Explain(DuckDB.NET.Data.DuckDBConnection connection, string[] names)
+    {
+        using var transaction = connection.BeginTransaction();
+        foreach (var model in MartBuilder.Models())
+        {
+            if (names.Contains(model.Name))
+            {
+                var plan = connection.Rows($"explain (analyze, format json) {model.Sql}", r => r.GetString(1)).Single();
+                Console.WriteLine($"explain analyze {model.Name}: the operators that took 2% of its time or more");
+                PrintOperators(System.Text.Json.JsonDocument.Parse(plan).RootElement, 0);
+            }
+
+            connection.Execute($"create or replace table marts.{model.Name} as\n{model.Sql}");
+        }
+
+        transaction.Rollback();
+    }
+
+    /// <summary>The plan's operators as an indented tree, with the time and rows of each that took 10 ms or more.</summary>
+    private static void PrintOperators(System.Text.Json.JsonElement node, int depth)
+    {
+        if (node.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var child in node.EnumerateArray())
+            {
+                PrintOperators(child, depth);
+            }
+
+            return;
+        }
+
+        if (node.TryGetProperty("latency", out var latency))
+        {
+            Console.WriteLine($"  total {latency.GetDouble():0.00} s");
+        }
+
+        var seconds = node.TryGetProperty("operator_timing", out var t) ? t.GetDouble() : 0;
+        if (seconds >= 0.01)
+        {
+            var rows = node.TryGetProperty("operator_cardinality", out var c) ? c.GetInt64() : 0;
+            var info = node.TryGetProperty("extra_info", out var e) ? e.ToString().ReplaceLineEndings(" ") : "";
+            Console.WriteLine($"  {new string(' ', depth * 2)}{node.GetProperty("operator_name").GetString()} {seconds:0.000} s, {rows:N0} rows {info[..Math.Min(info.Length, 240)]}");
+        }
+
+        if (node.TryGetProperty("children", out var children))
+        {
+            PrintOperators(children, depth + 1);
+        }
+    }
+
+    /// <summary>Every mart as CSV, its rows sorted by all columns: two builds that agree give byte-identical files.</summary>
+    private static void DumpMarts(DuckDB.NET.Data.DuckDBConnection connection, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var model in MartBuilder.Models())
+        {
+            connection.Execute($"copy (select * from marts.{model.Name} order by all) to {SqlExtensions.Literal(Path.Combine(folder, model.Name + ".csv"))} (header)");
+        }
+
+        Console.WriteLine($"every mart written to {folder}");
+    }
+
+    internal static (TimeSpan Wall, TimeSpan Cpu) Timed(Action action)
+    {
+        var cpu = CpuTime();
+        var clock = Stopwatch.StartNew();
+        action();
+        return (clock.Elapsed, CpuTime() - cpu);
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    private sealed record SizeResult(int Accounts, long OrderLines, long Tickets, (TimeSpan Wall, TimeSpan Cpu)? Load,
+        (TimeSpan Wall, TimeSpan Cpu) Refresh, IReadOnlyList<MartTiming> Marts, TimeSpan Commit);
 }

@@ -111,7 +111,7 @@ internal static class ODataBenchmark
         return times[times.Count / 2];
     }
 
-    private static WebApplication Host(WarehouseDatabase database)
+    internal static WebApplication Host(WarehouseDatabase database)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -57,13 +57,18 @@ with as_of as (
     select distinct * from contract_churn where (select definition from definition) = 'contract'
     union all
     select * from label_churn where (select definition from definition) = 'label'
+), last_orders as (
+    -- the last order before a contract's or a label's churn; inactivity knows it already (in the final join, the
+    -- test on the churn's own last order would be planned as a nested loop over every churn and order day)
+    select c.master_account_id, c.churned_on, max(d.order_date) as last_order_date
+    from (select distinct master_account_id, churned_on from chosen where last_order_date is null) c
+    join order_days d on d.master_account_id = c.master_account_id and d.order_date <= c.churned_on
+    group by c.master_account_id, c.churned_on
 ), final as (
-    -- the last order before a contract's or a label's churn; inactivity knows it already
-    select c.master_account_id, coalesce(c.last_order_date, max(d.order_date)) as last_order_date,
+    select distinct c.master_account_id, coalesce(c.last_order_date, l.last_order_date) as last_order_date,
         c.churned_on, c.returned_on, (select definition from definition) as definition
     from chosen c
-    left join order_days d on c.last_order_date is null and d.master_account_id = c.master_account_id and d.order_date <= c.churned_on
+    left join last_orders l on l.master_account_id = c.master_account_id and l.churned_on = c.churned_on
     where c.churned_on <= (select as_of_date from as_of)
-    group by c.master_account_id, c.last_order_date, c.churned_on, c.returned_on
 )
 select * from final

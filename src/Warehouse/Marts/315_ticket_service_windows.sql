@@ -40,20 +40,45 @@ with tickets as (
     from tickets t
     left join contracts c on c.contract_id = t.contract_id
     cross join defaults d
+), utc as (
+    -- each instant as a UTC wall-clock timestamp, by arithmetic on its microseconds (no time-zone lookup)
+    select *,
+        make_timestamp(epoch_us(opened_at)) as opened_utc,
+        make_timestamp(epoch_us(first_response_at)) as first_response_utc,
+        make_timestamp(epoch_us(onsite_at)) as onsite_utc
+    from windows
+), zone_days as (
+    -- A zone's offset at the start and at the end of each UTC day of the span: timezone() with a zone per row costs a
+    -- calendar lookup per row, so it is done per zone and day, and an instant's local time is its UTC time plus its
+    -- day's offset. A day whose offset changes (a daylight-saving switch) has two and converts its instants one by one.
+    select z.time_zone, d.day,
+        epoch_us(timezone(z.time_zone, timezone('UTC', d.day::timestamp))) - epoch_us(d.day::timestamp) as start_offset_us,
+        epoch_us(timezone(z.time_zone, timezone('UTC', d.day::timestamp + interval 1 day))) - epoch_us(d.day::timestamp + interval 1 day) as end_offset_us
+    from (select distinct time_zone from utc) z
+    cross join (
+        select unnest(generate_series(min(opened_utc)::date, max(greatest(opened_utc, first_response_utc, onsite_utc))::date, interval 1 day))::date as day
+        from utc
+    ) d
 ), final as (
     select
-        ticket_id,
-        contract_id,
-        time_zone,
-        holiday_calendar,
-        service_weekdays,
-        service_start,
-        service_end,
-        response_hours,
-        onsite_hours,
-        timezone(time_zone, opened_at) as opened_local,
-        timezone(time_zone, first_response_at) as first_response_local,
-        timezone(time_zone, onsite_at) as onsite_local
-    from windows
+        u.ticket_id,
+        u.contract_id,
+        u.time_zone,
+        u.holiday_calendar,
+        u.service_weekdays,
+        u.service_start,
+        u.service_end,
+        u.response_hours,
+        u.onsite_hours,
+        case when o.start_offset_us = o.end_offset_us then u.opened_utc + to_microseconds(o.start_offset_us)
+            else timezone(u.time_zone, u.opened_at) end as opened_local,
+        case when r.start_offset_us = r.end_offset_us then u.first_response_utc + to_microseconds(r.start_offset_us)
+            else timezone(u.time_zone, u.first_response_at) end as first_response_local,
+        case when s.start_offset_us = s.end_offset_us then u.onsite_utc + to_microseconds(s.start_offset_us)
+            else timezone(u.time_zone, u.onsite_at) end as onsite_local
+    from utc u
+    left join zone_days o on o.time_zone = u.time_zone and o.day = u.opened_utc::date
+    left join zone_days r on r.time_zone = u.time_zone and r.day = u.first_response_utc::date
+    left join zone_days s on s.time_zone = u.time_zone and s.day = u.onsite_utc::date
 )
 select * from final

@@ -17,33 +17,34 @@
 -- margin_pct, profit and the flags are null when the cost is unknown (no lines, or a line without unit_cost) or
 -- net is zero. The deduction is rounded to cents; the fine is exactly penalty_multiple times that.
 with orders as (
+    -- orders.cost_amount is already null unless every line's cost is known
     select * from marts.orders
-), lines as (
-    select order_id, count(*) filter (where cost_amount is null) as lines_without_cost
-    from marts.order_lines
-    group by order_id
 ), rules as (
     select * from marts.contract_rules
 ), defaults as (
     select
         (select value::decimal(9,4) from meta.settings where key = 'margin.penalty_multiple') as penalty_multiple
+), matched as (
+    -- the rule of the contract the order names (contract_rules has filled the margin defaults in), and whether that
+    -- contract is in force on the order date: joined on the contract alone and dated after, as a join on the dates
+    -- too is planned as a nested loop over every order and rule
+    select o.*, r.margin_cap_pct, r.penalty_threshold_pct,
+        coalesce(o.order_date between r.start_date and coalesce(r.in_force_until, o.order_date), false) as under_contract
+    from orders o
+    left join rules r on r.contract_id = o.contract_id
 ), measured as (
     select
-        o.order_id,
-        o.account_id,
-        o.order_date,
-        o.contract_id,
-        o.net_amount,
-        case when coalesce(l.lines_without_cost, 0) = 0 then o.cost_amount end as cost_amount,
-        r.contract_id is not null as under_contract,
-        r.margin_cap_pct as cap_pct,
-        r.penalty_threshold_pct,
+        m.order_id,
+        m.account_id,
+        m.order_date,
+        m.contract_id,
+        m.net_amount,
+        m.cost_amount,
+        m.under_contract,
+        case when m.under_contract then m.margin_cap_pct end as cap_pct,
+        case when m.under_contract then m.penalty_threshold_pct end as penalty_threshold_pct,
         d.penalty_multiple
-    from orders o
-    left join lines l on l.order_id = o.order_id
-    -- contract_rules has filled the margin defaults in
-    left join rules r on r.contract_id = o.contract_id
-        and o.order_date between r.start_date and coalesce(r.in_force_until, o.order_date)
+    from matched m
     cross join defaults d
 ), profitable as (
     select *, case when net_amount <> 0 then net_amount - cost_amount end as profit

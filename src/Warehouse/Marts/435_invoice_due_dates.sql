@@ -41,18 +41,27 @@ with orders as (
     left join rules r on r.contract_id = o.contract_id
     left join core.contracts c on c.contract_id = o.contract_id
     cross join settings s
-), counted as (
+), invoice_days as materialized (
     -- the Nth working day after the invoice is the working day with N - 1 more working days before it than the
-    -- invoice day has up to and including itself
+    -- invoice day has up to and including itself. Materialised, so the invoices are matched to their day first:
+    -- joined the other way round, every day of a calendar meets every other day of it before any invoice does.
     select
         t.order_id,
-        w.service_date as working_due_date,
-        (w.uncovered_days_before + (not w.calendar_covered)::integer) - (i.uncovered_days_before + (not i.calendar_covered)::integer) = 0 as calendar_covered
+        t.holiday_calendar,
+        t.working_weekdays,
+        i.service_days_before + i.is_service_day::integer + t.terms_days - 1 as due_days_before,
+        i.uncovered_days_before + (not i.calendar_covered)::integer as uncovered_through_invoice
     from termed t
     join days i on i.holiday_calendar = t.holiday_calendar and i.service_weekdays = t.working_weekdays and i.service_date = t.invoice_date
-    join days w on w.holiday_calendar = t.holiday_calendar and w.service_weekdays = t.working_weekdays and w.is_service_day
-        and w.service_days_before = i.service_days_before + i.is_service_day::integer + t.terms_days - 1
     where t.due_date is null and t.settlement_day is null and t.terms_basis = 'working' and t.terms_days > 0
+), counted as (
+    select
+        x.order_id,
+        w.service_date as working_due_date,
+        (w.uncovered_days_before + (not w.calendar_covered)::integer) - x.uncovered_through_invoice = 0 as calendar_covered
+    from invoice_days x
+    join days w on w.holiday_calendar = x.holiday_calendar and w.service_weekdays = x.working_weekdays and w.is_service_day
+        and w.service_days_before = x.due_days_before
 ), final as (
     select
         t.order_id,

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Marts;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Benchmarks;
+
+/// <summary>
+/// What a full refresh does to the people reading: one analyst's OData requests over real HTTP, one after another,
+/// timed while nothing else runs and then while the service's refresh rebuilds every mart; p50 and p95 of each.
+/// A request that fails or answers differently during the refresh is reported: readers must see the old marts or the new.
+/// </summary>
+internal static class ReadersDuringRefresh
+{
+    private static readonly (string Name, string Path)[] Queries =
+    [
+        ("top 20 accounts by net sales", "Orders?$apply=groupby((AccountId),aggregate(NetAmount with sum as Net))&$orderby=Net desc&$top=20"),
+        ("top 10 products from the lines", "OrderLines?$apply=groupby((ProductId),aggregate(NetAmount with sum as Net))&$orderby=Net desc&$top=10"),
+        ("response breaches, counted, first 100", "Tickets?$filter=ResponseMet eq false&$count=true&$top=100"),
+        ("overdue invoices, counted, first 100", "InvoicePayments?$filter=Status eq 'overdue'&$count=true&$top=100"),
+        ("A-tier companies", "AccountTiers?$filter=Tier eq 'A'&$orderby=Value desc&$top=100"),
+    ];
+
+    private const int IdleRounds = 20;
+
+    public static void Run(WarehouseDatabase database)
+    {
+        var app = ODataBenchmark.Host(database);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/odata/") };
+            http.Timeout = TimeSpan.FromMinutes(10);
+            var answers = Queries.Select(q => Get(http, q.Path).Answer).ToArray();
+            var idle = Queries.Select(_ => new List<double>()).ToArray();
+            for (var round = 0; round < IdleRounds; round++)
+            {
+                Round(http, idle, answers);
+            }
+
+            var during = Queries.Select(_ => new List<double>()).ToArray();
+            var refresh = Task.Run(() =>
+            {
+                using var connection = database.Connect();
+                return MartBenchmark.Timed(() => new MartBuilder(connection).Refresh());
+            });
+            var differing = 0;
+            while (!refresh.IsCompleted)
+            {
+                differing += Round(http, during, answers);
+            }
+
+            var (wall, cpu) = refresh.GetAwaiter().GetResult();
+            Print(idle, during, wall, cpu, differing);
+        }
+        finally
+        {
+            app.StopAsync().GetAwaiter().GetResult();
+            ((IDisposable)app).Dispose();
+        }
+    }
+
+    /// <summary>Each query once, its time added to its list; returns how many answered other than before.</summary>
+    private static int Round(HttpClient http, List<double>[] times, string[] answers)
+    {
+        var differing = 0;
+        for (var i = 0; i < Queries.Length; i++)
+        {
+            var (ms, answer) = Get(http, Queries[i].Path);
+            times[i].Add(ms);
+            differing += answer == answers[i] ? 0 : 1;
+        }
+
+        return differing;
+    }
+
+    private static (double Ms, string Answer) Get(HttpClient http, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = http.GetAsync(new Uri(path, UriKind.Relative)).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        var ms = clock.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {body}");
+        }
+
+        // The rows and the count, not the whole text: the same marts rebuilt give the same rows.
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        var count = root.TryGetProperty("@odata.count", out var c) ? c.GetRawText() : "";
+        return (ms, count + root.GetProperty("value").GetRawText());
+    }
+
+    private static void Print(List<double>[] idle, List<double>[] during, TimeSpan wall, TimeSpan cpu, int differing)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"OData readers (one client, requests one after another) idle ({IdleRounds} rounds) and during a full refresh "
+            + $"({wall.TotalSeconds:0.0} s, {cpu.TotalSeconds:0.0} CPU s, {during[0].Count} rounds); {differing} answers differed from the idle ones");
+        Console.WriteLine();
+        Console.WriteLine("| request | idle p50 ms | idle p95 ms | during p50 ms | during p95 ms | p95 during / idle |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (var i = 0; i < Queries.Length; i++)
+        {
+            Row(Queries[i].Name, idle[i], during[i]);
+        }
+
+        Row("all requests", idle.SelectMany(t => t).ToList(), during.SelectMany(t => t).ToList());
+    }
+
+    private static void Row(string name, List<double> idle, List<double> during) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {Percentile(idle, 0.50):0} | {Percentile(idle, 0.95):0} | {Percentile(during, 0.50):0} | {Percentile(during, 0.95):0} | {Percentile(during, 0.95) / Percentile(idle, 0.95):0.00} |"));
+
+    // Nearest rank: the smallest time at least this share of the requests took no longer than.
+    private static double Percentile(List<double> times, double share)
+    {
+        var sorted = times.Order().ToList();
+        return sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Count) - 1)];
+    }
+}

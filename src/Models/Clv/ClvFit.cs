@@ -24,6 +24,9 @@ public sealed record ClvFit(
     /// <summary>How the purchase model was chosen (null when BG/NBD was used without a holdout comparison).</summary>
     public PurchaseModelChoice? Choice { get; init; }
 
+    /// <summary>Each tier's correction learnt on the book's latest period (null when not asked for or the book is too young).</summary>
+    public TierCalibration? Calibration { get; init; }
+
     /// <summary>Every likelihood fit behind the CLV, as reports show them: BG/NBD, Pareto/NBD when fitted, Gamma-Gamma.</summary>
     public IReadOnlyList<FitReport> Fits() =>
     [

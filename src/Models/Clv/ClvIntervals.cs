@@ -12,7 +12,8 @@ namespace Analytics.Models.Clv;
 /// </summary>
 internal static class ClvIntervals
 {
-    public static AccountValue[] Attach(ClvFit fit, IReadOnlyList<AccountPurchaseSummary> summaries, IReadOnlyList<AccountValue> values, ClvOptions options)
+    public static AccountValue[] Attach(ClvFit fit, IReadOnlyList<AccountPurchaseSummary> summaries, IReadOnlyList<GammaGammaCustomer> spenders,
+        IReadOnlyList<AccountValue> values, ClvOptions options)
     {
         var draws = options.IntervalDraws;
         var random = new Random(options.IntervalSeed);
@@ -42,7 +43,7 @@ internal static class ClvIntervals
         Parallel.For(0, summaries.Count, i =>
         {
             var customer = customers[i];
-            var spender = ClvModel.GammaGammaCustomerOf(summaries[i]);
+            var spender = spenders[i];
             var monthly = ifAlive[(customer.Frequency, customer.Age)];
             var expected = new double[draws];
             var clv = new double[draws];

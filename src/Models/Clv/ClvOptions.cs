@@ -17,4 +17,13 @@ public sealed record ClvOptions(int HorizonMonths = 12, double AnnualDiscountRat
     /// value the accounts with the better one; otherwise BG/NBD values them.
     /// </summary>
     public bool ChooseModelOnHoldout { get; init; }
+
+    /// <summary>
+    /// Correct each 80/20 tier's values by how far the models missed that tier's purchases and spend per purchase on
+    /// the book's own latest period (<see cref="TierCalibration"/>).
+    /// </summary>
+    public bool CalibrateTiers { get; init; }
+
+    /// <summary>Gamma-Gamma values each account's spend per purchase from its recent purchases (<see cref="RecentSpend"/>).</summary>
+    public bool RecentSpend { get; init; }
 }

@@ -29,32 +29,46 @@ public static class ClvScoring
             return null;
         }
 
-        var choice = options.ChooseModelOnHoldout
-            ? PurchaseModelSelection.OnHoldout(connection, summaries, asOf, unit, mergeDuplicates, options.HorizonMonths)
-            : null;
-        var fit = ClvModel.Fit(summaries, unit, asOf, choice?.Chosen ?? BgNbdFit.Name) with { Choice = choice };
-        return new ClvScores(fit, Score(fit, summaries, options));
+        var (choice, calibration) = options.ChooseModelOnHoldout || options.CalibrateTiers
+            ? ClvBacktest.Run(connection, summaries, asOf, unit, mergeDuplicates, options)
+            : (null, null);
+        var rule = RevenueTiers.FromSettings(connection);
+        var windowStart = options.RecentSpend || calibration is not null
+            ? PurchaseSummaries.Read(connection, rule.WindowStart(asOf), unit, mergeDuplicates)
+            : [];
+        var spenders = options.RecentSpend ? RecentSpend.Of(summaries, windowStart) : null;
+        var fit = ClvModel.Fit(summaries, unit, asOf, choice?.Chosen ?? BgNbdFit.Name) with { Choice = choice, Calibration = calibration };
+        var values = Score(fit, summaries, options, spenders);
+        if (calibration is not null)
+        {
+            values = calibration.Apply(values, rule.Of(summaries, windowStart));
+        }
+
+        return new ClvScores(fit, values);
     }
 
-    public static IReadOnlyList<AccountValue> Score(ClvFit fit, IReadOnlyList<AccountPurchaseSummary> summaries, ClvOptions options)
+    /// <param name="spenders">each account's spend history for Gamma-Gamma, in the summaries' order; by default its repeat purchases.</param>
+    public static IReadOnlyList<AccountValue> Score(ClvFit fit, IReadOnlyList<AccountPurchaseSummary> summaries, ClvOptions options,
+        IReadOnlyList<GammaGammaCustomer>? spenders = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AnnualDiscountRate, -1.0);
-        var values = summaries.Select(s => Score(fit, s, options)).ToList();
-        return options.IntervalDraws > 0 ? ClvIntervals.Attach(fit, summaries, values, options) : values;
+        var spending = spenders ?? [.. summaries.Select(ClvModel.GammaGammaCustomerOf)];
+        var values = summaries.Select((s, i) => Score(fit, s, options, spending[i])).ToList();
+        return options.IntervalDraws > 0 ? ClvIntervals.Attach(fit, summaries, spending, values, options) : values;
     }
 
-    public static AccountValue Score(ClvFit fit, AccountPurchaseSummary summary, ClvOptions options)
+    public static AccountValue Score(ClvFit fit, AccountPurchaseSummary summary, ClvOptions options, GammaGammaCustomer? spender = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(options);
         var customer = ClvModel.BgNbdCustomerOf(summary);
         var month = PurchaseTimeUnits.DaysPerMonth / fit.Unit.Days();
-        var (purchases, discounted, spend) = Value(fit.Purchases, fit.GammaGamma, customer, ClvModel.GammaGammaCustomerOf(summary), month, options);
+        var (purchases, discounted, spend) = Value(fit.Purchases, fit.GammaGamma, customer, spender ?? ClvModel.GammaGammaCustomerOf(summary), month, options);
         return new AccountValue(
             summary.AccountId,
             purchases,

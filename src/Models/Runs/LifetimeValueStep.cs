@@ -13,7 +13,8 @@ namespace Analytics.Models.Runs;
 /// <summary>
 /// The part of a scoring pass that the probabilistic models own: BG/NBD + Gamma-Gamma refitted on every company's
 /// orders up to as_of (a master account with its duplicates', as all scores are per company) gives each account its
-/// company's discounted CLV (clv.* settings), and the renewal model (sBG, or one
+/// company's discounted CLV (clv.* settings), spend per purchase from the company's last year and each 80/20 tier
+/// corrected by how far the models missed it on the book's latest year (docs/clv-and-renewals.md), and the renewal model (sBG, or one
 /// refusal rate when every loss came at a first renewal) gives each contract account's chance of not renewing
 /// before its cancel-by date. Both have closed-form fits with no holdout to lose on, so each pass refits them and
 /// records the fit as a serving models.model_runs row, which the score run names. Computed before the pass is
@@ -25,10 +26,15 @@ public static class LifetimeValueStep
     /// about a tenth of the interval's width from seed to seed, which the intervals' use (a range, not a ranking) bears.</summary>
     public const int IntervalDraws = 200;
 
+    /// <summary>How the pass values: the settings' horizon, discount and margin, with intervals, the holdout's model choice,
+    /// spend from the last year and each tier's correction.</summary>
+    public static ClvOptions Valuation(ClvOptions settings) =>
+        settings with { IntervalDraws = IntervalDraws, ChooseModelOnHoldout = true, RecentSpend = true, CalibrateTiers = true };
+
     public static LifetimeScores Run(DuckDBConnection connection, long dataVersion, DateOnly asOf)
     {
         var runs = new ModelRunRows(connection);
-        var options = Options(connection) with { IntervalDraws = IntervalDraws, ChooseModelOnHoldout = true };
+        var options = Valuation(Options(connection));
 
         string? clvVersion = null;
         var fits = new List<FitReport>();
@@ -56,6 +62,7 @@ public static class LifetimeValueStep
                     options.Margin,
                     PurchaseModel = fit.Purchases.Model,
                     ModelChoice = fit.Choice,
+                    TierCalibration = fit.Calibration,
                     Fits = fit.Fits(),
                     options.IntervalDraws,
                     options.IntervalSeed,

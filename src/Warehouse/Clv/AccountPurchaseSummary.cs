@@ -14,6 +14,9 @@ public sealed record AccountPurchaseSummary(
     DateOnly FirstPurchase,
     DateOnly LastPurchase)
 {
+    /// <summary>What every purchase up to the calibration end came to, the first too.</summary>
+    public decimal TotalSpend { get; init; }
+
     /// <summary>Mean spend of a repeat purchase (m), 0 without one.</summary>
     public decimal MeanRepeatSpend => Frequency == 0 ? 0m : RepeatSpend / Frequency;
 }

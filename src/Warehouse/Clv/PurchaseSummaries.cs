@@ -27,7 +27,10 @@ public static class PurchaseSummaries
                 r.Get<double>("age"),
                 r.Get<decimal>("repeat_spend"),
                 r.Get<DateOnly>("first_purchase"),
-                r.Get<DateOnly>("last_purchase")),
+                r.Get<DateOnly>("last_purchase"))
+            {
+                TotalSpend = r.Get<decimal>("total_spend"),
+            },
             calibrationEnd.ToDateTime(TimeOnly.MinValue),
             unit.Days());
     }

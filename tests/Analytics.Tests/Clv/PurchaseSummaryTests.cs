@@ -39,8 +39,8 @@ public sealed class PurchaseSummaryTests : IDisposable
         // A: 1 Jan, 8 Jan (5 + 7), 22 Jan (its line: 2 x 4.50); the order of 1 March is after the calibration end.
         Assert.Equal(
             [
-                new AccountPurchaseSummary("A", 2, 3.0, 30 / 7.0, 21.00m, new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 22)),
-                new AccountPurchaseSummary("B", 0, 0.0, 0.0, 0m, new DateOnly(2024, 1, 31), new DateOnly(2024, 1, 31)),
+                new AccountPurchaseSummary("A", 2, 3.0, 30 / 7.0, 21.00m, new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 22)) { TotalSpend = 31.00m },
+                new AccountPurchaseSummary("B", 0, 0.0, 0.0, 0m, new DateOnly(2024, 1, 31), new DateOnly(2024, 1, 31)) { TotalSpend = 3.00m },
             ],
             summaries);
         Assert.Equal(10.50m, summaries[0].MeanRepeatSpend);

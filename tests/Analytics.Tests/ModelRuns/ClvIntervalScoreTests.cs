@@ -55,7 +55,7 @@ public sealed class ClvIntervalScoreTests(TrainedDemoFixture demo)
     public void Scoring_the_same_data_again_gives_the_same_intervals()
     {
         using var connection = demo.Database.Connect();
-        var options = new ClvOptions(12, 0.10, 1.0) { IntervalDraws = LifetimeValueStep.IntervalDraws, ChooseModelOnHoldout = true };
+        var options = LifetimeValueStep.Valuation(new ClvOptions(12, 0.10, 1.0));
 
         var first = ClvScoring.Run(connection, demo.ScoreRun.AsOf, options, mergeDuplicates: true)!.Accounts;
         var stored = demo.Rows(

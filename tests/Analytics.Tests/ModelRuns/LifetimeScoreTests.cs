@@ -1,4 +1,5 @@
 using Analytics.Models.Clv;
+using Analytics.Models.Runs;
 using Analytics.Warehouse.Clv;
 
 namespace Analytics.Tests.ModelRuns;
@@ -28,7 +29,7 @@ public sealed class LifetimeScoreTests(TrainedDemoFixture demo)
         // The same fit, recomputed through the CLV API on the same warehouse (companies: a master with its
         // duplicates' orders), gives every stored figure to the cent; a duplicate carries its master's.
         using var connection = demo.Database.Connect();
-        var expected = ClvScoring.Run(connection, run.AsOf, new ClvOptions(12, 0.10, 1.0) { ChooseModelOnHoldout = true }, mergeDuplicates: true)!;
+        var expected = ClvScoring.Run(connection, run.AsOf, LifetimeValueStep.Valuation(new ClvOptions(12, 0.10, 1.0)) with { IntervalDraws = 0 }, mergeDuplicates: true)!;
         Assert.Equal($"{expected.Fit.Purchases.Model}+Gamma-Gamma", algorithm);
         Assert.Contains($"\"r\":{expected.Fit.BgNbd.R.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", metrics, StringComparison.Ordinal);
         var byMaster = expected.Accounts.ToDictionary(a => a.AccountId, a => a.Clv);

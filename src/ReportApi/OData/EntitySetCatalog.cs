@@ -129,21 +129,8 @@ internal static class EntitySetCatalog
         Mart("RevenueByMonth", "RevenueMonth", "revenue_by_month", ["month", "region", "tier", "category"], ByRegion) with { Measures = ["revenue", "quantity", "orders"] },
         Mart("SlaByMonthRegion", "SlaMonthRegion", "sla_by_month_region", ["month", "region", "tier"], ByRegion) with { Measures = ["tickets", "measured_tickets", "breached_tickets"] },
         Mart("ChurnValueByTier", "ChurnValueGroup", "churn_value_by_tier", ["tier", "region"], ByRegion) with { Measures = ["companies", "churned_companies", "value"] },
-        // The cost of churn (挽留价值) of the latest scoring pass, per current tier and region: each company's churn_cost
-        // (models.current_scores) summed, so a total over rows is exactly the sum of the companies'. Read at query
-        // time, not from a mart: a scoring pass after the marts' rebuild is seen at once.
-        new EntitySetDefinition("ChurnCostByTier", "ChurnCostGroup",
-            """
-            select t.tier, coalesce(a.region, '(none)') as region, count(*) as companies,
-                   count(*) filter (where s.churn_risk_band = 'high') as high_risk_companies,
-                   count(*) filter (where k.is_critical_account) as critical_accounts,
-                   coalesce(sum(s.predicted_value), 0) as predicted_value, coalesce(sum(s.churn_cost), 0) as churn_cost,
-                   coalesce(sum(s.churn_cost) filter (where k.is_critical_account), 0) as critical_churn_cost
-            from marts.account_tiers t join core.accounts a on a.account_id = t.master_account_id
-            left join models.current_scores s on s.account_id = t.master_account_id
-            left join marts.critical_accounts k on k.master_account_id = t.master_account_id
-            group by all
-            """,
+        // The cost of churn (挽留价值) per current tier and region, by the dashboard's rule (Reports/churn_cost_by_tier.sql).
+        new EntitySetDefinition("ChurnCostByTier", "ChurnCostGroup", ReportQueries.Sql("churn_cost_by_tier", _ => "true"),
             ["tier", "region"], ByRegion, []) with { Measures = ["companies", "high_risk_companies", "critical_accounts", "predicted_value", "churn_cost", "critical_churn_cost"] },
     ];
 

@@ -6,7 +6,7 @@ namespace Analytics.Warehouse;
 /// One embedded SQL model (a mart, a feature table, a CLV input): its name, its text and what its header declares.
 /// Every kind is read here, so every model's header is parsed, and refused when malformed, by one parser.
 /// </summary>
-public sealed record SqlModel(string Name, string Sql, SqlModelHeader Header)
+public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader Header)
 {
     private static readonly Assembly Resources = typeof(SqlModel).Assembly;
 
@@ -30,7 +30,17 @@ public sealed record SqlModel(string Name, string Sql, SqlModelHeader Header)
         ArgumentNullException.ThrowIfNull(resource);
         var file = resource[(resource.LastIndexOf('/') + 1)..^".sql".Length];
         var name = file.Length > 4 && file[..3].All(char.IsAsciiDigit) && file[3] == '_' ? file[4..] : file;
-        var sql = Migrator.ReadResource(Resources, resource);
+        var sql = Scope().Replace(Text(resource), "true");
         return new SqlModel(name, sql, SqlModelHeader.Parse(name, sql));
     }
+
+    /// <summary>
+    /// A model's text as written. A mart whose rule a region-limited report applies to the visible companies only
+    /// (Reports/scoped_*.sql, through {{mart:name}}) marks where the reader's scope narrows it with
+    /// {{visible:column}}: built whole, for the marts, every company is visible (<see cref="Read"/>).
+    /// </summary>
+    public static string Text(string resource) => Migrator.ReadResource(Resources, resource);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{visible:[A-Za-z0-9_.]+\}\}")]
+    private static partial System.Text.RegularExpressions.Regex Scope();
 }

@@ -5,9 +5,10 @@
 -- accepted: to_tier in (A, B, C)
 -- Tier migration matrix: the as_of month against the month before it and against migration.months_apart
 -- months earlier (another month's matrix: set as_of_date). from_tier 'new' is an account with no order yet
--- at the earlier month end. Both months must lie in the history (history.months).
+-- at the earlier month end. Both months must lie in the history (history.months). The "visible" mark is where a
+-- region-limited reader's version (Reports/scoped_tier_migrations.sql) keeps the companies it may see; here all.
 with history as (
-    select master_account_id, month, tier from marts.account_segment_history
+    select master_account_id, month, tier from marts.account_segment_history where {{visible:master_account_id}}
 ), pairs as (
     select
         (date_trunc('month', as_of_date) - to_months(apart))::date as from_month,

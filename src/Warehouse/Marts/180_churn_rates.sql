@@ -8,6 +8,8 @@
 -- at the end of the month before the period; churned: those of them that churned (marts.account_churn) in
 -- the period. Each account counts in the group it was in at that month end (tier, level, lifecycle stage;
 -- region and industry as the master account has them now; '(none)' when unknown). dimension 'all' is everyone.
+-- The "visible" marks are where a region-limited reader's version (Reports/scoped_churn_rates.sql) narrows the
+-- accounts to the ones it may see; built here, every account is visible.
 with bounds as (
     select
         as_of_date,
@@ -18,7 +20,7 @@ with bounds as (
 ), history as (
     select h.master_account_id, h.month as before_month, h.tier, h.level::varchar as level, h.lifecycle_stage
     from marts.account_segment_history h
-    where h.lifecycle_stage <> 'churned'
+    where h.lifecycle_stage <> 'churned' and {{visible:h.master_account_id}}
 ), periods as (
     select distinct month as before_month, (month + interval 1 month)::date as period_start,
         least(last_day(month + interval 1 month), b.as_of_date) as period_end
@@ -34,7 +36,7 @@ with bounds as (
     from core.accounts a
     join marts.account_merge_map m on m.account_id = a.account_id and m.is_master
     cross join (select distinct before_month, last_day(before_month) as before_end from periods) p
-    where (select value from meta.settings where key = 'churn.definition') <> 'inactivity'
+    where (select value from meta.settings where key = 'churn.definition') <> 'inactivity' and {{visible:a.account_id}}
         and a.account_id not in (select master_account_id from marts.account_segment_history)
         and ((select value from meta.settings where key = 'churn.definition') = 'label'
             or exists (select 1 from core.contracts k where k.account_id = a.account_id and k.start_date <= p.before_end))

@@ -10,7 +10,9 @@ namespace Analytics.Warehouse.Reports;
 /// with <c>with {{companies}}</c>, the shared block of parameters, window and visible companies, and marks every
 /// place it reads accounts with <c>{{visible:COLUMN}}</c>, which the caller's access predicate replaces: no report
 /// can run without deciding who may see it. Other shared blocks come in the same way: <c>{{NAME}}</c> is the file
-/// Reports/_NAME.sql (e.g. <c>{{window_value}}</c>, each company's revenue in the window).
+/// Reports/_NAME.sql (e.g. <c>{{window_value}}</c>, each company's revenue in the window). A region-limited
+/// reader's version of a mart is the mart's own rule, <c>{{mart:NAME}}</c> (Marts/NNN_NAME.sql), whose
+/// <c>{{visible:COLUMN}}</c> marks take the reader's predicate here and are "true" where the mart is built.
 /// </summary>
 public static partial class ReportQueries
 {
@@ -18,7 +20,7 @@ public static partial class ReportQueries
     public static string Sql(string name, Func<string, string> accountFilter)
     {
         ArgumentNullException.ThrowIfNull(accountFilter);
-        var sql = Include().Replace(Read(name), m => Read("_" + m.Groups[1].Value));
+        var sql = Include().Replace(MartRule().Replace(Read(name), m => MartText(m.Groups[1].Value)), m => Read("_" + m.Groups[1].Value));
         return Visible().Replace(sql, m => "(" + accountFilter(m.Groups[1].Value) + ")");
     }
 
@@ -43,8 +45,16 @@ public static partial class ReportQueries
     private static string Read(string name) =>
         Migrator.ReadResource(Assembly.GetExecutingAssembly(), $"Reports/{name}.sql");
 
+    /// <summary>A mart's own text (Marts/NNN_name.sql), its {{visible:column}} marks kept for the reader's scope.</summary>
+    private static string MartText(string mart) =>
+        SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{mart}.sql", StringComparison.Ordinal)));
+
     [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
     private static partial Regex Include();
+
+    [GeneratedRegex(@"\{\{mart:([a-z_]+)\}\}")]
+    private static partial Regex MartRule();
 
     [GeneratedRegex(@"\{\{visible:([A-Za-z0-9_.]+)\}\}")]
     private static partial Regex Visible();

@@ -18,6 +18,7 @@ with {{group_member_scores}}, visible as (
         sum(m.revenue_12m) as revenue_12m,
         sum(m.clv) as clv,
         sum(m.revenue_at_risk) as revenue_at_risk,
+        sum(m.churn_cost) as churn_cost,
         coalesce(
             sum(m.churn_probability * m.revenue_12m) / nullif(sum(m.revenue_12m) filter (where m.churn_probability is not null), 0),
             avg(m.churn_probability)) as churn_risk

@@ -39,7 +39,7 @@ public sealed class GroupDemoTests(DemoService demo)
         {
             var own = members[group.GetProperty("GroupId").GetString()].ToList();
             Assert.Equal(own.Count, group.GetProperty("MemberCount").GetInt64());
-            foreach (var figure in new[] { "Value", "Revenue12m", "Clv", "RevenueAtRisk" })
+            foreach (var figure in new[] { "Value", "Revenue12m", "Clv", "RevenueAtRisk", "ChurnCost" })
             {
                 Assert.Equal(own.Sum(m => Number(m, figure)), Number(group, figure));
             }

@@ -5,7 +5,7 @@ namespace Analytics.Tests.Marts;
 
 /// <summary>
 /// The reports' includes ({{name}} in a report pastes Reports/_name.sql, once: a partial's own text is not expanded
-/// again): each names a partial that exists, each partial is used, and none sits in a report's comment, where the
+/// again; {{mart:name}} a mart's own rule, Marts/NNN_name.sql): each names a partial or mart that exists, each partial is used, and none sits in a report's comment, where the
 /// pasted text would run on inside the comment line and leave the query broken (a quote in the partial's comment
 /// opens a string).
 /// </summary>
@@ -24,6 +24,11 @@ public sealed partial class ReportIncludeTests
             {
                 Assert.False(line.TrimStart().StartsWith("--", StringComparison.Ordinal) && line.Contains("{{", StringComparison.Ordinal),
                     $"Reports/{name}.sql has an include in a comment: {line.Trim()}");
+                foreach (Match mart in MartRule().Matches(line))
+                {
+                    Assert.Single(Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "src", "Warehouse", "Marts"), $"*_{mart.Groups[1].Value}.sql"));
+                }
+
                 foreach (Match include in Include().Matches(line))
                 {
                     var partial = "_" + include.Groups[1].Value;
@@ -38,4 +43,7 @@ public sealed partial class ReportIncludeTests
 
     [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
     private static partial Regex Include();
+
+    [GeneratedRegex(@"\{\{mart:([a-z_]+)\}\}")]
+    private static partial Regex MartRule();
 }

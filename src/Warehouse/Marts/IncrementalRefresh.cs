@@ -39,11 +39,12 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         foreach (var (name, sql, header) in models)
         {
             var clock = Stopwatch.StartNew();
+            var cpu = MartBuilder.ProcessorTime();
             var reads = MartInputs.Reads(sql);
             var table = $"marts.{name}";
             if (!reads.Overlaps(changed))
             {
-                timings.Add(new MartTiming(name, 0, clock.Elapsed) { Rebuild = MartRebuild.Unchanged });
+                timings.Add(new MartTiming(name, 0, clock.Elapsed) { Rebuild = MartRebuild.Unchanged, Cpu = MartBuilder.ProcessorTime() - cpu });
                 continue;
             }
 
@@ -53,7 +54,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                 var ids = IdFilter(column, touched[column]);
                 connection.Execute($"delete from {table} where {ids}");
                 var rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {ids}");
-                timings.Add(new MartTiming(name, rows, clock.Elapsed) { Rebuild = MartRebuild.Rows, Ids = touched[column] });
+                timings.Add(new MartTiming(name, rows, clock.Elapsed) { Rebuild = MartRebuild.Rows, Ids = touched[column], Cpu = MartBuilder.ProcessorTime() - cpu });
             }
             else
             {
@@ -66,7 +67,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                     changedWhole.Add(table);
                 }
 
-                timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from {table}"), clock.Elapsed));
+                timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from {table}"), clock.Elapsed) { Cpu = MartBuilder.ProcessorTime() - cpu });
             }
         }
 

@@ -10,11 +10,14 @@ namespace Analytics.Warehouse;
 /// -- accepted: tier in (A, B, C)
 /// -- references: master_account_id -> core.accounts.account_id
 /// -- refresh by: master_account_id
+/// -- as_of moves: rows where status in ('open', 'overdue')
 /// </code>
 /// The key is required, on one line; not null may take several lines; accepted and references are optional, one
 /// line per column. Refresh by names the column whose account (or order, ticket, contract) a row belongs to: the
 /// promise that a row changes only when that id's own data changes, so a refresh after a load rebuilds only the rows
-/// of the ids the load touched (<see cref="Marts.IncrementalRefresh"/>); without it the model is rebuilt whole. Accepted values are written as they are, without quotes, separated by commas, in the order
+/// of the ids the load touched (<see cref="Marts.IncrementalRefresh"/>); without it the model is rebuilt whole. As_of moves (with refresh by only) says which rows a later as_of day
+/// changes besides those: <c>no row</c> (as_of only bounds rows no load has yet: no order is dated after it), or
+/// <c>rows where</c> a condition on the rows as they were; without it a moved as_of rebuilds the model whole. Accepted values are written as they are, without quotes, separated by commas, in the order
 /// people see them. Any other header line is prose. Every model is tested against its header (SqlModelTests), so
 /// a declaration that does not parse is refused rather than skipped: a check that silently vanished would pass forever.
 /// </summary>
@@ -29,12 +32,20 @@ public sealed partial record SqlModelHeader(
     private const string AcceptedPrefix = "-- accepted:";
     private const string ReferencesPrefix = "-- references:";
     private const string RefreshByPrefix = "-- refresh by:";
+    private const string AsOfMovesPrefix = "-- as_of moves:";
+    private const string RowsWhere = "rows where ";
 
     /// <summary>The columns a model may be refreshed by, each naming an account or a row that belongs to one.</summary>
     public static readonly IReadOnlyList<string> RefreshColumns = ["account_id", "master_account_id", "order_id", "ticket_id", "contract_id"];
 
     /// <summary>The column a refresh after a load rebuilds this model's rows by, or null: rebuilt whole.</summary>
     public string? RefreshBy { get; init; }
+
+    /// <summary>
+    /// With <see cref="RefreshBy"/>: the condition on the rows as they were that picks those a later as_of changes
+    /// ("false" for none), or null: a moved as_of rebuilds the model whole.
+    /// </summary>
+    public string? AsOfMoves { get; init; }
 
     /// <summary>The values the header accepts in a column, or null when it declares none.</summary>
     public IReadOnlyList<string>? AcceptedIn(string column) => Accepted.FirstOrDefault(a => a.Column == column)?.Values;
@@ -55,6 +66,7 @@ public sealed partial record SqlModelHeader(
         var accepted = new List<AcceptedValues>();
         var references = new List<ModelReference>();
         string? refreshBy = null;
+        string? asOfMoves = null;
         foreach (var line in header)
         {
             if (line.StartsWith(KeyPrefix, StringComparison.Ordinal))
@@ -82,6 +94,19 @@ public sealed partial record SqlModelHeader(
                     : RefreshColumns.Contains(column) ? column
                     : throw Malformed(model, line, $"expected one of {string.Join(", ", RefreshColumns)}");
             }
+            else if (line.StartsWith(AsOfMovesPrefix, StringComparison.Ordinal))
+            {
+                var rows = line[AsOfMovesPrefix.Length..].Trim();
+                asOfMoves = asOfMoves is not null ? throw Malformed(model, line, "a second as_of moves line")
+                    : rows == "no row" ? "false"
+                    : rows.StartsWith(RowsWhere, StringComparison.Ordinal) && rows.Length > RowsWhere.Length ? rows[RowsWhere.Length..]
+                    : throw Malformed(model, line, "expected 'no row' or 'rows where <condition>'");
+            }
+        }
+
+        if (asOfMoves is not null && refreshBy is null)
+        {
+            throw Malformed(model, AsOfMovesPrefix, "as_of moves needs a refresh by line: a model rebuilt whole has no rows to pick");
         }
 
         return new SqlModelHeader(
@@ -91,13 +116,14 @@ public sealed partial record SqlModelHeader(
             references)
         {
             RefreshBy = refreshBy,
+            AsOfMoves = asOfMoves,
         };
     }
 
     private static bool Declares(string line) =>
         line.StartsWith(KeyPrefix, StringComparison.Ordinal) || line.StartsWith(NotNullPrefix, StringComparison.Ordinal)
         || line.StartsWith(AcceptedPrefix, StringComparison.Ordinal) || line.StartsWith(ReferencesPrefix, StringComparison.Ordinal)
-        || line.StartsWith(RefreshByPrefix, StringComparison.Ordinal);
+        || line.StartsWith(RefreshByPrefix, StringComparison.Ordinal) || line.StartsWith(AsOfMovesPrefix, StringComparison.Ordinal);
 
     private static AcceptedValues AcceptedValuesOf(string model, string line)
     {

@@ -1,6 +1,7 @@
 -- Grain: one row per master account per calendar month in which it ordered, up to as_of.
 -- key: master_account_id, month
 -- refresh by: master_account_id
+-- as_of moves: no row
 -- not null: orders, last_order_date
 -- references: master_account_id -> core.accounts.account_id
 -- value is what the Pareto tiers, levels and RFM rank by (setting pareto.basis): revenue = net_amount, or

@@ -1,5 +1,5 @@
--- Grain: one row per holiday calendar per set of service weekdays per day, over the days the tickets and invoices span
--- and beyond (a month after the last ticket, a year after the last invoice).
+-- Grain: one row per holiday calendar per set of service weekdays per day, over the years the tickets and invoices
+-- span and beyond (a month after the last ticket, a year after the last invoice), whole calendar years.
 -- key: holiday_calendar, service_weekdays, service_date
 -- not null: is_service_day, calendar_covered, service_days_before, uncovered_days_before
 -- A day is a service day when its weekday is one of the window's service_weekdays (ISO digits, '1234567' every
@@ -38,8 +38,9 @@ with tickets as (
     select holiday_calendar, working_weekdays from defaults
 ), span as (
     -- UTC days widened by a day cover every local day; the month after lets a clock wait out any holiday period,
-    -- the year after the last invoice holds any due date its terms count.
-    select min(first_day) as first_day, max(last_day) as last_day
+    -- the year after the last invoice holds any due date its terms count. Whole years, so that a day's new tickets
+    -- and invoices leave the span as it was (and the marts reading it keep their rows: docs/marts.md, after a load).
+    select date_trunc('year', min(first_day))::date as first_day, (date_trunc('year', max(last_day)) + interval 1 year - interval 1 day)::date as last_day
     from (
         select
             min(timezone('UTC', opened_at))::date - 1 as first_day,

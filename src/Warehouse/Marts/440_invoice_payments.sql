@@ -1,6 +1,7 @@
 -- Grain: one row per invoiced order (one with an invoice_date or a due_date).
 -- key: order_id
 -- refresh by: order_id
+-- as_of moves: rows where status in ('open', 'overdue')
 -- not null: account_id, due_date, due_date_source, status, days_late
 -- accepted: status in (open, paid_on_time, paid_late, overdue)
 -- accepted: due_date_source in (file, terms, settlement)

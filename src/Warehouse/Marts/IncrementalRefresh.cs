@@ -33,27 +33,43 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     public List<MartTiming> Run(IReadOnlyList<SqlModel> models, long martsVersion, long dataVersion)
     {
         var changed = new HashSet<string>(ChangedTables(martsVersion, dataVersion), StringComparer.Ordinal);
+        // Marts whose rows changed beyond the touched ids: a model reading one cannot go by those ids.
         var changedWhole = new HashSet<string>(StringComparer.Ordinal);
         var touched = TouchIds(martsVersion, dataVersion);
+        var asOfBefore = AsOf();
         var timings = new List<MartTiming>();
         foreach (var (name, sql, header) in models)
         {
             var clock = Stopwatch.StartNew();
+            var cpu = MartBuilder.ProcessorTime();
             var reads = MartInputs.Reads(sql);
             var table = $"marts.{name}";
             if (!reads.Overlaps(changed))
             {
-                timings.Add(new MartTiming(name, 0, clock.Elapsed) { Rebuild = MartRebuild.Unchanged });
+                timings.Add(new MartTiming(name, 0, clock.Elapsed) { Rebuild = MartRebuild.Unchanged, Cpu = MartBuilder.ProcessorTime() - cpu });
                 continue;
             }
 
             changed.Add(table);
-            if (header.RefreshBy is { } column && !reads.Overlaps(changedWhole))
+            var wholeReads = reads.Intersect(changedWhole).ToList();
+            var asOfMovedOn = wholeReads is ["marts.as_of"] && header.AsOfMoves is not null && AsOf() > asOfBefore;
+            if (header.RefreshBy is { } column && (wholeReads.Count == 0 || asOfMovedOn))
             {
-                var ids = IdFilter(column, touched[column]);
-                connection.Execute($"delete from {table} where {ids}");
-                var rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {ids}");
-                timings.Add(new MartTiming(name, rows, clock.Elapsed) { Rebuild = MartRebuild.Rows, Ids = touched[column] });
+                var ids = $"refresh_{column}";
+                var count = touched[column];
+                if (asOfMovedOn && header.AsOfMoves != "false")
+                {
+                    // The rows a later as_of changes lie outside the touched ids: their readers must rebuild whole.
+                    ids = "refresh_as_of_rows";
+                    connection.Execute($"create or replace temp table {ids} as select id from refresh_{column} union select {column} from {table} where {header.AsOfMoves}");
+                    count = connection.Scalar<long>($"select count(*) from {ids}");
+                    changedWhole.Add(table);
+                }
+
+                var filter = IdFilter(column, ids, count);
+                connection.Execute($"delete from {table} where {filter}");
+                var rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {filter}");
+                timings.Add(new MartTiming(name, rows, clock.Elapsed) { Rebuild = MartRebuild.Rows, Ids = count, Cpu = MartBuilder.ProcessorTime() - cpu });
             }
             else
             {
@@ -66,22 +82,25 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                     changedWhole.Add(table);
                 }
 
-                timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from {table}"), clock.Elapsed));
+                timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from {table}"), clock.Elapsed) { Cpu = MartBuilder.ProcessorTime() - cpu });
             }
         }
 
         return timings;
     }
 
+    /// <summary>The marts' as_of day (the min value when it has no row yet).</summary>
+    private DateTime AsOf() => connection.Scalar<DateTime?>("select max(as_of_date)::timestamp from marts.as_of") ?? DateTime.MinValue;
+
     /// <summary>
     /// The rows of the touched ids, as a list of literals when it is short: DuckDB pushes a constant IN list down into
     /// the scans beneath the model's joins and groups, so only those ids' rows are read and computed, where an IN
     /// over a table is a join at the top, after the whole model was computed.
     /// </summary>
-    private string IdFilter(string column, long count) =>
+    private string IdFilter(string column, string ids, long count) =>
         count <= LiteralIds
-            ? $"{column} in ({string.Join(", ", connection.Rows($"select id from refresh_{column} order by id", r => SqlExtensions.Literal(r.GetString(0))).DefaultIfEmpty("null"))})"
-            : $"{column} in (select id from refresh_{column})";
+            ? $"{column} in ({string.Join(", ", connection.Rows($"select id from {ids} order by id", r => SqlExtensions.Literal(r.GetString(0))).DefaultIfEmpty("null"))})"
+            : $"{column} in (select id from {ids})";
 
     /// <returns>whether the table's rows differ from before (always, for a large one).</returns>
     private bool RebuildWhole(string name, string sql)

@@ -97,7 +97,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
         connection.Execute("delete from meta.load_changes where data_version <= (select version from meta.data_version)");
     }
 
-    private static TimeSpan ProcessorTime()
+    internal static TimeSpan ProcessorTime()
     {
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime;

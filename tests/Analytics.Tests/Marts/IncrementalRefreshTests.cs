@@ -14,7 +14,8 @@ namespace Analytics.Tests.Marts;
 /// rebuilding everything, and every mart the build lists (a new one included, unasked) is compared both ways with
 /// EXCEPT ALL. The loads are a small demo company and files written here by hand on top of it: new orders, a replaced
 /// file (an order moved to another account, an order's lines replaced), lines waiting for their order, rejected rows,
-/// tickets, payments, a day that moves as_of, a setting and a new account.
+/// tickets, a payment known only once as_of moves on, a day and a month that move as_of, a person's duplicate decision,
+/// a setting and a new account.
 /// </summary>
 public sealed class IncrementalRefreshTests : IDisposable
 {
@@ -95,19 +96,46 @@ public sealed class IncrementalRefreshTests : IDisposable
             {book.OldTicket},{book.A2},,complaint,high,李四,false,{before}T10:00:00+08:00,{before}T13:30:00+08:00,,,,1,工程师乙,站点乙
             """));
 
+        // Paid the day after as_of: not known yet, so the invoice stays open until a later file moves as_of.
+        var nextDay = book.AsOf.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Load("payments", Write("orders_paid.csv", $"""
             order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
-            N2,{book.A3},{before},schedule,,1300.00,{before},,{day}
+            N2,{book.A3},{before},schedule,,1300.00,{before},,{nextDay}
             """));
+        Assert.Equal("open", _incremental.Scalar<string>("select status from marts.invoice_payments where order_id = 'N2'"));
 
-        // A day after the last one moves as_of: everything that reads it is rebuilt whole, the rest by account.
-        var nextDay = book.AsOf.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A day after the last one moves as_of: the invoices still unpaid are judged again (N2's payment is known now,
+        // though this file does not name it); the service calendar spans whole years, so the SLA clocks keep theirs.
         var moved = Load("next day", Write("orders_next.csv", $"""
             order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
             N7,{book.A2},{nextDay},phone,,99.00,{nextDay},,
             """));
         Assert.False(moved.Full);
+        Assert.NotEqual("open", _incremental.Scalar<string>("select status from marts.invoice_payments where order_id = 'N2'"));
         Assert.Contains(moved.Timings, t => t is { Mart: "account_months", Rebuild: MartRebuild.Whole });
+        Assert.Contains(moved.Timings, t => t is { Mart: "invoice_payments", Rebuild: MartRebuild.Rows });
+        Assert.Contains(moved.Timings, t => t is { Mart: "account_order_months", Rebuild: MartRebuild.Rows });
+        Assert.Contains(moved.Timings, t => t is { Mart: "ticket_sla", Rebuild: MartRebuild.Unchanged });
+
+        // Into the next month: every window moves on a month, and the unpaid invoices age.
+        var nextMonth = new DateOnly(book.AsOf.Year, book.AsOf.Month, 1).AddMonths(1).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var month = Load("next month", Write("orders_next_month.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N9,{book.A3},{nextMonth},phone,,45.00,{nextMonth},,
+            """));
+        Assert.False(month.Full);
+
+        // A person's decision on a pair is an input no load records: it is seen, and everything is rebuilt.
+        foreach (var warehouse in new[] { _incremental, _full })
+        {
+            using var connection = warehouse.Connect();
+            DuplicateReview.Decide(connection, book.A1, book.A2, DuplicateReview.Rejected, "test");
+            // the same moment in both, so that the marts showing it agree
+            connection.Execute("update core.duplicate_decisions set decided_at = timestamptz '2026-01-01 00:00:00+00'");
+        }
+
+        var decided = Refresh("decision");
+        Assert.True(decided.Full);
 
         var setting = Refresh("setting", ("churn.inactive_days", "90"));
         Assert.True(setting.Full);
@@ -145,6 +173,19 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Equal("order_id", declared.RefreshBy);
         Assert.Null(undeclared.RefreshBy);
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: region\n-- refresh by: region\nselect 1 as region"));
+    }
+
+    [Fact]
+    public void A_header_says_which_rows_a_later_as_of_changes_only_beside_a_refresh_by_line()
+    {
+        var none = SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: no row\nselect 1 as order_id");
+        var open = SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: rows where status = 'open'\nselect 1 as order_id");
+
+        Assert.Equal("false", none.AsOfMoves);
+        Assert.Equal("status = 'open'", open.AsOfMoves);
+        Assert.Null(SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\nselect 1 as order_id").AsOfMoves);
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: order_id\n-- as_of moves: no row\nselect 1 as order_id"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: some rows\nselect 1 as order_id"));
     }
 
     private string Write(string name, string content) => _files.Write(name, content);

@@ -19,8 +19,8 @@ public sealed record ClvOptions(int HorizonMonths = 12, double AnnualDiscountRat
     public bool ChooseModelOnHoldout { get; init; }
 
     /// <summary>
-    /// Correct each 80/20 tier's values by how far the models missed that tier's purchases and spend per purchase on
-    /// the book's own latest period (<see cref="TierCalibration"/>).
+    /// Correct each 80/20 tier's values by how far the models missed that tier's spend per purchase on the book's own
+    /// latest period (<see cref="TierCalibration"/>).
     /// </summary>
     public bool CalibrateTiers { get; init; }
 

@@ -102,8 +102,12 @@ public sealed class ClvTierHoldoutTests(ITestOutputHelper output) : IDisposable
         var rows = Check(cut, Corrected, mergeDuplicates: false);
         Assert.Equal(expected, rows.Select(t => (t.Tier, t.Accounts, t.RevenueBefore, t.Realised, t.RealisedPurchases)));
 
-        // What the models do here (26 weeks to learn from, a 13-week backtest to correct by): every tier realises
-        // more than forecast, tiers A and B by a third, outside the 0.8-1.25 band (docs/clv-and-renewals.md).
-        Assert.All(rows, t => Assert.InRange(t.Ratio, 1.0, 1.4));
+        // Out of sample: the correction is learnt on 1997-04-01..06-30 and checked on the year after.
+        Assert.InRange(rows[0].Ratio, 0.8, 1.25);
+        Assert.InRange(rows[2].Ratio, 0.8, 1.25);
+
+        // Not yet: tier B realises a third more than forecast (BG/NBD under-forecasts its purchases by 12%, and the
+        // backtest, made on the first quarter's brand-new customers, lowers its spend by 14% where it should not).
+        Assert.InRange(rows[1].Ratio, 1.30, 1.35);
     }
 }

@@ -11,7 +11,9 @@ namespace Analytics.Benchmarks;
 /// The demo company (the generator `serve` uses) at one or more sizes, loaded through the real loader as the service
 /// loads it, then every mart rebuilt in one transaction: load time against full refresh time, each mart's time and
 /// rows. The generated files stay in --dir and are reused; --reuse also keeps the loaded warehouse and skips the load.
-/// --readers times OData requests idle and while a refresh runs (<see cref="ReadersDuringRefresh"/>).
+/// --readers times OData requests idle and while a refresh runs (<see cref="ReadersDuringRefresh"/>). After each size's
+/// full refresh, the daily file at that size (<see cref="DailyRefreshBenchmark"/>: load + incremental refresh against a
+/// full one) unless --no-daily.
 /// </summary>
 internal static class MartBenchmark
 {
@@ -27,6 +29,10 @@ internal static class MartBenchmark
         foreach (var accounts in sizes)
         {
             results.Add(Measure(dir, accounts, reuse, args.Contains("--readers"), Option(args, "--dump"), Option(args, "--explain")));
+            if (!args.Contains("--no-daily"))
+            {
+                DailyRefreshBenchmark.Run(["--accounts", accounts.ToString(CultureInfo.InvariantCulture), "--dir", dir]);
+            }
         }
 
         Console.WriteLine();
@@ -84,7 +90,7 @@ internal static class MartBenchmark
         using var database = WarehouseDatabase.Open(path);
         using var connection = database.Connect();
         IReadOnlyList<MartTiming> timings = [];
-        var refresh = Timed(() => timings = new MartBuilder(connection).Refresh());
+        var refresh = Timed(() => timings = new MartBuilder(connection) { ServingReaders = false }.Refresh());
         Console.WriteLine($"{accounts:N0} accounts: full refresh in {refresh.Wall.TotalSeconds:0.0} s ({refresh.Cpu.TotalSeconds:0.0} CPU s)");
         if (dump is not null)
         {

@@ -14,14 +14,26 @@
 -- totals, their sums, are the sums of the figures its members show.
 with recursive merge_map as (
     select account_id, master_account_id from marts.account_merge_map
-), named as (
-    select m.master_account_id as account_id,
-        first(p.master_account_id order by a.account_id <> m.master_account_id, a.account_id) as parent_account_id
+), linked as (
+    -- Each record that names a parent, with its company and its parent's, by equality joins alone; a parent in the same
+    -- company is dropped by the aggregate's filter below, which DuckDB cannot move into the joins. As a WHERE it did:
+    -- with the merge map (rebuilt earlier in the same refresh) estimated at zero rows, it joined the map to itself on
+    -- master <> master first, a nested loop over every pair of records (10 billion at 100,000 accounts: the refresh's
+    -- temp files filled the disk).
+    select a.account_id, m.master_account_id, p.master_account_id as parent_master_id
     from core.accounts a
     join merge_map m using (account_id)
     join merge_map p on p.account_id = a.parent_account_id
-    where p.master_account_id <> m.master_account_id
-    group by m.master_account_id
+    where a.parent_account_id is not null
+), named as (
+    select * from (
+        select master_account_id as account_id,
+            first(parent_master_id order by account_id <> master_account_id, account_id)
+                filter (where parent_master_id <> master_account_id) as parent_account_id
+        from linked
+        group by master_account_id
+    )
+    where parent_account_id is not null
 ), walk(account_id, node, path) as (
     select account_id, parent_account_id, [account_id, parent_account_id] from named
     union all

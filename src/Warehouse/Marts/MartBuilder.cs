@@ -19,6 +19,12 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// </summary>
     private static readonly ConcurrentDictionary<string, object> Rebuilds = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether people may read while it runs (the service): the refresh then leaves them a core (<see cref="RefreshLimits"/>).
+    /// The command line's refresh, alone on the file, sets it false and uses every core.
+    /// </summary>
+    public bool ServingReaders { get; init; } = true;
+
     public IReadOnlyList<MartTiming> Refresh()
     {
         lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
@@ -29,9 +35,10 @@ public sealed class MartBuilder(DuckDBConnection connection)
 
     private List<MartTiming> RefreshAlone()
     {
+        using var limits = RefreshLimits.Apply(connection, ServingReaders);
         using var transaction = connection.BeginTransaction();
         var models = Models();
-        var timings = BuildAll(models);
+        var timings = BuildAll(models, limits);
         RecordBuilt(MartInputs.Fingerprint(connection, models));
         transaction.Commit();
         return timings;
@@ -46,6 +53,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
     {
         lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
         {
+            using var limits = RefreshLimits.Apply(connection, ServingReaders);
             using var transaction = connection.BeginTransaction();
             var models = Models();
             var freshness = Freshness();
@@ -58,7 +66,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
                 return new MartRefresh(false, "the marts are current", []);
             }
 
-            var timings = whyFull is null ? incremental.Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models);
+            var timings = whyFull is null ? incremental.Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, limits);
             RecordBuilt(inputs);
             transaction.Commit();
             return new MartRefresh(whyFull is not null, whyFull ?? $"only orders, order lines or tickets changed since data version {freshness.MartsVersion}", timings);
@@ -72,14 +80,22 @@ public sealed class MartBuilder(DuckDBConnection connection)
             ? "an input other than orders, order lines and tickets changed (a setting, account, product, contract, calendar, decision or a mart's SQL)"
         : null;
 
-    private List<MartTiming> BuildAll(IReadOnlyList<SqlModel> models)
+    private List<MartTiming> BuildAll(IReadOnlyList<SqlModel> models, RefreshLimits limits)
     {
         var timings = new List<MartTiming>();
         foreach (var (name, sql, _) in models)
         {
             var clock = Stopwatch.StartNew();
             var cpu = ProcessorTime();
-            connection.Execute($"create or replace table marts.{name} as\n{sql}");
+            try
+            {
+                connection.Execute($"create or replace table marts.{name} as\n{sql}");
+            }
+            catch (DuckDBException e)
+            {
+                throw limits.Explain(e, name);
+            }
+
             timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from marts.{name}"), clock.Elapsed) { Cpu = ProcessorTime() - cpu });
         }
 

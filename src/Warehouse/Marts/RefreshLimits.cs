@@ -1,0 +1,81 @@
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Marts;
+
+/// <summary>
+/// Bounds on a refresh, set for its length and put back after it. DuckDB's own cap on temporary files is 90% of the
+/// disk space free when it starts, and the disk is often shared: a model whose plan goes wrong (a join that pairs
+/// every row with every other) wrote over 40 GB and failed with "No space left on device", the disk full for every
+/// other user too. The refresh's cap is 4 times the warehouse file, at least 8 GiB, at most half the free space:
+/// a sound rebuild spills far less (the marts hold less than the core tables), so a runaway stops early, with an
+/// error naming its model.
+/// With readers (the service), the refresh also leaves them a core: DuckDB's threads are one pool per database instance,
+/// and a refresh using all of them queues the readers' tasks behind its own. Set to cores - 1 for the refresh, the
+/// readers' queries still run on their own request threads, so a reader waits for no refresh task.
+/// The settings belong to the database instance, so readers served meanwhile share them (a refresh at a time).
+/// </summary>
+public sealed class RefreshLimits : IDisposable
+{
+    private const long MinimumTempBytes = 8L << 30;
+
+    private readonly DuckDBConnection _connection;
+    private readonly string _tempBefore;
+    private readonly long _threadsBefore;
+
+    private RefreshLimits(DuckDBConnection connection, long tempBytes, bool leaveCoreForReaders)
+    {
+        _connection = connection;
+        _tempBefore = connection.Scalar<string>("select current_setting('max_temp_directory_size')");
+        _threadsBefore = connection.Scalar<long>("select current_setting('threads')");
+        TempBytes = tempBytes;
+        connection.Execute($"set max_temp_directory_size = '{tempBytes}B'");
+        if (leaveCoreForReaders && _threadsBefore > 1)
+        {
+            connection.Execute($"set threads = {_threadsBefore - 1}");
+        }
+    }
+
+    /// <summary>The cap on the refresh's temporary files, in bytes.</summary>
+    public long TempBytes { get; }
+
+    /// <summary>The cap on temp files, and with <paramref name="leaveCoreForReaders"/> one thread fewer, until disposed.</summary>
+    public static RefreshLimits Apply(DuckDBConnection connection, bool leaveCoreForReaders = false) =>
+        new(connection, TempCap(connection), leaveCoreForReaders);
+
+    /// <summary>4 times the warehouse file, at least 8 GiB, at most half the space free where DuckDB writes its temp files.</summary>
+    public static long TempCap(long warehouseBytes, long freeBytes) =>
+        Math.Min(Math.Max(4 * warehouseBytes, MinimumTempBytes), freeBytes / 2);
+
+    private static long TempCap(DuckDBConnection connection)
+    {
+        var file = connection.Scalar<string?>("select path from duckdb_databases() where database_name = current_database()");
+        var temp = connection.Scalar<string?>("select current_setting('temp_directory')");
+        if (string.IsNullOrEmpty(file) || string.IsNullOrEmpty(temp))
+        {
+            // In memory: nothing to measure, and nothing on disk to fill but the temp files themselves.
+            return MinimumTempBytes;
+        }
+
+        var folder = Path.GetFullPath(temp);
+        while (!Directory.Exists(folder))
+        {
+            folder = Path.GetDirectoryName(folder)!;
+        }
+
+        return TempCap(new FileInfo(file).Length, new DriveInfo(folder).AvailableFreeSpace);
+    }
+
+    /// <summary>
+    /// A model that hit the cap (DuckDB says "Out of Memory Error" for both memory and temp space) as one sentence that
+    /// names it; any other failure as it was.
+    /// </summary>
+    public Exception Explain(DuckDBException e, string model) =>
+        e.Message.Contains("Out of Memory Error", StringComparison.Ordinal)
+            ? new WarehouseException(
+                $"The refresh stopped at the mart {model}: it needed more than the memory and the {TempBytes / (double)(1L << 30):0.#} GiB of "
+                + "temporary files a refresh may use (4 times the warehouse file, at most half the free disk space), so its query "
+                + "has most likely gone wrong rather than grown; no mart was changed. DuckDB said: " + e.Message.Split('\n')[0], e)
+            : e;
+
+    public void Dispose() => _connection.Execute($"set max_temp_directory_size = '{_tempBefore}'; set threads = {_threadsBefore}");
+}

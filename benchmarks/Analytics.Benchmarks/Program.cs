@@ -4,6 +4,7 @@ using Analytics.Benchmarks;
 return args switch
 {
     ["load", .. var rest] => LoadBenchmark.Run(rest),
+    ["load-groups", .. var rest] => GroupLoadBenchmark.Run(rest),
     ["marts", .. var rest] => MartBenchmark.Run(rest),
     ["marts-daily", .. var rest] => DailyRefreshBenchmark.Run(rest),
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest),
@@ -17,6 +18,7 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- load [--lines N] [--rounds N] [--dir DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- load-groups [--accounts N] [--dir DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- marts [--accounts N[,N...]] [--dir DIR] [--reuse] [--readers] [--dump DIR] [--explain m1,m2] [--no-daily]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- marts-daily [--accounts N[,N...]] [--dir DIR] [--reuse]");
     Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- dashboard [--accounts N] [--runs N] [--dir DIR]");

@@ -10,7 +10,7 @@ namespace Analytics.ReportApi;
 /// <summary>
 /// Before the first request: on an empty warehouse, writes the demo company and loads it through the
 /// normal load path (a newcomer sees a living business, not an empty page); then makes sure the marts exist and
-/// were built from the data the warehouse holds (a process killed between a load's commit and the rebuild after it
+/// were built by this release's SQL from the data the warehouse holds (a process killed between a load's commit and the rebuild after it
 /// leaves them behind; 'analytics load' never rebuilds).
 /// Each step says in the log when it starts and what it came to: a first start takes about a minute.
 /// </summary>
@@ -25,10 +25,11 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
 
         var marts = new MartBuilder(connection);
         var freshness = marts.Freshness();
-        if (!marts.IsBuilt() || !freshness.Current)
+        // Not only missing tables and unbuilt loads: an upgrade that changed a mart's SQL leaves every table in place
+        // but its columns old, and the pages reading the new ones would fail. RefreshChanged sees all of it.
+        if (marts.WhyNotCurrent() is { } why)
         {
-            logger.LogInformation("Building the marts (built from data version {Marts}, the warehouse is at {Data})...",
-                freshness.MartsVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", freshness.DataVersion);
+            logger.LogInformation("Building the marts ({Why})...", why);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var refresh = marts.RefreshChanged();
             logger.LogInformation("Marts built in {Seconds:0.0} s ({How}: {Reason})", clock.Elapsed.TotalSeconds,

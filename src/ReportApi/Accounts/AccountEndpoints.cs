@@ -3,6 +3,7 @@ using Analytics.ReportApi.Access;
 using Analytics.ReportApi.Charts;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Reports;
+using DuckDB.NET.Data;
 
 namespace Analytics.ReportApi.Accounts;
 
@@ -61,13 +62,20 @@ internal static class AccountEndpoints
 
         var scope = AccessScope.Of(http);
         using var connection = database.Connect();
-        var state = ReportQueries.State(connection);
-        if (AccountQueries.Master(connection, accountId, scope.AccountFilter) is not { } master)
+        try
         {
-            return Results.NotFound(new ApiError($"There is no account '{accountId}' you may see."));
-        }
+            var state = ReportQueries.State(connection);
+            if (AccountQueries.Master(connection, accountId, scope.AccountFilter) is not { } master)
+            {
+                return Results.NotFound(new ApiError($"There is no account '{accountId}' you may see."));
+            }
 
-        return answer(request, state, master, () => cache.GetOrAdd(state, scope, $"account|{master}", () => AccountQueries.Load(connection, master, scope.AccountFilter)));
+            return answer(request, state, master, () => cache.GetOrAdd(state, scope, $"account|{master}", () => AccountQueries.Load(connection, master, scope.AccountFilter)));
+        }
+        catch (DuckDBException e) when (MartsNotReady.Answer(connection, e) is { } notReady)
+        {
+            return notReady;
+        }
     }
 
     private static async Task<IResult> WhatIfAsync(string accountId, HttpRequest request, HttpContext http, WarehouseDatabase database, WhatIf whatIf)

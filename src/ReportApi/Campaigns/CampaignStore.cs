@@ -20,6 +20,7 @@ public static class CampaignStore
     public static TargetPreview Preview(DuckDBConnection connection, TargetRule rule, string scopeFilter, ContactVisibility contacts)
     {
         RequireKnownValues(connection, rule, scopeFilter);
+        RequireKnownGroups(connection, rule, scopeFilter);
         var parameters = new SqlParameters();
         var members = TargetQuery.Members(rule, scopeFilter, parameters);
         var totals = connection.Rows($"""
@@ -58,6 +59,7 @@ public static class CampaignStore
         RequireName(name);
         rule.Validate();
         RequireKnownValues(connection, rule, scopeFilter);
+        RequireKnownGroups(connection, rule, scopeFilter);
         var id = connection.Scalar<long>("select nextval('campaigns.target_seq')");
         connection.Execute("insert into campaigns.targets values ($1, $2, $3, now(), $4)", id, name, rule.ToJson(), createdBy);
         return Target(connection, id)!;
@@ -83,6 +85,7 @@ public static class CampaignStore
         RequireName(request.Name);
         request.Rule.Validate();
         RequireKnownValues(connection, request.Rule, scopeFilter);
+        RequireKnownGroups(connection, request.Rule, scopeFilter);
         if (request.ControlFraction is < 0 or >= 1)
         {
             throw new WarehouseException("controlFraction is the share held out, at least 0 and below 1.");
@@ -253,6 +256,33 @@ public static class CampaignStore
         }
     }
 
+
+    /// <summary>
+    /// A group id that heads no group would quietly add nobody, so it is a 400 naming it. A group none of whose
+    /// members the reader may see gets the very same answer: a regional key cannot learn that a foreign group exists.
+    /// </summary>
+    private static void RequireKnownGroups(DuckDBConnection connection, TargetRule rule, string scopeFilter)
+    {
+        if (rule.GroupIds is not { } ids)
+        {
+            return;
+        }
+
+        var parameters = new SqlParameters();
+        var known = connection.Rows($"""
+            select distinct m.account_id as value
+            from marts.account_merge_map m
+            join marts.group_members g on g.group_id = m.master_account_id
+            where m.account_id in {parameters.List(ids)}
+              and g.account_id in (select account_id from marts.group_members where ({scopeFilter}))
+            """, r => r.Get<string>("value"), parameters.ToArray());
+        var unknown = ids.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new WarehouseException(
+                $"No group of companies you may see has the id {string.Join(", ", unknown.Select(u => $"'{u}'"))}; a group's id is the account id of its top company.");
+        }
+    }
 
     private static void RequireName(string name)
     {

@@ -64,7 +64,8 @@ public sealed record TargetRule
 
     /// <summary>
     /// Every company of these groups of companies (集团客户, marts.group_members) that the reader may see. A group's id is
-    /// its top company's account id; a duplicate record's id stands for its company, and an id that heads no group adds nobody.
+    /// its top company's account id; a duplicate record's id stands for its company. An id that heads no group the reader may see
+    /// (unknown, a member that heads none, or a group wholly in other regions) is a 400 naming it, the same for all three.
     /// </summary>
     public IReadOnlyList<string>? GroupIds { get; init; }
 

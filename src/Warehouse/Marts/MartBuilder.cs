@@ -73,6 +73,18 @@ public sealed class MartBuilder(DuckDBConnection connection)
         }
     }
 
+    /// <summary>
+    /// Why the marts are not what this release would build from the data held (a mart missing, its SQL changed by an
+    /// upgrade, an input changed, a load not yet rebuilt), or null when they are. Hashes the inputs: for start-up and
+    /// error paths, not for every request.
+    /// </summary>
+    public string? WhyNotCurrent()
+    {
+        var freshness = Freshness();
+        return WhyFull(MartInputs.Fingerprint(connection, Models()), freshness)
+            ?? (freshness.Current ? null : $"a load committed data version {freshness.DataVersion} after the marts were built from {freshness.MartsVersion}");
+    }
+
     private string? WhyFull(string inputs, MartsFreshness freshness) =>
         !IsBuilt() ? "a mart has no table yet"
         : freshness.MartsVersion is null ? "the marts record no data version"

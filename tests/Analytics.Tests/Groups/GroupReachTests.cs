@@ -46,8 +46,34 @@ public sealed class GroupReachTests(GroupBook book) : IClassFixture<GroupBook>
         Assert.Equal(3m, east.GetProperty("members").GetDecimal());
         Assert.Equal(182_346.32m, east.GetProperty("revenue12m").GetDecimal());
 
-        // A duplicate record's id stands for its company: G2D names G2's company, which heads no group.
-        var none = await RegionBook.Post(book.Client(Roles.Marketing), "/api/targets/preview", """{"groupIds":["G2D"]}""");
-        Assert.Equal(0m, none.GetProperty("members").GetDecimal());
+        // A key that sees one member of the group reaches that one.
+        var north = await RegionBook.Post(book.Client(Roles.Marketing, "华北"), "/api/targets/preview", """{"groupIds":["G1"]}""");
+        Assert.Equal(1m, north.GetProperty("members").GetDecimal());
+        Assert.Equal(30_000.05m, north.GetProperty("revenue12m").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_group_id_that_heads_no_group_or_only_foreign_companies_is_the_same_400_naming_it()
+    {
+        using var marketing = book.Client(Roles.Marketing);
+        using var south = book.Client(Roles.Marketing, "华南");
+        static string NoGroup(string ids) => $$"""{"error":"No group of companies you may see has the id {{ids}}; a group's id is the account id of its top company."}""";
+
+        // G9 is no account; G2 is a member of G1 but heads no group (nor does G2D, its duplicate record); S1 stands alone.
+        Assert.Equal(NoGroup("'G9'"), await Refused(marketing, "/api/targets/preview", """{"groupIds":["G1","G9"]}"""));
+        Assert.Equal(NoGroup("'G2', 'G2D', 'S1'"), await Refused(marketing, "/api/targets", """{"name":"groups","rule":{"groupIds":["G2","G2D","S1"]}}"""));
+        // To a key for 华南, G1 (no member in its region) is as unknown as G9: the answers differ only in the id they echo.
+        Assert.Equal(NoGroup("'G1'"), await Refused(south, "/api/targets/preview", """{"groupIds":["G1"]}"""));
+        Assert.Equal(NoGroup("'G9'"), await Refused(south, "/api/targets/preview", """{"groupIds":["G9"]}"""));
+        Assert.Equal(NoGroup("'G1'"), await Refused(south, "/api/campaigns", """{"name":"南方","rule":{"groupIds":["G1"]}}"""));
+    }
+
+    private static async Task<string> Refused(HttpClient client, string path, string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode} {body}");
+        return body;
     }
 }

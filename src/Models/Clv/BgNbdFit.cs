@@ -21,13 +21,15 @@ public sealed record BgNbdFit(double R, double Alpha, double A, double B, double
 
     public double ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, double t) => BgNbdModel.ConditionalExpectedPurchasesIfAlive(this, customer, t);
 
-    public int SimulatePurchases(BgNbdCustomer customer, double t, Random random)
+    public void ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, ReadOnlySpan<double> times, Span<double> expected) =>
+        BgNbdModel.ConditionalExpectedPurchasesIfAlive(this, customer, times, expected);
+
+    public int SimulatePurchases(BgNbdCustomer customer, double t, Random random) => PurchaseSimulation.Simulate(this, customer, t, random);
+
+    public int SimulatePurchasesIfAlive(BgNbdCustomer customer, double t, Random random)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        if (PurchaseSimulation.RateIfAlive(this, customer, R, Alpha, random) is not { } lambda)
-        {
-            return 0;
-        }
+        var lambda = PurchaseSimulation.Rate(customer, R, Alpha, random);
 
         // Alive at T, the history's (1−p)^x makes p ~ beta(a, b+x), independent of λ; the customer then buys at
         // rate λ and leaves after each purchase with probability p.

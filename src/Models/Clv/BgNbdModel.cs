@@ -102,6 +102,26 @@ public static class BgNbdModel
         return (a + b + x - 1) / (a - 1) * (1 - (Math.Pow((alpha + age) / (alpha + age + t), r + x) * hypergeometric));
     }
 
+    /// <summary>The same at several horizons at once (each month's end), sharing the series' terms (<see cref="SpecialFunctions.Hypergeometric2F1(double, double, double, ReadOnlySpan{double}, Span{double})"/>).</summary>
+    public static void ConditionalExpectedPurchasesIfAlive(BgNbdFit fit, BgNbdCustomer customer, ReadOnlySpan<double> times, Span<double> expected)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(customer);
+        var (r, alpha, a, b) = (fit.R, fit.Alpha, fit.A, fit.B);
+        var (x, age) = (customer.Frequency, customer.Age);
+        Span<double> z = stackalloc double[times.Length];
+        for (var i = 0; i < times.Length; i++)
+        {
+            z[i] = times[i] / (alpha + age + times[i]);
+        }
+
+        SpecialFunctions.Hypergeometric2F1(r + x, b + x, a + b + x - 1, z, expected);
+        for (var i = 0; i < times.Length; i++)
+        {
+            expected[i] = (a + b + x - 1) / (a - 1) * (1 - (Math.Pow((alpha + age) / (alpha + age + times[i]), r + x) * expected[i]));
+        }
+    }
+
     /// <summary>P(alive | x, t_x, T): the chance the customer has not yet dropped out (Fader, Hardie &amp; Lee's note, eq. 2).</summary>
     public static double ProbabilityAlive(BgNbdFit fit, BgNbdCustomer customer)
     {

@@ -21,12 +21,13 @@ internal static class ClvIntervals
         var spend = fit.GammaGamma.Estimation is { } estimation && !double.IsNaN(estimation.LogCovariance[0, 0])
             ? ParameterDraws.Draw(estimation, draws, random).Select(p => new GammaGammaFit(p[0], p[1], p[2], double.NaN)).ToArray()
             : [.. Enumerable.Repeat(fit.GammaGamma, draws)];
-        var month = PurchaseTimeUnits.DaysPerMonth / fit.Unit.Days();
+        var horizon = MonthlyHorizon.Of(fit, options);
+        var months = options.HorizonMonths * (PurchaseTimeUnits.DaysPerMonth / fit.Unit.Days());
         var customers = summaries.Select(ClvModel.BgNbdCustomerOf).ToArray();
 
-        // The monthly expectations (a 2F1 series each for BG/NBD) are the cost. Given alive they depend on x and T
-        // alone, which many accounts share, so they are computed once per (x, T) and draw; an account's own are
-        // those times its P(alive) under the draw.
+        // The monthly expectations (a 2F1 series each for BG/NBD, the months' sharing their terms) are the cost.
+        // Given alive they depend on x and T alone, which many accounts share, so they are computed once per (x, T)
+        // and draw; an account's own are those times its P(alive) under the draw.
         var ifAlive = customers.DistinctBy(c => (c.Frequency, c.Age))
             .ToDictionary(c => (c.Frequency, c.Age), c => new (double Horizon, double Discounted)[draws]);
         Parallel.ForEach(ifAlive, pair =>
@@ -34,8 +35,7 @@ internal static class ClvIntervals
             var representative = new BgNbdCustomer(pair.Key.Frequency, 0, pair.Key.Age);
             for (var d = 0; d < draws; d++)
             {
-                var fitted = purchases[d];
-                pair.Value[d] = ClvScoring.Monthly(t => fitted.ConditionalExpectedPurchasesIfAlive(representative, t), month, options);
+                pair.Value[d] = horizon.Sum(purchases[d], representative, 1.0);
             }
         });
 
@@ -47,15 +47,15 @@ internal static class ClvIntervals
             var monthly = ifAlive[(customer.Frequency, customer.Age)];
             var expected = new double[draws];
             var clv = new double[draws];
+            var alive = new double[draws];
             for (var d = 0; d < draws; d++)
             {
-                var alive = purchases[d].ProbabilityAlive(customer);
-                expected[d] = monthly[d].Horizon * alive;
-                clv[d] = options.Margin * GammaGammaModel.ConditionalExpectedMeanSpend(spend[d], spender) * (monthly[d].Discounted * alive);
+                alive[d] = purchases[d].ProbabilityAlive(customer);
+                expected[d] = monthly[d].Horizon * alive[d];
+                clv[d] = options.Margin * GammaGammaModel.ConditionalExpectedMeanSpend(spend[d], spender) * (monthly[d].Discounted * alive[d]);
             }
 
-            var (low, high, content) = PurchaseIntervals.Count(purchases, customer, options.HorizonMonths * month,
-                PurchaseIntervals.CustomerStream(options.IntervalSeed, i));
+            var (low, high, content) = PurchaseIntervals.Count(purchases, alive, customer, months, PurchaseIntervals.CustomerStream(options.IntervalSeed, i));
             var (expectedLow, expectedHigh) = PurchaseIntervals.Percentiles(expected, values[i].ExpectedPurchases);
             var (clvLow, clvHigh) = PurchaseIntervals.Percentiles(clv, (double)values[i].Clv);
             result[i] = values[i] with

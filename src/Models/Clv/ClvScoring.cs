@@ -57,47 +57,29 @@ public static class ClvScoring
         ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AnnualDiscountRate, -1.0);
         var spending = spenders ?? [.. summaries.Select(ClvModel.GammaGammaCustomerOf)];
-        var values = summaries.Select((s, i) => Score(fit, s, options, spending[i])).ToList();
+        var horizon = MonthlyHorizon.Of(fit, options);
+        var values = summaries.Select((s, i) => Score(fit, s, options, spending[i], horizon)).ToList();
         return options.IntervalDraws > 0 ? ClvIntervals.Attach(fit, summaries, spending, values, options) : values;
     }
 
-    public static AccountValue Score(ClvFit fit, AccountPurchaseSummary summary, ClvOptions options, GammaGammaCustomer? spender = null)
+    public static AccountValue Score(ClvFit fit, AccountPurchaseSummary summary, ClvOptions options, GammaGammaCustomer? spender = null) =>
+        Score(fit, summary, options, spender, MonthlyHorizon.Of(fit, options));
+
+    private static AccountValue Score(ClvFit fit, AccountPurchaseSummary summary, ClvOptions options, GammaGammaCustomer? spender, MonthlyHorizon horizon)
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(options);
         var customer = ClvModel.BgNbdCustomerOf(summary);
-        var month = PurchaseTimeUnits.DaysPerMonth / fit.Unit.Days();
-        var (purchases, discounted, spend) = Value(fit.Purchases, fit.GammaGamma, customer, spender ?? ClvModel.GammaGammaCustomerOf(summary), month, options);
+        var alive = fit.Purchases.ProbabilityAlive(customer);
+        var (purchases, discounted) = horizon.Sum(fit.Purchases, customer, alive);
+        var spend = GammaGammaModel.ConditionalExpectedMeanSpend(fit.GammaGamma, spender ?? ClvModel.GammaGammaCustomerOf(summary));
         return new AccountValue(
             summary.AccountId,
             purchases,
-            fit.Purchases.ProbabilityAlive(customer),
+            alive,
             Money(spend),
             Money(options.Margin * spend * discounted));
-    }
-
-    /// <summary>Purchases expected over the horizon, the same discounted month by month, and the expected spend per purchase.</summary>
-    internal static (double Purchases, double DiscountedPurchases, double Spend) Value(IRepeatPurchaseFit purchases, GammaGammaFit spend,
-        BgNbdCustomer customer, GammaGammaCustomer spender, double month, ClvOptions options)
-    {
-        var (horizon, discounted) = Monthly(t => purchases.ConditionalExpectedPurchases(customer, t), month, options);
-        return (horizon, discounted, GammaGammaModel.ConditionalExpectedMeanSpend(spend, spender));
-    }
-
-    /// <summary>An expectation E(t) over the horizon, and the same discounted month by month from each month's end.</summary>
-    internal static (double Horizon, double Discounted) Monthly(Func<double, double> expectedBy, double month, ClvOptions options)
-    {
-        var discounted = 0.0;
-        var before = 0.0;
-        for (var k = 1; k <= options.HorizonMonths; k++)
-        {
-            var byMonthEnd = expectedBy(k * month);
-            discounted += (byMonthEnd - before) / Math.Pow(1 + options.AnnualDiscountRate, k / 12.0);
-            before = byMonthEnd;
-        }
-
-        return (before, discounted);
     }
 
     // Amounts are stored as DECIMAL(18,2): the model's doubles become money once, here.

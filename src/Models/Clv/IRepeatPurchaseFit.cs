@@ -28,11 +28,20 @@ public interface IRepeatPurchaseFit
     /// </summary>
     double ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, double t);
 
+    /// <summary>The same at several horizons at once (a CLV horizon's month ends), into <paramref name="expected"/>.</summary>
+    void ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, ReadOnlySpan<double> times, Span<double> expected);
+
     /// <summary>
     /// One draw of the purchases this customer makes in the next t: alive or not by P(alive), then its own rates
     /// drawn from their posterior given the history, then the purchase process run forward.
     /// </summary>
     int SimulatePurchases(BgNbdCustomer customer, double t, Random random);
+
+    /// <summary>
+    /// The same for a customer known to be alive at T (the intervals draw that with the P(alive) they compute anyway):
+    /// <see cref="SimulatePurchases"/> is one uniform draw against P(alive), then this.
+    /// </summary>
+    int SimulatePurchasesIfAlive(BgNbdCustomer customer, double t, Random random);
 
     /// <summary>The same model at other parameter values, in <see cref="Numerics.Estimation.Names"/>' order.</summary>
     IRepeatPurchaseFit WithParameters(IReadOnlyList<double> parameters);

@@ -21,13 +21,20 @@ public sealed record ParetoNbdFit(double R, double Alpha, double S, double Beta,
 
     public double ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, double t) => ParetoNbdModel.ConditionalExpectedPurchasesIfAlive(this, customer, t);
 
-    public int SimulatePurchases(BgNbdCustomer customer, double t, Random random)
+    public void ConditionalExpectedPurchasesIfAlive(BgNbdCustomer customer, ReadOnlySpan<double> times, Span<double> expected)
+    {
+        for (var i = 0; i < times.Length; i++)
+        {
+            expected[i] = ParetoNbdModel.ConditionalExpectedPurchasesIfAlive(this, customer, times[i]);
+        }
+    }
+
+    public int SimulatePurchases(BgNbdCustomer customer, double t, Random random) => PurchaseSimulation.Simulate(this, customer, t, random);
+
+    public int SimulatePurchasesIfAlive(BgNbdCustomer customer, double t, Random random)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        if (PurchaseSimulation.RateIfAlive(this, customer, R, Alpha, random) is not { } lambda)
-        {
-            return 0;
-        }
+        var lambda = PurchaseSimulation.Rate(customer, R, Alpha, random);
 
         // Alive at T, the history's e^(−μT) makes μ ~ gamma(s, β+T), independent of λ, and by memorylessness the
         // remaining lifetime is exponential(μ).

@@ -75,19 +75,21 @@ public static class ParetoNbdModel
     /// <summary>
     /// The likelihood's two parts in logs, without the factor common to both: alive through T,
     /// −(r+x) ln(α+T) − s ln(β+T); and died between t_x and T, ln(s/(r+s+x)) + ln A₀. A₀ is a difference of two
-    /// 2F1 terms: the larger of α and β goes in the denominators, which keeps the argument in [0, 1) where the
-    /// series converges, and the difference is taken as ln u + ln(1 − v/u) so neither term overflows or cancels.
+    /// 2F1 terms: the larger of α and β goes in the denominators, which keeps the argument z in [0, 1), and the
+    /// difference is taken as ln u + ln(1 − v/u) so neither term overflows or cancels. 1 − z is passed as
+    /// (smaller + t)/(larger + t): for long-lived heavy buyers z comes within 1e-4 of 1, where 1 − z rounded from z
+    /// would keep only the last dozen digits.
     /// </summary>
     private static (double Alive, double Died) Terms(BgNbdCustomer customer, double r, double alpha, double s, double beta)
     {
         var (x, tx, age) = (customer.Frequency, customer.Recency, customer.Age);
         var k = r + s + x;
         var alive = (-(r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
-        var (larger, b) = alpha >= beta ? (alpha, s + 1) : (beta, r + x);
-        var gap = Math.Abs(alpha - beta);
-        var atLast = Math.Log(SpecialFunctions.Hypergeometric2F1(k, b, k + 1, gap / (larger + tx))) - (k * Math.Log(larger + tx));
-        var atEnd = Math.Log(SpecialFunctions.Hypergeometric2F1(k, b, k + 1, gap / (larger + age))) - (k * Math.Log(larger + age));
-        var died = Math.Log(s / k) + atLast + SpecialFunctions.LogOneMinusExp(atEnd - atLast);
+        var (larger, smaller, b) = alpha >= beta ? (alpha, beta, s + 1) : (beta, alpha, r + x);
+        double LogTerm(double t) =>
+            IncompleteBetaHypergeometric.Log(k, b, (larger - smaller) / (larger + t), (smaller + t) / (larger + t)) - (k * Math.Log(larger + t));
+        var atLast = LogTerm(tx);
+        var died = Math.Log(s / k) + atLast + SpecialFunctions.LogOneMinusExp(LogTerm(age) - atLast);
         return (alive, died);
     }
 }

@@ -23,7 +23,7 @@ public static class PurchaseIntervals
         {
             var expected = fits.Select(f => f.ConditionalExpectedPurchases(customer, t)).ToArray();
             var (expectedLow, expectedHigh) = Percentiles(expected, fit.ConditionalExpectedPurchases(customer, t));
-            var (low, high, content) = Count(fits, customer, t, CustomerStream(seed, i));
+            var (low, high, content) = Count(fits, [.. fits.Select(f => f.ProbabilityAlive(customer))], customer, t, CustomerStream(seed, i));
             return new PurchaseInterval(fit.ConditionalExpectedPurchases(customer, t), expectedLow, expectedHigh, low, high, content);
         }).ToList();
     }
@@ -37,10 +37,19 @@ public static class PurchaseIntervals
     /// <summary>Each customer simulates from its own seeded stream, so its interval does not depend on who came before.</summary>
     internal static Random CustomerStream(int seed, int index) => new(unchecked((seed * 1_000_003) + index));
 
-    /// <summary>The 90% predictive interval of the count: its 5th and 95th percentiles over one simulated future per draw.</summary>
-    internal static (int Low, int High, double Content) Count(IRepeatPurchaseFit[] fits, BgNbdCustomer customer, double t, Random random)
+    /// <summary>
+    /// The 90% predictive interval of the count: its 5th and 95th percentiles over one simulated future per draw,
+    /// alive at T by the draw's P(alive) (<paramref name="alive"/>, which the caller has computed already).
+    /// </summary>
+    internal static (int Low, int High, double Content) Count(IRepeatPurchaseFit[] fits, ReadOnlySpan<double> alive, BgNbdCustomer customer, double t, Random random)
     {
-        var counts = fits.Select(f => f.SimulatePurchases(customer, t, random)).Order().ToArray();
+        var counts = new int[fits.Length];
+        for (var d = 0; d < fits.Length; d++)
+        {
+            counts[d] = random.NextDouble() >= alive[d] ? 0 : fits[d].SimulatePurchasesIfAlive(customer, t, random);
+        }
+
+        Array.Sort(counts);
         var low = counts[(int)Math.Floor(Tail * counts.Length)];
         var high = counts[(int)Math.Ceiling((1 - Tail) * counts.Length) - 1];
         return (low, high, counts.Count(c => c >= low && c <= high) / (double)counts.Length);
@@ -48,15 +57,26 @@ public static class PurchaseIntervals
 
     /// <summary>
     /// The 5th and 95th percentiles (linear between order statistics). A draw with no finite value (a Gamma-Gamma
-    /// draw with q + px ≤ 1 has no mean) is left out; with none left, the point value.
+    /// draw with q + px ≤ 1 has no mean) is left out; with none left, the point value. Sorts
+    /// <paramref name="values"/> in place, the finite ones first.
     /// </summary>
     internal static (double Low, double High) Percentiles(double[] values, double point)
     {
-        var finite = values.Where(v => double.IsFinite(v) && v >= 0).Order().ToArray();
-        return finite.Length == 0 ? (point, point) : (At(finite, Tail), At(finite, 1 - Tail));
+        var finite = 0;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v) && v >= 0)
+            {
+                values[finite++] = v;
+            }
+        }
+
+        var sorted = values.AsSpan(0, finite);
+        sorted.Sort();
+        return finite == 0 ? (point, point) : (At(sorted, Tail), At(sorted, 1 - Tail));
     }
 
-    private static double At(double[] sorted, double quantile)
+    private static double At(ReadOnlySpan<double> sorted, double quantile)
     {
         var position = quantile * (sorted.Length - 1);
         var below = (int)Math.Floor(position);

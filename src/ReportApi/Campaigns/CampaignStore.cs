@@ -20,7 +20,6 @@ public static class CampaignStore
     public static TargetPreview Preview(DuckDBConnection connection, TargetRule rule, string scopeFilter, ContactVisibility contacts)
     {
         RequireKnownValues(connection, rule, scopeFilter);
-        RequireKnownGroups(connection, rule, scopeFilter);
         var parameters = new SqlParameters();
         var members = TargetQuery.Members(rule, scopeFilter, parameters);
         var totals = connection.Rows($"""
@@ -59,7 +58,6 @@ public static class CampaignStore
         RequireName(name);
         rule.Validate();
         RequireKnownValues(connection, rule, scopeFilter);
-        RequireKnownGroups(connection, rule, scopeFilter);
         var id = connection.Scalar<long>("select nextval('campaigns.target_seq')");
         connection.Execute("insert into campaigns.targets values ($1, $2, $3, now(), $4)", id, name, rule.ToJson(), createdBy);
         return Target(connection, id)!;
@@ -85,7 +83,6 @@ public static class CampaignStore
         RequireName(request.Name);
         request.Rule.Validate();
         RequireKnownValues(connection, request.Rule, scopeFilter);
-        RequireKnownGroups(connection, request.Rule, scopeFilter);
         if (request.ControlFraction is < 0 or >= 1)
         {
             throw new WarehouseException("controlFraction is the share held out, at least 0 and below 1.");
@@ -254,8 +251,9 @@ public static class CampaignStore
                     $"No company you may see has the {(unknown.Count == 1 ? column : plural)} {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the {plural} are {listed}.");
             }
         }
-    }
 
+        RequireKnownGroups(connection, rule, scopeFilter);
+    }
 
     /// <summary>
     /// A group id that heads no group would quietly add nobody, so it is a 400 naming it. A group none of whose

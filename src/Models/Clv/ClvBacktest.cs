@@ -48,12 +48,20 @@ internal static class ClvBacktest
         }
 
         var spend = GammaGammaModel.Fit(spending);
+        var oneOffSpend = FirstPurchaseSpend.Fit(calibration
+            .Select((s, i) => (s, after: after[i]))
+            .Where(p => p.s.Frequency == 0)
+            .Select(p => (p.s.TotalSpend, p.after.Frequency - p.s.Frequency, p.after.TotalSpend - p.s.TotalSpend)));
+        var valuation = new TierCalibration(calibrationEnd, holdoutDays, [], oneOffSpend);
         var predicted = calibration.Select((s, i) =>
         {
             var purchasesExpected = purchases.ConditionalExpectedPurchases(ClvModel.BgNbdCustomerOf(s), holdout);
-            return (s.AccountId, Value: (purchasesExpected, (decimal)(purchasesExpected * GammaGammaModel.ConditionalExpectedMeanSpend(spend, spenders[i]))));
+            var spendExpected = valuation.Spend(s, GammaGammaModel.ConditionalExpectedMeanSpend(spend, spenders[i]));
+            return (s.AccountId, Value: (purchasesExpected, (decimal)(purchasesExpected * spendExpected)));
         }).ToDictionary(p => p.AccountId, p => p.Value, StringComparer.Ordinal);
-        return (choice, new TierCalibration(calibrationEnd, holdoutDays,
-            TierHoldout.PerTier(calibration, windowStart, later, rule.Of(calibration, windowStart), predicted)));
+        return (choice, valuation with
+        {
+            Tiers = TierHoldout.PerTier(calibration, windowStart, later, rule.Of(calibration, windowStart), predicted, splitBuyers: true),
+        });
     }
 }

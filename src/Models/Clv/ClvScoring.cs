@@ -41,7 +41,7 @@ public static class ClvScoring
         var values = Score(fit, summaries, options, spenders);
         if (calibration is not null)
         {
-            values = calibration.Apply(values, rule.Of(summaries, windowStart));
+            values = calibration.Apply(values, summaries, rule.Of(summaries, windowStart));
         }
 
         return new ClvScores(fit, values);

@@ -102,12 +102,9 @@ public sealed class ClvTierHoldoutTests(ITestOutputHelper output) : IDisposable
         var rows = Check(cut, Corrected, mergeDuplicates: false);
         Assert.Equal(expected, rows.Select(t => (t.Tier, t.Accounts, t.RevenueBefore, t.Realised, t.RealisedPurchases)));
 
-        // Out of sample: the correction is learnt on 1997-04-01..06-30 and checked on the year after.
-        Assert.InRange(rows[0].Ratio, 0.8, 1.25);
-        Assert.InRange(rows[2].Ratio, 0.8, 1.25);
-
-        // Not yet: tier B realises a third more than forecast (BG/NBD under-forecasts its purchases by 12%, and the
-        // backtest, made on the first quarter's brand-new customers, lowers its spend by 14% where it should not).
-        Assert.InRange(rows[1].Ratio, 1.30, 1.35);
+        // Out of sample: the correction is learnt on 1997-04-01..06-30 and checked on the year after. Tier B was 1.311
+        // with one spend factor per tier: learnt on the first quarter's mostly one-off buyers of tier B (0.82 of the
+        // book's mean they were valued at), it lowered a tier that by the cut was mostly valued right.
+        Assert.All(rows, t => Assert.InRange(t.Ratio, 0.8, 1.25));
     }
 }

@@ -34,34 +34,65 @@ public sealed class TierCalibrationTests
     }
 
     [Fact]
-    public void A_tier_is_corrected_by_its_realised_over_predicted_spend_per_purchase_and_its_purchases_are_left_alone()
+    public void A_one_off_buyers_spend_is_the_backtests_line_through_their_first_purchase_weighted_by_their_purchases()
+    {
+        // One-off buyers on the backtest's first day: first purchase, then purchases and spend in its holdout.
+        // Weighted by purchases (30): mean first purchase 30, mean spend 1,020 / 30 = 34; Σn(x-30)(y) = 10·(-20)·25
+        // + 10·20·45 = 4,000 over Σn(x-30)² = 8,000: slope 0.5, intercept 34 - 0.5·30 = 19. The buyer of 1,000 who
+        // did not buy again has no purchase to weigh.
+        var line = FirstPurchaseSpend.Fit([(10m, 10, 250m), (30m, 10, 320m), (50m, 10, 450m), (1_000m, 0, 0m)]);
+        Assert.Equal(new FirstPurchaseSpend(19, 0.5), line);
+        Assert.Equal(39, line!.Spend(40m));
+
+        // 29 purchases say too little; a line falling with the first purchase would value big buyers at nothing.
+        Assert.Null(FirstPurchaseSpend.Fit([(10m, 10, 250m), (30m, 10, 320m), (50m, 9, 405m)]));
+        Assert.Null(FirstPurchaseSpend.Fit([(10m, 10, 450m), (30m, 10, 320m), (50m, 10, 250m)]));
+        Assert.Null(FirstPurchaseSpend.Fit([(20m, 40, 800m)]));
+    }
+
+    [Fact]
+    public void A_tiers_one_off_and_repeat_buyers_are_corrected_by_their_own_realised_over_predicted_spend_per_purchase()
     {
         var calibration = new TierCalibration(Day, 365,
         [
-            // A: 100 predicted a purchase (1,000 over 10), 110 realised (3,630 over 33): x 1.1.
-            new TierHoldout("A", 4, 5_000m, 1_000m, 3_630m, 10, 33),
-            // B: 62.50 predicted (500 over 8), 50 realised (1,550 over 31): x 0.8.
-            new TierHoldout("B", 9, 2_000m, 500m, 1_550m, 8, 31),
-            // C: 29 purchases are too few to correct by: x 1.
-            new TierHoldout("C", 20, 300m, 400m, 100m, 20, 29),
-        ]);
-        Assert.Equal([1.1, 0.8, 1.0], RevenueTiers.Names.Select(t => Math.Round(calibration.SpendFactor(t), 12)));
+            // A, repeat: 100 predicted a purchase (1,000 over 10), 110 realised (3,630 over 33): x 1.1.
+            new TierHoldout("A", 4, 5_000m, 1_000m, 3_630m, 10, 33) { Buyers = TierHoldout.Repeat },
+            // A, one-off: 39 predicted a purchase (390 over 10), 31.20 realised (1,248 over 40): x 0.8.
+            new TierHoldout("A", 30, 2_000m, 390m, 1_248m, 10, 40) { Buyers = TierHoldout.OneOff },
+            // B, repeat: 62.50 predicted (500 over 8), 50 realised (1,550 over 31): x 0.8; B had no one-off buyer.
+            new TierHoldout("B", 9, 2_000m, 500m, 1_550m, 8, 31) { Buyers = TierHoldout.Repeat },
+            new TierHoldout("B", 0, 0m, 0m, 0m, 0, 0) { Buyers = TierHoldout.OneOff },
+            // C, one-off: 29 purchases are too few to correct by: x 1.
+            new TierHoldout("C", 20, 300m, 400m, 100m, 20, 29) { Buyers = TierHoldout.OneOff },
+        ],
+        new FirstPurchaseSpend(19, 0.5));
+        Assert.Equal(
+            [1.1, 0.8, 0.8, 1.0, 1.0, 1.0],
+            RevenueTiers.Names.SelectMany(_ => new[] { TierHoldout.Repeat, TierHoldout.OneOff }, (t, b) => Math.Round(calibration.SpendFactor(t, b), 12)));
 
         var interval = new ValueInterval(2, 4, 1, 6, 0.93, 150m, 450m);
         IReadOnlyList<AccountValue> values =
         [
             new("x", 3.0, 0.9, 100m, 300m) { Interval = interval },
             new("y", 3.0, 0.9, 100m, 300m),
-            new("z", 0.5, 0.4, 33.33m, 16.67m),
+            new("w", 0.4, 0.5, 25m, 10m),
+            new("z", 0.5, 0.4, 30m, 15m),
         ];
-        var tiers = new Dictionary<string, string>(StringComparer.Ordinal) { ["x"] = "A", ["y"] = "B", ["z"] = "C" };
+        IReadOnlyList<AccountPurchaseSummary> summaries =
+        [
+            Summary("x", 3, 300, 400), Summary("y", 2, 200, 260), Summary("w", 0, 0, 42), Summary("z", 0, 0, 40),
+        ];
+        var tiers = new Dictionary<string, string>(StringComparer.Ordinal) { ["x"] = "A", ["y"] = "B", ["w"] = "A", ["z"] = "C" };
 
+        // w bought once for 42: 19 + 0.5·42 = 40 a purchase, x 0.8 (A's one-off buyers) = 32, its CLV 10 x 32/25;
+        // z bought once for 40: 39 a purchase, x 1, its CLV 15 x 39/30.
         Assert.Equal(
             [
                 new AccountValue("x", 3.0, 0.9, 110m, 330m) { Interval = interval with { ClvLow = 165m, ClvHigh = 495m } },
                 new AccountValue("y", 3.0, 0.9, 80m, 240m),
-                new AccountValue("z", 0.5, 0.4, 33.33m, 16.67m),
+                new AccountValue("w", 0.4, 0.5, 32m, 12.8m),
+                new AccountValue("z", 0.5, 0.4, 39m, 19.5m),
             ],
-            calibration.Apply(values, tiers));
+            calibration.Apply(values, summaries, tiers));
     }
 }

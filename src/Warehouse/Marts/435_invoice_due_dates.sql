@@ -37,7 +37,9 @@ with orders as (
         (select value::integer from meta.settings where key = 'payments.default_settlement_day') as settlement_day,
         (select value from meta.settings where key = 'payments.working_weekdays') as working_weekdays,
         (select value from meta.settings where key = 'sla.default_holiday_calendar') as holiday_calendar
-), termed as (
+), termed as not materialized (
+    -- read twice, so DuckDB would materialise it, and a refresh's order ids would stop above it: a long IN list
+    -- checked row by row over every invoice (393 s after a 1% daily file at 50,000 accounts)
     select
         o.*,
         case when r.contract_id is null then s.terms_days else r.payment_terms_days end as terms_days,

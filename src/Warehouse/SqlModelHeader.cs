@@ -15,7 +15,8 @@ namespace Analytics.Warehouse;
 /// The key is required, on one line; not null may take several lines; accepted and references are optional, one
 /// line per column. Refresh by names the column whose account (or order, ticket, contract) a row belongs to: the
 /// promise that a row changes only when that id's own data changes, so a refresh after a load rebuilds only the rows
-/// of the ids the load touched (<see cref="Marts.IncrementalRefresh"/>); without it the model is rebuilt whole. As_of moves (with refresh by only) says which rows a later as_of day
+/// of the ids the load touched (<see cref="Marts.IncrementalRefresh"/>); without it the model is rebuilt whole.
+/// <c>refresh by: month</c> promises that a month's rows change only when that month's rows of the marts it reads do. As_of moves (with refresh by only) says which rows a later as_of day
 /// changes besides those: <c>no row</c> (as_of only bounds rows no load has yet: no order is dated after it), or
 /// <c>rows where</c> a condition on the rows as they were; without it a moved as_of rebuilds the model whole. Accepted values are written as they are, without quotes, separated by commas, in the order
 /// people see them. Any other header line is prose. Every model is tested against its header (SqlModelTests), so
@@ -37,6 +38,12 @@ public sealed partial record SqlModelHeader(
 
     /// <summary>The columns a model may be refreshed by, each naming an account or a row that belongs to one.</summary>
     public static readonly IReadOnlyList<string> RefreshColumns = ["account_id", "master_account_id", "order_id", "ticket_id", "contract_id"];
+
+    /// <summary>
+    /// Refresh by month: a month's rows read only that month's rows of the marts the model reads (ranks and shares
+    /// within the month), so a refresh rebuilds the months whose rows changed in those marts.
+    /// </summary>
+    public const string RefreshMonth = "month";
 
     /// <summary>The column a refresh after a load rebuilds this model's rows by, or null: rebuilt whole.</summary>
     public string? RefreshBy { get; init; }
@@ -91,8 +98,8 @@ public sealed partial record SqlModelHeader(
             {
                 var column = line[RefreshByPrefix.Length..].Trim();
                 refreshBy = refreshBy is not null ? throw Malformed(model, line, "a second refresh by line")
-                    : RefreshColumns.Contains(column) ? column
-                    : throw Malformed(model, line, $"expected one of {string.Join(", ", RefreshColumns)}");
+                    : RefreshColumns.Contains(column) || column == RefreshMonth ? column
+                    : throw Malformed(model, line, $"expected one of {string.Join(", ", RefreshColumns)}, {RefreshMonth}");
             }
             else if (line.StartsWith(AsOfMovesPrefix, StringComparison.Ordinal))
             {
@@ -107,6 +114,11 @@ public sealed partial record SqlModelHeader(
         if (asOfMoves is not null && refreshBy is null)
         {
             throw Malformed(model, AsOfMovesPrefix, "as_of moves needs a refresh by line: a model rebuilt whole has no rows to pick");
+        }
+
+        if (refreshBy == RefreshMonth && (asOfMoves is not null || key?.Contains(RefreshMonth) != true))
+        {
+            throw Malformed(model, RefreshByPrefix, "refresh by month needs month in the key and no as_of moves line");
         }
 
         return new SqlModelHeader(

@@ -1,5 +1,6 @@
 -- Grain: one row per master account per month of the history (from its first order on).
 -- key: master_account_id, month
+-- refresh by: month
 -- not null: tier, level, strength, under_contract, lifecycle_stage
 -- accepted: tier in (A, B, C)
 -- accepted: level in (1, 2, 3, 4, 5)
@@ -17,6 +18,9 @@
 --   level 3 (major): tier B, or C and strong    level 4 (ordinary): tier C with a positive value
 --   level 5 (small): no positive value in the window
 -- lifecycle_stage is marts.account_months'.
+-- A month's rows read only that month's account_months rows (ranks and shares are within the month), so after a load
+-- the refresh rebuilds the months whose account_months rows changed; the contract test is a correlated exists, which
+-- DuckDB runs for the month's rows only (a join to every month's contracts would be computed whole, then filtered).
 with months as (
     select master_account_id, month, month_end, window_value as value, tenure_months, window_active_months, lifecycle_stage
     from marts.account_months
@@ -39,9 +43,14 @@ with months as (
     select m.master_account_id, c.start_date,
         coalesce(c.terminated_on, case when c.auto_renew then date '9999-12-31' else c.end_date end) as in_force_until
     from core.contracts c join marts.account_merge_map m using (account_id)
-), under_contract as (
-    select distinct m.master_account_id, m.month
-    from months m join contracts c on c.master_account_id = m.master_account_id and m.month_end between c.start_date and c.in_force_until
+), contracted as (
+    select
+        m.*,
+        exists (
+            select 1 from contracts c
+            where c.master_account_id = m.master_account_id and m.month_end between c.start_date and c.in_force_until
+        ) as under_contract
+    from ranked m
 ), tiered as (
     select
         m.* exclude (total_value),
@@ -51,11 +60,9 @@ with months as (
             when m.cumulative_value - m.value < s.cut_b * m.total_value then 'B'
             else 'C'
         end as tier,
-        u.month is not null as under_contract,
-        (m.tenure_months >= s.tenure_months)::integer + (m.window_active_months >= s.active_months)::integer + (u.month is not null)::integer as strength
-    from ranked m
+        (m.tenure_months >= s.tenure_months)::integer + (m.window_active_months >= s.active_months)::integer + m.under_contract::integer as strength
+    from contracted m
     cross join settings s
-    left join under_contract u using (master_account_id, month)
 ), final as (
     select
         master_account_id, month, month_end, value, rank, cumulative_value, tier,

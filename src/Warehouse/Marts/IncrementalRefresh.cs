@@ -37,6 +37,9 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         var changedWhole = new HashSet<string>(StringComparer.Ordinal);
         var touched = TouchIds(martsVersion, dataVersion);
         var asOfBefore = AsOf();
+        var monthSources = MonthSources(models);
+        // The changed marts whose changed months are known (temp tables refresh_months_<name>).
+        var monthsKnown = new HashSet<string>(StringComparer.Ordinal);
         var timings = new List<MartTiming>();
         foreach (var (name, sql, header) in models)
         {
@@ -50,10 +53,23 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                 continue;
             }
 
+            var changedReads = reads.Intersect(changed).ToList();
             changed.Add(table);
             var wholeReads = reads.Intersect(changedWhole).ToList();
             var asOfMovedOn = wholeReads is ["marts.as_of"] && header.AsOfMoves is not null && AsOf() > asOfBefore;
-            if (header.RefreshBy is { } column && (wholeReads.Count == 0 || asOfMovedOn))
+            if (header.RefreshBy == SqlModelHeader.RefreshMonth && changedReads.All(monthsKnown.Contains))
+            {
+                // Only the months whose rows changed in the marts it reads.
+                connection.Execute($"create or replace temp table {MonthsOf(table)} as {string.Join(" union ", changedReads.Select(t => $"select month from {MonthsOf(t)}"))}");
+                var filter = MonthFilter(MonthsOf(table));
+                connection.Execute($"delete from {table} where {filter}");
+                var rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {filter}");
+                changedWhole.Add(table);
+                monthsKnown.Add(table);
+                var months = connection.Scalar<long>($"select count(*) from {MonthsOf(table)}");
+                timings.Add(new MartTiming(name, rows, clock.Elapsed) { Rebuild = MartRebuild.Rows, Ids = months, Cpu = MartBuilder.ProcessorTime() - cpu });
+            }
+            else if (header.RefreshBy is { } column && column != SqlModelHeader.RefreshMonth && (wholeReads.Count == 0 || asOfMovedOn))
             {
                 var ids = $"refresh_{column}";
                 var count = touched[column];
@@ -67,19 +83,32 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                 }
 
                 var filter = IdFilter(column, ids, count);
+                if (monthSources.Contains(table))
+                {
+                    connection.Execute($"create or replace temp table refresh_before as select * from {table} where {filter}");
+                }
+
                 connection.Execute($"delete from {table} where {filter}");
                 var rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {filter}");
+                if (monthSources.Contains(table))
+                {
+                    ChangedMonths(table, "refresh_before", $"(select * from {table} where {filter})");
+                    monthsKnown.Add(table);
+                    connection.Execute("drop table refresh_before");
+                }
+
                 timings.Add(new MartTiming(name, rows, clock.Elapsed) { Rebuild = MartRebuild.Rows, Ids = count, Cpu = MartBuilder.ProcessorTime() - cpu });
             }
             else
             {
-                if (!RebuildWhole(name, sql))
+                if (monthSources.Contains(table) ? !RebuildMonths(table, sql) : !RebuildWhole(name, sql))
                 {
                     changed.Remove(table);
                 }
                 else
                 {
                     changedWhole.Add(table);
+                    monthsKnown.Add(table);
                 }
 
                 timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from {table}"), clock.Elapsed) { Cpu = MartBuilder.ProcessorTime() - cpu });
@@ -87,6 +116,46 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         }
 
         return timings;
+    }
+
+    /// <summary>The marts a model refreshed by month reads whose key holds the month: their changed months are kept.</summary>
+    private static HashSet<string> MonthSources(IReadOnlyList<SqlModel> models)
+    {
+        var byMonth = models.Where(m => m.Header.Key.Contains(SqlModelHeader.RefreshMonth)).Select(m => $"marts.{m.Name}").ToHashSet(StringComparer.Ordinal);
+        return models.Where(m => m.Header.RefreshBy == SqlModelHeader.RefreshMonth)
+            .SelectMany(m => MartInputs.Reads(m.Sql)).Where(byMonth.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string MonthsOf(string table) => $"refresh_months_{table["marts.".Length..]}";
+
+    /// <summary>The months as a literal list, which DuckDB pushes down through a window partitioned by month.</summary>
+    private string MonthFilter(string months) =>
+        $"month in ({string.Join(", ", connection.Rows($"select month::varchar from {months} order by 1", r => $"date '{r.GetString(0)}'").DefaultIfEmpty("null"))})";
+
+    /// <summary>The months of the rows in one set and not the other (both ways, EXCEPT ALL): refresh_months_&lt;name&gt;.</summary>
+    private void ChangedMonths(string table, string before, string after) =>
+        connection.Execute($"""
+            create or replace temp table {MonthsOf(table)} as
+            select distinct month from (
+                (select * from {before} except all select * from {after})
+                union all
+                (select * from {after} except all select * from {before}))
+            """);
+
+    /// <summary>
+    /// A whole rebuild of a mart whose changed months a model refreshed by month needs: built aside, compared, and
+    /// only the months that differ replaced (a new as_of day changes the as_of month's rows, not the history's).
+    /// </summary>
+    /// <returns>whether any month's rows differ from before.</returns>
+    private bool RebuildMonths(string table, string sql)
+    {
+        connection.Execute($"create or replace temp table refresh_next as\n{sql}");
+        ChangedMonths(table, table, "refresh_next");
+        var filter = $"month in (select month from {MonthsOf(table)})";
+        connection.Execute($"delete from {table} where {filter}");
+        connection.Execute($"insert into {table} by name select * from refresh_next where {filter}");
+        connection.Execute("drop table refresh_next");
+        return connection.Scalar<long>($"select count(*) from {MonthsOf(table)}") > 0;
     }
 
     /// <summary>The marts' as_of day (the min value when it has no row yet).</summary>

@@ -53,6 +53,11 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.False(newOrders.Full);
         Assert.Contains(newOrders.Timings, t => t is { Mart: "orders", Rebuild: MartRebuild.Rows, Ids: > 0 });
         Assert.Contains(newOrders.Timings, t => t is { Mart: "account_identities", Rebuild: MartRebuild.Unchanged });
+        // Orders of the as_of month and of three days before it: the segment history rebuilds the months whose
+        // account_months rows changed (the as_of month, and the month before when as_of is early in its month).
+        var before3 = book.AsOf.AddDays(-3);
+        var changedMonths = before3.Month == book.AsOf.Month ? 1 : 2;
+        Assert.Contains(newOrders.Timings, t => t is { Mart: "account_segment_history", Rebuild: MartRebuild.Rows } && t.Ids == changedMonths);
         Load("new lines", Write("order_lines_new.csv", $"""
             order_id,product_id,quantity,unit_price,unit_cost,discount
             N1,{book.P1},2,1000.00,930.00,0
@@ -116,6 +121,9 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Contains(moved.Timings, t => t is { Mart: "invoice_payments", Rebuild: MartRebuild.Rows });
         Assert.Contains(moved.Timings, t => t is { Mart: "account_order_months", Rebuild: MartRebuild.Rows });
         Assert.Contains(moved.Timings, t => t is { Mart: "ticket_sla", Rebuild: MartRebuild.Unchanged });
+        // account_months is rebuilt whole, but only the rows of its last months changed (two here, of the history's 24):
+        // the segment history rebuilds those months.
+        Assert.Equal((MartRebuild.Rows, 2L), moved.Timings.Where(t => t.Mart == "account_segment_history").Select(t => (t.Rebuild, t.Ids)).Single());
 
         // Into the next month: every window moves on a month, and the unpaid invoices age.
         var nextMonth = new DateOnly(book.AsOf.Year, book.AsOf.Month, 1).AddMonths(1).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -173,6 +181,16 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Equal("order_id", declared.RefreshBy);
         Assert.Null(undeclared.RefreshBy);
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: region\n-- refresh by: region\nselect 1 as region"));
+    }
+
+    [Fact]
+    public void A_header_may_refresh_by_month_only_with_the_month_in_its_key_and_no_as_of_moves_line()
+    {
+        var byMonth = SqlModelHeader.Parse("m", "-- key: master_account_id, month\n-- refresh by: month\nselect 1 as master_account_id, 2 as month");
+
+        Assert.Equal("month", byMonth.RefreshBy);
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: master_account_id\n-- refresh by: month\nselect 1 as master_account_id"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: no row\nselect 1 as month"));
     }
 
     [Fact]

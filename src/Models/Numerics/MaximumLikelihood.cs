@@ -24,9 +24,14 @@ internal static class MaximumLikelihood
     /// <summary>A gradient this steep at the end means the simplex stopped short of the maximum.</summary>
     private const double SteepGradient = 0.05;
 
-    public static (double[] LogPoint, Estimation Estimation) Fit(Func<double[], double> negativeLogLikelihood, double[] start, IReadOnlyList<string> names)
+    /// <param name="stopPastBound">
+    /// Stop the search once a parameter has run a factor e past the bound (it is then reported as not identified):
+    /// for a likelihood too costly to follow a ridge for thousands of steps to where it ends.
+    /// </param>
+    public static (double[] LogPoint, Estimation Estimation) Fit(Func<double[], double> negativeLogLikelihood, double[] start, IReadOnlyList<string> names,
+        bool stopPastBound = false)
     {
-        var (point, iterations) = NelderMead.Search(negativeLogLikelihood, start);
+        var (point, iterations) = NelderMead.Search(negativeLogLikelihood, start, stopPastBound ? LogBound + 1 : double.PositiveInfinity);
         return (point, Estimate(negativeLogLikelihood, point, names, iterations));
     }
 

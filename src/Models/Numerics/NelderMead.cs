@@ -13,14 +13,18 @@ internal static class NelderMead
     public static double[] Minimise(Func<double[], double> objective, double[] start) => Search(objective, start).Point;
 
     /// <summary>As <see cref="Minimise"/>, with the iterations both runs took (a fit reports them).</summary>
-    public static (double[] Point, int Iterations) Search(Func<double[], double> objective, double[] start)
+    /// <param name="farthest">
+    /// Stop once the best point has a coordinate beyond ±this: the minimum lies at the limit in that direction and
+    /// the simplex would otherwise crawl along the ridge towards it until <see cref="MaxIterations"/>.
+    /// </param>
+    public static (double[] Point, int Iterations) Search(Func<double[], double> objective, double[] start, double farthest = double.PositiveInfinity)
     {
-        var (first, firstIterations) = Run(objective, start);
-        var (best, secondIterations) = Run(objective, first);
+        var (first, firstIterations) = Run(objective, start, farthest);
+        var (best, secondIterations) = Run(objective, first, farthest);
         return (best, firstIterations + secondIterations);
     }
 
-    private static (double[] Point, int Iterations) Run(Func<double[], double> objective, double[] start)
+    private static (double[] Point, int Iterations) Run(Func<double[], double> objective, double[] start, double farthest)
     {
         var n = start.Length;
         var simplex = new double[n + 1][];
@@ -42,7 +46,7 @@ internal static class NelderMead
         for (; iteration < MaxIterations; iteration++)
         {
             Sort(simplex, values);
-            if (Converged(simplex, values))
+            if (Converged(simplex, values) || simplex[0].Any(c => Math.Abs(c) > farthest))
             {
                 break;
             }

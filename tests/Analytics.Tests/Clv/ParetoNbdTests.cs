@@ -39,6 +39,51 @@ public sealed class ParetoNbdTests
     }
 
     [DatasetFact("cdnow_lifetimes")]
+    public void The_fit_is_the_same_to_the_last_bit_twice_and_its_log_likelihood_is_every_customers_summed()
+    {
+        // The fit sums the likelihood over the cores in chunks, with the gamma functions computed once per distinct
+        // x: the same book twice gives the same parameters to the last bit, and the result is the plain sum of each
+        // customer's log-likelihood (which computes every gamma function afresh), up to the order of the additions.
+        var customers = CdnowSummaries.Customers();
+        Assert.True(customers.Distinct().Count() > 1_000, "several chunks of distinct customers");
+
+        var (first, second) = (ParetoNbdModel.Fit(customers), ParetoNbdModel.Fit(customers));
+
+        Assert.Equal((first.R, first.Alpha, first.S, first.Beta, first.LogLikelihood), (second.R, second.Alpha, second.S, second.Beta, second.LogLikelihood));
+        Assert.Equal(first.Estimation!.StandardErrors, second.Estimation!.StandardErrors);
+        var summed = customers.Sum(c => ParetoNbdModel.LogLikelihood(c, first.R, first.Alpha, first.S, first.Beta));
+        Assert.Equal(summed, first.LogLikelihood, 1e-8);
+    }
+
+    [Fact]
+    public void A_book_with_one_dropout_rate_for_all_stops_the_search_past_the_bound_and_says_so()
+    {
+        // Drawn by hand from the model's limit: λ ~ exponential(mean 1/5) (r = 1, α = 5), every customer's lifetime
+        // exponential with the same μ = 0.01, 52 weeks observed. The likelihood rises towards s, β → ∞ with s/β = μ:
+        // the fit says so, and still finds the dropout rate and r. (This book's search ends early either way; on the
+        // demo's 100,000 accounts it crawled that ridge for 20,000 steps until it was stopped past the bound.)
+        var random = new Random(19);
+        var customers = Enumerable.Range(0, 3_000).Select(_ =>
+        {
+            var (lambda, end) = (-Math.Log(1 - random.NextDouble()) / 5, Math.Min(52, -Math.Log(1 - random.NextDouble()) / 0.01));
+            var (x, last, t) = (0, 0.0, 0.0);
+            while ((t += -Math.Log(1 - random.NextDouble()) / lambda) < end)
+            {
+                (x, last) = (x + 1, t);
+            }
+
+            return new BgNbdCustomer(x, last, 52);
+        }).ToList();
+
+        var fit = ParetoNbdModel.Fit(customers);
+
+        Assert.True(fit.Estimation!.Convergence.Iterations < 2_000, $"{fit.Estimation.Convergence.Iterations} iterations");
+        Assert.Contains(fit.Estimation.Convergence.Warnings, w => w.StartsWith("beta ran towards a bound", StringComparison.Ordinal));
+        Assert.Equal(0.01, fit.S / fit.Beta, 0.003);
+        Assert.Equal(1.0, fit.R, 0.2);
+    }
+
+    [DatasetFact("cdnow_lifetimes")]
     public void Every_fit_reports_its_convergence_and_cdnows_converge_without_warnings()
     {
         var customers = CdnowSummaries.Customers();

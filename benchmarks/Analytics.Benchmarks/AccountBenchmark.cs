@@ -7,6 +7,7 @@ using Analytics.ReportApi.Accounts;
 using Analytics.ReportApi.Charts;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Marts;
+using Analytics.Warehouse.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,16 @@ namespace Analytics.Benchmarks;
 /// </summary>
 internal static class AccountBenchmark
 {
+    /// <summary>The reports the account page runs for one company (src/ReportApi/Accounts/AccountQueries.cs), in its order.</summary>
+    private static readonly string[] PageReports =
+    [
+        "account_master", "account_profile", "account_standing_history", "account_months", "account_orders", "account_service",
+        "account_contracts", "account_payments", "account_scores", "account_campaigns", "account_actions", "account_group",
+    ];
+
+    /// <summary>A manager of every region, as the page is timed for.</summary>
+    private static readonly AccessScope Scope = new(AccessScope.Manager, null);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var accounts = Option(args, "--accounts") is { } a ? int.Parse(a, CultureInfo.InvariantCulture) : 100_000;
@@ -84,7 +95,7 @@ internal static class AccountBenchmark
         await using var app = builder.Build();
         app.Use((context, next) =>
         {
-            context.Features.Set(new AccessScope(AccessScope.Manager, null));
+            context.Features.Set(Scope);
             return next(context);
         });
         app.MapAccounts();
@@ -139,6 +150,23 @@ internal static class AccountBenchmark
         Console.WriteLine($"| the same figures by hand-written SQL (median; slowest {hand.Max():0}) | {Median(hand):0} | {handCpu.TotalMilliseconds:0} |");
         Console.WriteLine($"| POST what-if: first (loads the model) / median of the rest | {whatIf[0]:0} / {Median(whatIf.Skip(1).ToList()):0} |");
         Console.WriteLine();
+        Console.WriteLine("| the page's statements, each alone (median over the companies, ms) | ms |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (report, ms) in Statements(database, sample.Skip(1).Select(s => s.Id).ToList()))
+        {
+            Console.WriteLine($"| `{report}` | {ms:0.0} |");
+        }
+
+        if (Option(args, "--explain") is { } plans)
+        {
+            // The plans with each operator's time, for the first company: where a slow statement spends it.
+            using var connection = database.Connect();
+            File.WriteAllLines(plans, PageReports.SelectMany(report => connection
+                .Rows("explain analyze " + ReportQueries.Sql(report, Scope.AccountFilter), r => r.GetString(1), sample[0].Id)
+                .Prepend($"-- {report}")));
+            Console.WriteLine($"plans: {plans}");
+        }
+
         Console.WriteLine($"score run {run}: {Scalar(database, "select count(*) from models.next_actions where score_run_id = $1", run):N0} next actions for {Scalar(database, "select count(distinct account_id) from models.next_actions where score_run_id = $1", run):N0} companies");
         await app.StopAsync();
         return 0;
@@ -215,6 +243,25 @@ internal static class AccountBenchmark
         }
 
         return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Each of the page's statements run alone for every company, warm (after one round untimed): median ms.</summary>
+    private static List<(string Report, double Ms)> Statements(WarehouseDatabase database, List<string> companies)
+    {
+        using var connection = database.Connect();
+        double Time(string report, string id)
+        {
+            var clock = Stopwatch.StartNew();
+            _ = ReportQueries.RunForAccount(connection, report, id, Scope.AccountFilter, r => r.FieldCount);
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        foreach (var report in PageReports)
+        {
+            _ = Time(report, companies[0]);
+        }
+
+        return [.. PageReports.Select(report => (report, Median([.. companies.Select(id => Time(report, id))])))];
     }
 
     /// <summary>The process's CPU time since <paramref name="start"/>: the machine is shared, so wall time alone says little.</summary>

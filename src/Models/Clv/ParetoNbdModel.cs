@@ -18,21 +18,8 @@ public static class ParetoNbdModel
             throw new ArgumentException("There are no customers to fit.", nameof(customers));
         }
 
-        var groups = customers.GroupBy(c => c).Select(g => (Customer: g.Key, Weight: (double)g.Count())).ToArray();
-
-        double NegativeLogLikelihood(double[] logParameters)
-        {
-            var (r, alpha, s, beta) = (Math.Exp(logParameters[0]), Math.Exp(logParameters[1]), Math.Exp(logParameters[2]), Math.Exp(logParameters[3]));
-            var total = 0.0;
-            foreach (var (customer, weight) in groups)
-            {
-                total += weight * LogLikelihood(customer, r, alpha, s, beta);
-            }
-
-            return -total;
-        }
-
-        var (best, estimation) = MaximumLikelihood.Fit(NegativeLogLikelihood, [0.0, 0.0, 0.0, 0.0], ["r", "alpha", "s", "beta"]);
+        var likelihood = new ParetoNbdLikelihood(customers);
+        var (best, estimation) = MaximumLikelihood.Fit(likelihood.Negative, [0.0, 0.0, 0.0, 0.0], ["r", "alpha", "s", "beta"]);
         return new ParetoNbdFit(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), Math.Exp(best[3]), estimation.LogLikelihood) { Estimation = estimation };
     }
 
@@ -40,16 +27,22 @@ public static class ParetoNbdModel
     public static double LogLikelihood(BgNbdCustomer customer, double r, double alpha, double s, double beta)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var (aliveTerm, diedTerm) = Terms(customer, r, alpha, s, beta);
-        return SpecialFunctions.LogGamma(r + customer.Frequency) - SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta))
-            + SpecialFunctions.LogSumExp(aliveTerm, diedTerm);
+        var shared = SharedByFrequency.Of(customer.Frequency, r, alpha, s, beta, manyCustomers: false);
+        return LogLikelihood(customer, alpha, beta, shared);
+    }
+
+    /// <summary>The same with the parts that depend on the parameters and x alone computed beforehand (equal to the last bit).</summary>
+    internal static double LogLikelihood(BgNbdCustomer customer, double alpha, double beta, SharedByFrequency shared)
+    {
+        var (aliveTerm, diedTerm) = Terms(customer, alpha, beta, shared);
+        return shared.Constant + SpecialFunctions.LogSumExp(aliveTerm, diedTerm);
     }
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + (s / (r+s+x)) (α+T)^(r+x) (β+T)^s A₀) (note 009, eq. 18).</summary>
     public static double ProbabilityAlive(ParetoNbdFit fit, BgNbdCustomer customer)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        var (aliveTerm, diedTerm) = Terms(customer, fit.R, fit.Alpha, fit.S, fit.Beta);
+        var (aliveTerm, diedTerm) = Terms(customer, fit.Alpha, fit.Beta, SharedByFrequency.Of(customer.Frequency, fit.R, fit.Alpha, fit.S, fit.Beta, manyCustomers: false));
         return 1.0 / (1.0 + Math.Exp(diedTerm - aliveTerm));
     }
 
@@ -80,16 +73,35 @@ public static class ParetoNbdModel
     /// (smaller + t)/(larger + t): for long-lived heavy buyers z comes within 1e-4 of 1, where 1 − z rounded from z
     /// would keep only the last dozen digits.
     /// </summary>
-    private static (double Alive, double Died) Terms(BgNbdCustomer customer, double r, double alpha, double s, double beta)
+    private static (double Alive, double Died) Terms(BgNbdCustomer customer, double alpha, double beta, SharedByFrequency shared)
     {
-        var (x, tx, age) = (customer.Frequency, customer.Recency, customer.Age);
-        var k = r + s + x;
-        var alive = (-(r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
-        var (larger, smaller, b) = alpha >= beta ? (alpha, beta, s + 1) : (beta, alpha, r + x);
+        var (tx, age) = (customer.Recency, customer.Age);
+        var (r, s, k, b) = (shared.R, shared.S, shared.K, shared.B);
+        var alive = (-(r + customer.Frequency) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
+        var (larger, smaller) = alpha >= beta ? (alpha, beta) : (beta, alpha);
         double LogTerm(double t) =>
-            IncompleteBetaHypergeometric.Log(k, b, (larger - smaller) / (larger + t), (smaller + t) / (larger + t)) - (k * Math.Log(larger + t));
+            IncompleteBetaHypergeometric.Log(k, b, (larger - smaller) / (larger + t), (smaller + t) / (larger + t), shared.LogAbsBeta) - (k * Math.Log(larger + t));
         var atLast = LogTerm(tx);
-        var died = Math.Log(s / k) + atLast + SpecialFunctions.LogOneMinusExp(LogTerm(age) - atLast);
+        var died = shared.LogShareOfDeath + atLast + SpecialFunctions.LogOneMinusExp(LogTerm(age) - atLast);
         return (alive, died);
+    }
+
+    /// <summary>
+    /// What every customer with x repeat purchases shares at given parameters: the 2F1's k = r+s+x and b (s + 1 when
+    /// α ≥ β, else r + x, so the larger of α and β goes in the denominators) with the gamma functions of its expansion
+    /// about z = 1, ln(s/k) and the likelihood's constant ln Γ(r+x) − ln Γ(r) + r ln α + s ln β. A fit computes these
+    /// once per distinct x and step instead of for each customer: their gamma functions were most of its time.
+    /// </summary>
+    internal readonly record struct SharedByFrequency(double R, double S, double K, double B, double LogAbsBeta, double LogShareOfDeath, double Constant)
+    {
+        /// <param name="manyCustomers">whether many customers will share it (so the 2F1's gamma functions are computed now), or one (only if its z needs them).</param>
+        public static SharedByFrequency Of(int x, double r, double alpha, double s, double beta, bool manyCustomers)
+        {
+            var k = r + s + x;
+            var b = alpha >= beta ? s + 1 : r + x;
+            var logAbsBeta = manyCustomers ? IncompleteBetaHypergeometric.LogAbsBeta(k, b) : double.NaN;
+            var constant = SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
+            return new SharedByFrequency(r, s, k, b, logAbsBeta, Math.Log(s / k), constant);
+        }
     }
 }

@@ -22,7 +22,14 @@ public static class IncompleteBetaHypergeometric
     private const double Epsilon = 1e-17;
 
     /// <param name="w">1 − z, which the caller can often compute without the rounding of 1 − z (near z = 1 that rounding is most of w's digits).</param>
-    public static double Log(double k, double b, double z, double w)
+    public static double Log(double k, double b, double z, double w) => Log(k, b, z, w, logAbsBeta: double.NaN);
+
+    /// <summary>
+    /// The same with <see cref="LogAbsBeta(double, double)"/> of (k, b) computed beforehand (NaN: computed if needed). A
+    /// likelihood evaluates the function for every customer at every step of its search, but those gamma functions
+    /// depend on k and b alone, which many customers share; the result is the same to the last bit.
+    /// </summary>
+    internal static double Log(double k, double b, double z, double w, double logAbsBeta)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(b);
@@ -39,10 +46,30 @@ public static class IncompleteBetaHypergeometric
             return PowerSeries(k, b, z, w);
         }
 
-        var pole = Math.Round(b - 1);
-        return k * w > MaxExpansionReach || (pole >= 0 && Math.Abs(b - 1 - pole) < PoleDistance)
+        return k * w > MaxExpansionReach || NearPole(b)
             ? Quadrature(k, b, z, w)
-            : AboutOne(k, b, z, w);
+            : AboutOne(k, b, z, w, double.IsNaN(logAbsBeta) ? LogAbsBeta(k, b) : logAbsBeta);
+    }
+
+    /// <summary>ln |B(k, 1 − b)|, which the expansion about z = 1 needs; NaN near a pole, where that expansion is never taken.</summary>
+    internal static double LogAbsBeta(double k, double b)
+    {
+        if (NearPole(b))
+        {
+            return double.NaN;
+        }
+
+        var c = 1 - b;
+        var logAbsGammaC = c > 0
+            ? SpecialFunctions.LogGamma(c)
+            : Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * c))) - SpecialFunctions.LogGamma(1 - c);
+        return logAbsGammaC - SpecialFunctions.LogGammaDifference(k, c);
+    }
+
+    private static bool NearPole(double b)
+    {
+        var pole = Math.Round(b - 1);
+        return pole >= 0 && Math.Abs(b - 1 - pole) < PoleDistance;
     }
 
     /// <inheritdoc cref="Log(double, double, double, double)"/>
@@ -76,11 +103,11 @@ public static class IncompleteBetaHypergeometric
     /// B_z(k, c) = B(k, c) − Σ_j (1−k)_j / j! · w^(c+j) / (c+j), continued analytically to c &lt; 0 (their poles at
     /// c = −j cancel). Factored by w^c, it is summed as B(k, c) w^−c − Σ_j (1−k)_j / j! · w^j / (c+j).
     /// </summary>
-    private static double AboutOne(double k, double b, double z, double w)
+    private static double AboutOne(double k, double b, double z, double w, double logAbsBeta)
     {
         var c = 1 - b;
         var logW = Math.Log(w);
-        var sum = Math.Exp(LogAbsBeta(k, c) - (c * logW)) * (c < 0 && Math.Floor(c) % 2 != 0 ? -1 : 1);
+        var sum = Math.Exp(logAbsBeta - (c * logW)) * (c < 0 && Math.Floor(c) % 2 != 0 ? -1 : 1);
         var term = 1.0;
         var magnitude = Math.Abs(sum);
         for (var j = 0; j < 10_000; j++)
@@ -97,15 +124,6 @@ public static class IncompleteBetaHypergeometric
         }
 
         throw new InvalidOperationException($"2F1({k}, {b}; {k + 1}; {z}) did not converge about z = 1.");
-    }
-
-    /// <summary>ln |B(k, c)| for k &gt; 0, k + c &gt; 0 and c not a non-positive integer (c &lt; 0 by reflection).</summary>
-    private static double LogAbsBeta(double k, double c)
-    {
-        var logAbsGammaC = c > 0
-            ? SpecialFunctions.LogGamma(c)
-            : Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * c))) - SpecialFunctions.LogGamma(1 - c);
-        return logAbsGammaC - SpecialFunctions.LogGammaDifference(k, c);
     }
 
     /// <summary>

@@ -39,6 +39,23 @@ public sealed class ParetoNbdTests
     }
 
     [DatasetFact("cdnow_lifetimes")]
+    public void The_fit_is_the_same_to_the_last_bit_twice_and_its_log_likelihood_is_every_customers_summed()
+    {
+        // The fit sums the likelihood over the cores in chunks, with the gamma functions computed once per distinct
+        // x: the same book twice gives the same parameters to the last bit, and the result is the plain sum of each
+        // customer's log-likelihood (which computes every gamma function afresh), up to the order of the additions.
+        var customers = CdnowSummaries.Customers();
+        Assert.True(customers.Distinct().Count() > 1_000, "several chunks of distinct customers");
+
+        var (first, second) = (ParetoNbdModel.Fit(customers), ParetoNbdModel.Fit(customers));
+
+        Assert.Equal((first.R, first.Alpha, first.S, first.Beta, first.LogLikelihood), (second.R, second.Alpha, second.S, second.Beta, second.LogLikelihood));
+        Assert.Equal(first.Estimation!.StandardErrors, second.Estimation!.StandardErrors);
+        var summed = customers.Sum(c => ParetoNbdModel.LogLikelihood(c, first.R, first.Alpha, first.S, first.Beta));
+        Assert.Equal(summed, first.LogLikelihood, 1e-8);
+    }
+
+    [DatasetFact("cdnow_lifetimes")]
     public void Every_fit_reports_its_convergence_and_cdnows_converge_without_warnings()
     {
         var customers = CdnowSummaries.Customers();

@@ -148,7 +148,7 @@ internal static class AccountBenchmark
         Console.WriteLine($"| after warm-up, cached (median; slowest {cached.Max():0}) | {Median(cached):0} | {cachedCpu.TotalMilliseconds:0} |");
         Console.WriteLine($"| the same figures by hand-written SQL, first (cold) | {handCold:0} | |");
         Console.WriteLine($"| the same figures by hand-written SQL (median; slowest {hand.Max():0}) | {Median(hand):0} | {handCpu.TotalMilliseconds:0} |");
-        Console.WriteLine($"| POST what-if: first (loads the model) / median of the rest | {whatIf[0]:0} / {Median(whatIf.Skip(1).ToList()):0} |");
+        Console.WriteLine($"| POST what-if: first (loads the model) / median of the rest | {whatIf[0]:0} / {Median(whatIf.Skip(1).ToList()):0} | |");
         Console.WriteLine();
         Console.WriteLine("| the page's statements, each alone (median over the companies, ms) | ms |");
         Console.WriteLine("| --- | ---: |");

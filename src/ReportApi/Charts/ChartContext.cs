@@ -24,6 +24,30 @@ internal sealed record ChartContext(DuckDBConnection Connection, ChartRequest Re
         "/?" + (Request with { Filter = Request.Filter with { Tier = tier ?? Request.Filter.Tier, Region = region ?? Request.Filter.Region } }).QueryString()
         + (section is null ? "" : "#" + section);
 
+    /// <summary>
+    /// The OData rows a bar or point is made of, with their count: where a click leads when no page of the dashboard
+    /// shows exactly those rows. The service narrows them by the reader's own scope, as it narrowed the chart.
+    /// </summary>
+    public static string ODataLink(string set, IEnumerable<string> conditions) =>
+        $"/odata/{set}?$filter={Uri.EscapeDataString(string.Join(" and ", conditions))}&$count=true";
+
+    /// <summary>The chart's tier and region filters as OData conditions, on the set's properties holding them.</summary>
+    public IEnumerable<string> FilterConditions(string tier, string region)
+    {
+        if (Request.Filter.Tier is { } chosenTier)
+        {
+            yield return $"{tier} eq {ODataText(chosenTier)}";
+        }
+
+        if (Request.Filter.Region is { } chosenRegion)
+        {
+            yield return $"{region} eq {ODataText(chosenRegion)}";
+        }
+    }
+
+    /// <summary>An OData string literal: quoted, a quote inside doubled.</summary>
+    public static string ODataText(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     /// <summary>The unit an amount axis reads in, and the factor it divides by, chosen by the largest amount shown.</summary>
     public (string Unit, double Scale) MoneyUnit(decimal largest) =>
         largest >= 1_000_000m ? (T("unit.million"), 1_000_000)

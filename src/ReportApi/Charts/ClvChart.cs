@@ -4,7 +4,9 @@ namespace Analytics.ReportApi.Charts;
 
 /// <summary>
 /// How lifetime value (models.current_scores.clv) spreads over the selected companies, in log bins (edges 1-2-5 through
-/// each power of ten; the axis title says so): CLV is heavy-tailed, and even bins put nearly all in the first.
+/// each power of ten; the axis title says so): CLV is heavy-tailed, and even bins put nearly all in the first. A bin's
+/// bar links to the AccountScores rows in it: each company's master account (a duplicate's score is not the company's),
+/// narrowed by the chart's tier and region.
 /// </summary>
 internal sealed class ClvChart : IChart
 {
@@ -18,7 +20,9 @@ internal sealed class ClvChart : IChart
                 End: Reader.Decimal(r, "bin_end"),
                 Accounts: Reader.Long(r, "accounts")))
             : [];
-        var points = rows.Select((x, i) => new ChartPoint(i, x.Accounts)).ToList();
+        var points = rows.Select((x, i) => new ChartPoint(i, x.Accounts, Link: ChartContext.ODataLink("AccountScores",
+            [$"Clv ge {x.Start.ToString(CultureInfo.InvariantCulture)}", $"Clv lt {x.End.ToString(CultureInfo.InvariantCulture)}",
+                "Account/MasterAccountId eq AccountId", .. context.FilterConditions("Account/Tier", "Account/Region")]))).ToList();
         return new ChartData(Name, ChartKind.Bars, context.T("clv.title"), context.T("clv.x"), context.T("clv.y"),
             [new ChartSeries(context.T("clv.series"), points)])
         {

@@ -5,6 +5,7 @@ namespace Analytics.ReportApi.Charts;
 /// <summary>
 /// How the churn model did once each scoring pass's outcome was known: realised ROC AUC by the pass's day, one line per
 /// group the report gives (the whole book, or each region the caller sees), with the trained AUC as a reference line.
+/// A point links to its row of the ModelMonitoring set (the pass's accounts, churned, AUC and the other metrics).
 /// </summary>
 internal sealed class ModelMonitoringChart : IChart
 {
@@ -23,7 +24,8 @@ internal sealed class ModelMonitoringChart : IChart
         var series = rows.GroupBy(x => x.Region)
             .Select(g => new ChartSeries(
                 g.Key == "all" ? context.T("group.all") : g.Key,
-                [.. g.Where(x => x.Auc is not null).Select(x => new ChartPoint(days.IndexOf(x.AsOf), x.Auc!.Value))]))
+                [.. g.Where(x => x.Auc is not null).Select(x => new ChartPoint(days.IndexOf(x.AsOf), x.Auc!.Value, Link: ChartContext.ODataLink("ModelMonitoring",
+                    [$"AsOf eq {x.AsOf:yyyy-MM-dd}", "Model eq 'churn'", $"Region eq {ChartContext.ODataText(x.Region)}", $"Tier eq {ChartContext.ODataText(context.Request.Filter.Tier ?? "all")}"])))]))
             .ToList();
         var data = new ChartData(Name, ChartKind.Line, context.T("monitoring.title"), context.T("monitoring.x"), context.T("monitoring.y"), series)
         {

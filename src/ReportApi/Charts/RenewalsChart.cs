@@ -4,7 +4,8 @@ namespace Analytics.ReportApi.Charts;
 
 /// <summary>
 /// Contracts whose next event falls within 30, 60 or 90 days, stacked by event: an auto-renewal or an end. A bar links
-/// to the dashboard's table of contracts to act on.
+/// to its contracts in the ContractStatus set (the dashboard's table lists only those to act on before their cancel-by
+/// day), narrowed by the chart's tier and region through each contract's account.
 /// </summary>
 internal sealed class RenewalsChart : IChart
 {
@@ -22,7 +23,8 @@ internal sealed class RenewalsChart : IChart
         var series = Events
             .Select(e => new ChartSeries(
                 context.T("renewals." + e),
-                rows.Where(x => x.Event == e).Select(x => new ChartPoint(Array.IndexOf(Buckets, x.Days), x.Contracts, Link: context.DashboardLink(section: "contracts"))).ToList()))
+                rows.Where(x => x.Event == e).Select(x => new ChartPoint(Array.IndexOf(Buckets, x.Days), x.Contracts, Link: ChartContext.ODataLink("ContractStatus",
+                    [$"DueWithinDays eq {x.Days}", $"NextEvent eq {ChartContext.ODataText(e)}", .. context.FilterConditions("Account/Tier", "Account/Region")]))).ToList()))
             .ToList();
         return new ChartData(Name, ChartKind.StackedBars, context.T("renewals.title"), context.T("renewals.x"), context.T("renewals.y"), series)
         {

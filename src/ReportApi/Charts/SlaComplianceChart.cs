@@ -1,6 +1,10 @@
 namespace Analytics.ReportApi.Charts;
 
-/// <summary>The share of measured tickets within their SLA per month of the window, against the target (sla.target_met_rate).</summary>
+/// <summary>
+/// The share of measured tickets within their SLA per month of the window, against the target (sla.target_met_rate).
+/// A month's point links to its rows of the SlaByMonthRegion set (the figures it sums: measured and breached tickets
+/// per region and tier), narrowed by the chart's tier and region.
+/// </summary>
 internal sealed class SlaComplianceChart : IChart
 {
     public string Name => "sla-compliance";
@@ -13,7 +17,8 @@ internal sealed class SlaComplianceChart : IChart
             Target: Reader.Decimal(r, "target_met_rate")))
             .Where(x => x.MetRate is not null)
             .ToList();
-        var points = rows.Select((x, i) => new ChartPoint(i, x.MetRate!.Value * 100)).ToList();
+        var points = rows.Select((x, i) => new ChartPoint(i, x.MetRate!.Value * 100, Link: ChartContext.ODataLink("SlaByMonthRegion",
+            [$"Month eq {x.Month:yyyy-MM-dd}", .. context.FilterConditions("Tier", "Region")]))).ToList();
         var data = new ChartData(Name, ChartKind.Line, context.T("sla.title"), context.T("sla.x"), context.T("sla.y"),
             [new ChartSeries(context.T("sla.series"), points)])
         {

@@ -148,6 +148,7 @@ internal static class EntitySetCatalog
         new("Tickets", "Contract", "Contracts", "contract_id", "contract_id", IsCollection: false),
         new("Contracts", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
         new("Contracts", "Tickets", "Tickets", "contract_id", "contract_id", IsCollection: true),
+        new("ContractStatus", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
         new("AccountScores", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
         new("NextActions", "Account", "Accounts", "account_id", "account_id", IsCollection: false),
         new("Campaigns", "Members", "CampaignMembers", "campaign_id", "campaign_id", IsCollection: true),

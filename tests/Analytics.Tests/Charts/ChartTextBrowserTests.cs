@@ -91,6 +91,35 @@ public sealed class ChartTextBrowserTests(DashboardCompanyFixture company, Brows
     }
 
     [Fact]
+    public async Task A_click_on_the_tallest_CLV_bar_opens_its_companies_as_many_as_the_bar()
+    {
+        using var http = company.Client();
+        var bars = (await ChartJson.GetAsync(http, "clv")).Series.Single().Points;
+        var tallest = bars.Select((p, i) => (p.Y, i)).Max();
+        var page = await _context.NewPageAsync();
+        await page.GotoAsync("/?lang=en", new() { WaitUntil = WaitUntilState.Load });
+        await Measure(page);
+
+        // The chart lies below the first screen; a click lands only inside the viewport.
+        await page.Locator("#chart-clv").ScrollIntoViewIfNeededAsync();
+        var box = await page.EvaluateAsync<double[]>("""
+            i => {
+              const svg = document.querySelector('#chart-clv').contentDocument;
+              const r = [...svg.querySelectorAll('a')][i].querySelector('rect').getBoundingClientRect();
+              return [r.left + r.width / 2, r.top + r.height / 2];
+            }
+            """, tallest.i);
+        var chart = await page.Locator("#chart-clv").BoundingBoxAsync();
+
+        // A real click inside the bar: the browser follows the SVG's link, sending what it sends for the page.
+        var opened = page.WaitForURLAsync(url => url.Contains("/odata/AccountScores", StringComparison.Ordinal), new() { Timeout = 120_000 });
+        await page.Mouse.ClickAsync((float)(chart!.X + box[0]), (float)(chart.Y + box[1]));
+        await opened;
+        var rows = JsonDocument.Parse(await page.InnerTextAsync("body")).RootElement;
+        Assert.Equal(tallest.Y, rows.GetProperty("@odata.count").GetInt64());
+    }
+
+    [Fact]
     public async Task A_regional_managers_churn_risk_chart_links_only_to_accounts_of_that_region()
     {
         var region = company.Scalar<string>("""

@@ -113,6 +113,26 @@ public sealed class MonitoredDemoTests(MonitoredDemoFixture demo) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_monitoring_point_links_to_its_one_ModelMonitoring_row_and_an_east_key_s_only_to_east_rows()
+    {
+        using var service = new AnalyticsFactory(demo.Database);
+        foreach (var key in new[] { service.Key(Roles.Manager), service.Key(Roles.Manager, [East]) })
+        {
+            using var http = service.Client(key);
+            var chart = JsonDocument.Parse(await RegionBook.Text(http, "/charts/model-monitoring.json?lang=en")).RootElement;
+            var points = chart.GetProperty("series").EnumerateArray().SelectMany(s => s.GetProperty("points").EnumerateArray()).ToList();
+            var links = await Charts.ChartLinkTests.Links(http, "model-monitoring", "lang=en");
+            Assert.Equal(points.Count, links.Count);
+            Assert.True(points.Count >= 4, $"{points.Count} points");
+            foreach (var (point, link) in points.Zip(links))
+            {
+                var row = Assert.Single((await Charts.ChartLinkTests.OData(http, link)).GetProperty("value").EnumerateArray());
+                Assert.Equal(point.GetProperty("y").GetDouble(), row.GetProperty("RocAuc").GetDouble(), 9);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Sla_breaches_tripled_in_a_copy_of_the_demo_raise_a_drift_alert_in_one_pass_on_health_and_the_dashboard()
     {
         // The undrifted pass: SLA breaches as in training.

@@ -116,6 +116,37 @@ public sealed class ChartLinkTests(DashboardCompanyFixture company)
         Assert.Matches("<option value=\"B\" selected>", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("level", "Level", "s.level")]
+    [InlineData("lifecycle_stage", "LifecycleStage", "s.lifecycle_stage")]
+    [InlineData("industry", "Industry", "a.industry")]
+    public async Task A_churn_rate_bar_of_another_grouping_opens_that_groups_companies_in_the_managers_region(string group, string property, string column)
+    {
+        var region = LargestRegion();
+        using var http = Manager(region);
+        var data = await ChartJson.GetAsync(http, "churn-rates", $"lang=en&group={group}");
+        var links = await Links(http, "churn-rates", $"lang=en&group={group}");
+        Assert.Equal(data.Series.Single().Points.Count, links.Count);
+        Assert.True(links.Count >= 2, $"{group}: only {links.Count} bars");
+        foreach (var link in links)
+        {
+            var answer = await OData(http, link);
+            var rows = answer.GetProperty("value").EnumerateArray().ToList();
+            Assert.NotEmpty(rows);
+            var value = rows[0].GetProperty(property).ToString();
+            Assert.All(rows, r => Assert.Equal(value, r.GetProperty(property).ToString()));
+            Assert.All(rows, r => Assert.Equal(r.GetProperty("AccountId").GetString(), r.GetProperty("MasterAccountId").GetString()));
+            Assert.All(rows, r => Assert.Equal(region, r.GetProperty("Region").GetString()));
+
+            // Exactly the region's companies in that group now, counted from the warehouse.
+            var expected = company.Scalar<long>($"""
+                select count(*) from marts.account_segments s join core.accounts a using (account_id)
+                where s.master_account_id = s.account_id and a.region = $1 and coalesce({column}::varchar, '') = $2
+                """, region, value);
+            Assert.Equal(expected, answer.GetProperty("@odata.count").GetInt64());
+        }
+    }
+
     private HttpClient Manager(string? region = null) =>
         company.Service.Client(company.Service.Key(Roles.Manager, region is null ? null : [region]));
 

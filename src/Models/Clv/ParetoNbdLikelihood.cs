@@ -34,6 +34,7 @@ internal sealed class ParetoNbdLikelihood
     {
         var (r, alpha, s, beta) = (Math.Exp(logParameters[0]), Math.Exp(logParameters[1]), Math.Exp(logParameters[2]), Math.Exp(logParameters[3]));
         var shared = frequencies.Select(x => ParetoNbdModel.SharedByFrequency.Of(x, r, alpha, s, beta, manyCustomers: true)).ToArray();
+        var constants = frequencies.Select(x => ParetoNbdModel.LikelihoodConstant(x, r, alpha, s, beta)).ToArray();
         var chunks = new double[((customers.Length - 1) / ChunkSize) + 1];
         try
         {
@@ -42,7 +43,7 @@ internal sealed class ParetoNbdLikelihood
                 var total = 0.0;
                 for (var i = chunk * ChunkSize; i < Math.Min(customers.Length, (chunk + 1) * ChunkSize); i++)
                 {
-                    total += weights[i] * ParetoNbdModel.LogLikelihood(customers[i], alpha, beta, shared[frequencyIndex[i]]);
+                    total += weights[i] * ParetoNbdModel.LogLikelihood(customers[i], alpha, beta, shared[frequencyIndex[i]], constants[frequencyIndex[i]]);
                 }
 
                 chunks[chunk] = total;

@@ -31,15 +31,22 @@ public static class ParetoNbdModel
     {
         ArgumentNullException.ThrowIfNull(customer);
         var shared = SharedByFrequency.Of(customer.Frequency, r, alpha, s, beta, manyCustomers: false);
-        return LogLikelihood(customer, alpha, beta, shared);
+        return LogLikelihood(customer, alpha, beta, shared, LikelihoodConstant(customer.Frequency, r, alpha, s, beta));
     }
 
     /// <summary>The same with the parts that depend on the parameters and x alone computed beforehand (equal to the last bit).</summary>
-    internal static double LogLikelihood(BgNbdCustomer customer, double alpha, double beta, SharedByFrequency shared)
+    internal static double LogLikelihood(BgNbdCustomer customer, double alpha, double beta, SharedByFrequency shared, double constant)
     {
         var (aliveTerm, diedTerm) = Terms(customer, alpha, beta, shared);
-        return shared.Constant + SpecialFunctions.LogSumExp(aliveTerm, diedTerm);
+        return constant + SpecialFunctions.LogSumExp(aliveTerm, diedTerm);
     }
+
+    /// <summary>
+    /// The likelihood's factor common to both parts, ln Γ(r+x) − ln Γ(r) + r ln α + s ln β: the likelihood needs it,
+    /// P(alive) does not (its gamma functions would cost every customer and draw of the intervals for nothing).
+    /// </summary>
+    internal static double LikelihoodConstant(int x, double r, double alpha, double s, double beta) =>
+        SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + (s / (r+s+x)) (α+T)^(r+x) (β+T)^s A₀) (note 009, eq. 18).</summary>
     public static double ProbabilityAlive(ParetoNbdFit fit, BgNbdCustomer customer)
@@ -92,10 +99,10 @@ public static class ParetoNbdModel
     /// <summary>
     /// What every customer with x repeat purchases shares at given parameters: the 2F1's k = r+s+x and b (s + 1 when
     /// α ≥ β, else r + x, so the larger of α and β goes in the denominators) with the gamma functions of its expansion
-    /// about z = 1, ln(s/k) and the likelihood's constant ln Γ(r+x) − ln Γ(r) + r ln α + s ln β. A fit computes these
+    /// about z = 1 and ln(s/k) (the likelihood's constant: <see cref="LikelihoodConstant"/>). A fit computes these
     /// once per distinct x and step instead of for each customer: their gamma functions were most of its time.
     /// </summary>
-    internal readonly record struct SharedByFrequency(double R, double S, double K, double B, double LogAbsBeta, double LogShareOfDeath, double Constant)
+    internal readonly record struct SharedByFrequency(double R, double S, double K, double B, double LogAbsBeta, double LogShareOfDeath)
     {
         /// <param name="manyCustomers">whether many customers will share it (so the 2F1's gamma functions are computed now), or one (only if its z needs them).</param>
         public static SharedByFrequency Of(int x, double r, double alpha, double s, double beta, bool manyCustomers)
@@ -103,8 +110,7 @@ public static class ParetoNbdModel
             var k = r + s + x;
             var b = alpha >= beta ? s + 1 : r + x;
             var logAbsBeta = manyCustomers ? IncompleteBetaHypergeometric.LogAbsBeta(k, b) : double.NaN;
-            var constant = SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
-            return new SharedByFrequency(r, s, k, b, logAbsBeta, Math.Log(s / k), constant);
+            return new SharedByFrequency(r, s, k, b, logAbsBeta, Math.Log(s / k));
         }
     }
 }

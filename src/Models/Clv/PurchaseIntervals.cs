@@ -22,9 +22,10 @@ public static class PurchaseIntervals
         return customers.Select((customer, i) =>
         {
             var expected = fits.Select(f => f.ConditionalExpectedPurchases(customer, t)).ToArray();
-            var (expectedLow, expectedHigh) = Percentiles(expected, fit.ConditionalExpectedPurchases(customer, t));
+            var point = fit.ConditionalExpectedPurchases(customer, t);
+            var (expectedLow, expectedHigh) = Percentiles(expected, point);
             var (low, high, content) = Count(fits, [.. fits.Select(f => f.ProbabilityAlive(customer))], customer, t, CustomerStream(seed, i));
-            return new PurchaseInterval(fit.ConditionalExpectedPurchases(customer, t), expectedLow, expectedHigh, low, high, content);
+            return new PurchaseInterval(point, expectedLow, expectedHigh, low, high, content);
         }).ToList();
     }
 

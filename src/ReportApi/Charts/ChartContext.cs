@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using Analytics.Warehouse;
 using Analytics.Warehouse.Reports;
 using DuckDB.NET.Data;
 
@@ -45,8 +47,11 @@ internal sealed record ChartContext(DuckDBConnection Connection, ChartRequest Re
         }
     }
 
-    /// <summary>An OData string literal: quoted, a quote inside doubled.</summary>
-    public static string ODataText(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    /// <summary>An OData string literal: quoted, a quote inside doubled (OData quotes as SQL does).</summary>
+    public static string ODataText(string text) => SqlExtensions.Literal(text);
+
+    /// <summary>An OData date literal, whatever the culture the service runs in.</summary>
+    public static string ODataDate(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The unit an amount axis reads in, and the factor it divides by, chosen by the largest amount shown.</summary>
     public (string Unit, double Scale) MoneyUnit(decimal largest) =>

@@ -25,7 +25,7 @@ internal sealed class ModelMonitoringChart : IChart
             .Select(g => new ChartSeries(
                 g.Key == "all" ? context.T("group.all") : g.Key,
                 [.. g.Where(x => x.Auc is not null).Select(x => new ChartPoint(days.IndexOf(x.AsOf), x.Auc!.Value, Link: ChartContext.ODataLink("ModelMonitoring",
-                    [$"AsOf eq {x.AsOf:yyyy-MM-dd}", "Model eq 'churn'", $"Region eq {ChartContext.ODataText(x.Region)}", $"Tier eq {ChartContext.ODataText(context.Request.Filter.Tier ?? "all")}"])))]))
+                    [$"AsOf eq {ChartContext.ODataDate(x.AsOf)}", "Model eq 'churn'", $"Region eq {ChartContext.ODataText(x.Region)}", $"Tier eq {ChartContext.ODataText(context.Request.Filter.Tier ?? "all")}"])))]))
             .ToList();
         var data = new ChartData(Name, ChartKind.Line, context.T("monitoring.title"), context.T("monitoring.x"), context.T("monitoring.y"), series)
         {

@@ -18,7 +18,7 @@ internal sealed class SlaComplianceChart : IChart
             .Where(x => x.MetRate is not null)
             .ToList();
         var points = rows.Select((x, i) => new ChartPoint(i, x.MetRate!.Value * 100, Link: ChartContext.ODataLink("SlaByMonthRegion",
-            [$"Month eq {x.Month:yyyy-MM-dd}", .. context.FilterConditions("Tier", "Region")]))).ToList();
+            [$"Month eq {ChartContext.ODataDate(x.Month)}", .. context.FilterConditions("Tier", "Region")]))).ToList();
         var data = new ChartData(Name, ChartKind.Line, context.T("sla.title"), context.T("sla.x"), context.T("sla.y"),
             [new ChartSeries(context.T("sla.series"), points)])
         {

@@ -108,7 +108,11 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                 else
                 {
                     changedWhole.Add(table);
-                    monthsKnown.Add(table);
+                    // Only a month source rebuilt by months has the list of its changed months to hand on.
+                    if (monthSources.Contains(table))
+                    {
+                        monthsKnown.Add(table);
+                    }
                 }
 
                 timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from {table}"), clock.Elapsed) { Cpu = MartBuilder.ProcessorTime() - cpu });

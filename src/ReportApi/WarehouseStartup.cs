@@ -73,6 +73,12 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             Accounts = settings.DemoAccounts,
             Years = settings.DemoYears,
         });
+        // The company's regions, so an accounts file later dropped in with a region the demo company has not is rejected.
+        using (var connection = database.Connect())
+        {
+            MartSettings.Set(connection, "company.regions", string.Join(",", DemoCompany.Regions));
+        }
+
         foreach (var report in new FileLoader(database).LoadAll([folder], new LoadOptions()))
         {
             if (report.Status == LoadStatus.Failed)

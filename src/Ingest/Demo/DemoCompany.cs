@@ -23,6 +23,9 @@ public static class DemoCompany
         ("tickets", "ticket_id,account_id,contract_id,kind,priority,contact,is_designated_contact,opened_at,first_response_at,onsite_at,resolved_at,closed_at,satisfaction,engineer,site"),
     ];
 
+    /// <summary>The demo company's regions (华东, 华北, ...), the setting company.regions of a warehouse it fills.</summary>
+    public static IReadOnlyList<string> Regions { get; } = [.. Cities.All.Select(c => c.Region).Distinct()];
+
     public static DemoSummary Write(string outDir, DemoOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

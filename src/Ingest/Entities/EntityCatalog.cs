@@ -26,6 +26,9 @@ public static class EntityCatalog
         ],
         []);
 
+    /// <summary>The setting company.regions, the company's regions separated by commas; null when it lists none.</summary>
+    private const string CompanyRegions = "(select nullif(trim(value), '') from meta.settings where key = 'company.regions')";
+
     public static readonly EntitySchema Accounts = new(
         "accounts", "core.accounts", ["account_id"],
         [
@@ -43,6 +46,13 @@ public static class EntityCatalog
         [
             new("t.churned_on > t.churn_label_as_of", "churned_on after churn_label_as_of"),
             new("json_type(t.attributes) <> 'OBJECT'", "attributes is not a JSON object"),
+            // A region outside the company's own would belong to no regional key: every regional manager would miss the
+            // account. Only when the company lists its regions (the demo's are set on its first start); with no list a
+            // region is taken as written, as public datasets' state or sales-region codes are.
+            new($"not list_contains(regexp_split_to_array({CompanyRegions}, '\\s*,\\s*'), t.region)", "region not one of the company's regions")
+            {
+                ReasonSql = $"'region ' || t.region || ' is not one of the company''s regions (' || regexp_replace({CompanyRegions}, '\\s*,\\s*', ', ', 'g') || '; setting company.regions)'",
+            },
         ],
         [new("parent_account_id", "accounts", "core.accounts", "account_id")])
     {

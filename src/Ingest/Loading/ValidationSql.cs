@@ -38,7 +38,7 @@ internal static class ValidationSql
             .Select(c => c.Name == entity.NumberedKey && sourceOf.GetValueOrDefault(c.Name) is not null ? c with { Required = true } : c)
             .SelectMany(TypeRules).ToList();
         rules.Add(new("d.n is not null", $"'duplicate key ' || {keyText} || ' in file (lines ' || d.lines || ')'"));
-        rules.AddRange(entity.Checks.Select(c => new Rule($"({c.RejectWhen})", Literal(c.Reason))));
+        rules.AddRange(entity.Checks.Select(c => new Rule($"({c.RejectWhen})", c.ReasonSql ?? Literal(c.Reason))));
         // Each parent is looked up once, into a flag the rule and its message both read.
         var parentFlags = string.Join(",\n        ", entity.References.Select((r, i) =>
             $"(t.{Identifier(r.Column)} is not null and not (t.{Identifier(r.Column)} in (select {Identifier(r.ParentColumn)} from {r.ParentTable}))) as parent_missing_{i}"));

@@ -44,6 +44,8 @@ public sealed class DemoService : IAsyncLifetime
         {
             DemoKeys.Store(connection);
             ApiKeyStore.Create(connection, Roles.Admin, null, "first admin");
+            // As the first start does: the demo company's regions are the company's (company.regions).
+            MartSettings.Set(connection, "company.regions", string.Join(",", DemoCompany.Regions));
         }
 
         foreach (var report in new FileLoader(Database).LoadAll([company], new LoadOptions()))

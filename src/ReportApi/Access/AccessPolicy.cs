@@ -12,6 +12,9 @@ internal static class AccessPolicy
     private static readonly HashSet<string> Everyone = [Admin, Manager, Analyst, Marketing];
     private static readonly HashSet<string> Read = ["GET", "HEAD"];
 
+    /// <summary>The entity sets of the load ledger (OData/LoadLedgerSets.cs), named here for their rules below.</summary>
+    public static IReadOnlyList<string> LoadLedger { get; } = ["LoadBatches", "LoadRejects", "PendingRows"];
+
     public static IReadOnlyList<AccessRule> Rules { get; } =
     [
         new("/health", null),
@@ -43,6 +46,9 @@ internal static class AccessPolicy
         new("/api/campaigns", [Admin, Marketing]),
         new("/api/campaigns", Everyone, Read),
         new("/openapi", Everyone, Read),
+
+        // The load ledger's sets (files, rejected rows, rows waiting for a parent) by every route to a set: admins only.
+        .. LoadLedger.SelectMany(set => new AccessRule[] { new($"/odata/{set}", [Admin]), new($"/arrow/{set}", [Admin]), new($"/exports/{set}", [Admin]) }),
 
         // Keys are made and revoked by admins only (as an unnamed path would be; named so nobody widens it by accident).
         new("/api/keys", [Admin]),

@@ -132,6 +132,8 @@ internal static class EntitySetCatalog
         // The cost of churn (挽留价值) per current tier and region, by the dashboard's rule (Reports/churn_cost_by_tier.sql).
         new EntitySetDefinition("ChurnCostByTier", "ChurnCostGroup", ReportQueries.Sql("churn_cost_by_tier", _ => "true"),
             ["tier", "region"], ByRegion, []) with { Measures = ["companies", "high_risk_companies", "critical_accounts", "predicted_value", "churn_cost", "critical_churn_cost"] },
+        // What was not loaded and why: admins of every region only.
+        .. LoadLedgerSets.All,
     ];
 
     public static IReadOnlyList<NavigationDefinition> Navigations { get; } =

@@ -32,6 +32,12 @@ internal sealed record EntitySetDefinition(
     /// </summary>
     public IReadOnlyList<string>? Measures { get; init; }
 
+    /// <summary>
+    /// A set whose rows belong to no region (the load ledger): a region-limited key may not read it at all (403), since
+    /// no predicate could give it only its regions' rows, and an empty set would read as "there are none".
+    /// </summary>
+    public bool EveryRegionOnly { get; init; }
+
     /// <summary>The select this scope reads: <see cref="ScopedReport"/> for a region-limited scope, else <see cref="Source"/>.</summary>
     public string SourceFor(AccessScope scope)
     {

@@ -27,7 +27,8 @@ internal sealed class ODataSet(EntitySetDefinition definition, EdmEntitySet enti
 
     /// <summary>
     /// Refuses (403) a scope whose role may not read this set at <see cref="DirectPath"/>: a set reached through
-    /// $expand, a navigation path or any/all is allowed exactly where a request for the set itself would be.
+    /// $expand, a navigation path or any/all is allowed exactly where a request for the set itself would be; and a
+    /// region-limited scope a set of <see cref="EntitySetDefinition.EveryRegionOnly"/>.
     /// </summary>
     public void CheckReadable(AccessScope scope)
     {
@@ -35,6 +36,12 @@ internal sealed class ODataSet(EntitySetDefinition definition, EdmEntitySet enti
         {
             throw ODataProblem.Forbidden(
                 $"The {scope.Role} role may not read {Name} ({DirectPath}), so it may not reach it through $expand, a navigation path or any/all either.");
+        }
+
+        if (Definition.EveryRegionOnly && scope.Regions is { } regions)
+        {
+            throw ODataProblem.Forbidden(
+                $"{Name} holds rows of no region; only a key for every region may read it (this key is limited to {string.Join(", ", regions)}).");
         }
     }
 

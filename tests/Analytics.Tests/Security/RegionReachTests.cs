@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml;
+using Analytics.ReportApi.Access;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 
@@ -23,7 +24,9 @@ public sealed class RegionReachTests(RegionBooks books) : IClassFixture<RegionBo
     {
         var model = await Model();
         var urls = new List<string>();
-        foreach (var set in model.EntityContainer.EntitySets())
+        // The sets an East manager may not read at all are refused by every route (RegionScopeTests).
+        var sets = model.EntityContainer.EntitySets().Where(s => AccessPolicy.Allows($"/odata/{s.Name}", "GET", Roles.Manager)).ToList();
+        foreach (var set in sets)
         {
             var own = $"/odata/{set.Name}";
             urls.Add($"{own}?$apply=aggregate($count as Rows)");
@@ -63,7 +66,6 @@ public sealed class RegionReachTests(RegionBooks books) : IClassFixture<RegionBo
 
         Assert.True(differing.Count == 0, $"{differing.Count} of {urls.Count} reads depend on other regions' data:\n{string.Join("\n", differing)}");
         // The model was read (every set has its aggregate, every navigation its expand) and paths were followed.
-        var sets = model.EntityContainer.EntitySets().ToList();
         Assert.True(urls.Count(u => u.Contains("$expand=", StringComparison.Ordinal)) == sets.Sum(s => s.EntityType.NavigationProperties().Count()));
         Assert.True(urls.Count(u => u.Contains(")/", StringComparison.Ordinal)) > 10, "few navigation paths: the East's entities were not read");
         Assert.True(urls.Count(u => u.Contains("groupby((Account/Region)", StringComparison.Ordinal)) >= 4, "the paths through single-valued navigations were not read");

@@ -74,6 +74,8 @@ internal static class AnalyticsServices
         app.UseForwardedHeaders();
         // Outermost but for that, so a failure anywhere (the access check included) still answers with a JSON body.
         app.UseMiddleware<UnexpectedErrors>();
+        // A query over a mart that is missing or older than this release: a 503 saying so, from every endpoint.
+        app.UseMiddleware<MartsNotReady>();
         // Every answer, refusals and the sign-in form included: nosniff; the HTML pages: no framing, no foreign script.
         app.UseMiddleware<PageHeaders>(PageHeaders.Policy([SignInPage.Style, DashboardPage.Css], [DashboardPage.SubmitOnChange]));
         // Before any endpoint: every request that is not open has a key, and its scope, from here on.

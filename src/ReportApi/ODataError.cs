@@ -15,6 +15,10 @@ public sealed record ODataError(ODataErrorDetail Error)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Whether a request path is the OData service's (<c>/odata</c> or below), whose errors are this body.</summary>
+    public static bool IsODataPath(string path) =>
+        path.Equals("/odata", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/odata/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Writes the error as the whole answer (the caller makes sure nothing was sent yet).</summary>
     public static Task Write(HttpResponse response, int status, string code, string message)
     {

@@ -83,7 +83,7 @@ internal sealed class AccessMiddleware(RequestDelegate next)
     /// <summary>The refusal's body: OData's <c>{"error":{"code","message"}}</c> on OData paths, the service's <c>{"error"}</c> elsewhere.</summary>
     private static Task Refuse(HttpContext context, int status, string code, string message)
     {
-        if (IsODataPath(context.Request.Path.Value ?? "/"))
+        if (ODataError.IsODataPath(context.Request.Path.Value ?? "/"))
         {
             return ODataError.Write(context.Response, status, code, message);
         }
@@ -91,7 +91,4 @@ internal sealed class AccessMiddleware(RequestDelegate next)
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new ApiError(message));
     }
-
-    private static bool IsODataPath(string path) =>
-        path.Equals("/odata", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/odata/", StringComparison.OrdinalIgnoreCase);
 }

@@ -3,7 +3,6 @@ using Analytics.ReportApi.Access;
 using Analytics.ReportApi.Charts;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Reports;
-using DuckDB.NET.Data;
 
 namespace Analytics.ReportApi.Accounts;
 
@@ -62,20 +61,13 @@ internal static class AccountEndpoints
 
         var scope = AccessScope.Of(http);
         using var connection = database.Connect();
-        try
+        var state = ReportQueries.State(connection);
+        if (AccountQueries.Master(connection, accountId, scope.AccountFilter) is not { } master)
         {
-            var state = ReportQueries.State(connection);
-            if (AccountQueries.Master(connection, accountId, scope.AccountFilter) is not { } master)
-            {
-                return Results.NotFound(new ApiError($"There is no account '{accountId}' you may see."));
-            }
+            return Results.NotFound(new ApiError($"There is no account '{accountId}' you may see."));
+        }
 
-            return answer(request, state, master, () => cache.GetOrAdd(state, scope, $"account|{master}", () => AccountQueries.Load(connection, master, scope.AccountFilter)));
-        }
-        catch (DuckDBException e) when (MartsNotReady.Answer(connection, e) is { } notReady)
-        {
-            return notReady;
-        }
+        return answer(request, state, master, () => cache.GetOrAdd(state, scope, $"account|{master}", () => AccountQueries.Load(connection, master, scope.AccountFilter)));
     }
 
     private static async Task<IResult> WhatIfAsync(string accountId, HttpRequest request, HttpContext http, WarehouseDatabase database, WhatIf whatIf)

@@ -178,6 +178,10 @@ internal static class ODataEndpoints
             await WriteError(http, StatusCodes.Status503ServiceUnavailable, "OutOfMemory",
                 "The query needs more memory than the warehouse may use; narrow it with $filter or group by fewer properties.");
         }
+        catch (DuckDBException e) when (MartsNotReady.Why(http.RequestServices.GetRequiredService<WarehouseDatabase>(), e) is { } why)
+        {
+            await WriteError(http, StatusCodes.Status503ServiceUnavailable, "MartsNotReady", why);
+        }
         catch (DuckDBException e)
         {
             // What reaches DuckDB is validated and typed, so what it still refuses is the request's values

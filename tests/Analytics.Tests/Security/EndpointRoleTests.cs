@@ -1,10 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Analytics.ReportApi.Access;
 using Analytics.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.Security;
 
@@ -15,7 +11,7 @@ namespace Analytics.Tests.Security;
 /// what the endpoint then answers to a made-up id or an empty body is its own business). On a warehouse of its
 /// own, as the requests include deletes and posts (with ids no row has).
 /// </summary>
-public sealed partial class EndpointRoleTests : IDisposable
+public sealed class EndpointRoleTests : IDisposable
 {
     private readonly TestWarehouse _warehouse = new();
 
@@ -27,18 +23,14 @@ public sealed partial class EndpointRoleTests : IDisposable
         _warehouse.LoadText("accounts.csv", "account_id,name,region\nA1,甲方,华东\n");
         _warehouse.RefreshMarts();
         await using var factory = new AnalyticsFactory(_warehouse.Database);
-        var requests = Requests(factory).ToList();
+        var requests = MappedRequests.Of(factory).ToList();
         var wrong = new List<string>();
         foreach (var (method, path) in requests)
         {
             foreach (var role in Roles.All.Append(null))
             {
                 using var client = factory.Client(role is null ? null : factory.Key(role));
-                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
-                if (method is "POST" or "PUT" or "PATCH")
-                {
-                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-                }
+                using var request = MappedRequests.Message(method, path);
 
                 using var response = await client.SendAsync(request);
                 var status = (int)response.StatusCode;
@@ -64,27 +56,4 @@ public sealed partial class EndpointRoleTests : IDisposable
         Assert.Contains(requests, r => r.Path.StartsWith("/api/campaigns", StringComparison.Ordinal));
         Assert.Contains(requests, r => r.Path.StartsWith("/charts", StringComparison.Ordinal));
     }
-
-    /// <summary>Each mapped route with each method it takes, its parameters filled with values no row has.</summary>
-    private static IEnumerable<(string Method, string Path)> Requests(AnalyticsFactory factory)
-    {
-        using var _ = factory.Client();
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
-        foreach (var endpoint in endpoints)
-        {
-            var path = "/" + Parameter().Replace(endpoint.RoutePattern.RawText!.TrimStart('/'), m => Sample(m.Value));
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            foreach (var method in methods.Where(m => m != "OPTIONS"))
-            {
-                yield return (method, path);
-            }
-        }
-    }
-
-    // {id:long} -> 999999, {name} -> none, {**rest} -> none: a value that names no row, so a delete deletes nothing.
-    private static string Sample(string parameter) =>
-        parameter.Contains(":long", StringComparison.Ordinal) || parameter.Contains(":int", StringComparison.Ordinal) ? "999999" : "none";
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex Parameter();
 }

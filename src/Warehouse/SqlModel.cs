@@ -30,7 +30,7 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
         ArgumentNullException.ThrowIfNull(resource);
         var file = resource[(resource.LastIndexOf('/') + 1)..^".sql".Length];
         var name = file.Length > 4 && file[..3].All(char.IsAsciiDigit) && file[3] == '_' ? file[4..] : file;
-        var sql = Scope().Replace(Text(resource), "true");
+        var sql = VisibleMark().Replace(Text(resource), "true");
         return new SqlModel(name, sql, SqlModelHeader.Parse(name, sql));
     }
 
@@ -41,6 +41,7 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
     /// </summary>
     public static string Text(string resource) => Migrator.ReadResource(Resources, resource);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{visible:[A-Za-z0-9_.]+\}\}")]
-    private static partial System.Text.RegularExpressions.Regex Scope();
+    /// <summary>The mark <c>{{visible:column}}</c>, the column as group 1: "true" in a model built whole, the reader's predicate in a report.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{visible:([A-Za-z0-9_.]+)\}\}")]
+    internal static partial System.Text.RegularExpressions.Regex VisibleMark();
 }

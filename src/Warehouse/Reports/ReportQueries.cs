@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -21,7 +22,7 @@ public static partial class ReportQueries
     {
         ArgumentNullException.ThrowIfNull(accountFilter);
         var sql = Include().Replace(MartRule().Replace(Read(name), m => MartText(m.Groups[1].Value)), m => Read("_" + m.Groups[1].Value));
-        return Visible().Replace(sql, m => "(" + accountFilter(m.Groups[1].Value) + ")");
+        return SqlModel.VisibleMark().Replace(sql, m => "(" + accountFilter(m.Groups[1].Value) + ")");
     }
 
     /// <summary>Runs report <paramref name="name"/> for <paramref name="filter"/>, as seen through <paramref name="accountFilter"/>.</summary>
@@ -45,17 +46,17 @@ public static partial class ReportQueries
     private static string Read(string name) =>
         Migrator.ReadResource(Assembly.GetExecutingAssembly(), $"Reports/{name}.sql");
 
+    // Read once per mart: a region-limited reader's every OData request and report goes through here.
+    private static readonly ConcurrentDictionary<string, string> MartTexts = new(StringComparer.Ordinal);
+
     /// <summary>A mart's own text (Marts/NNN_name.sql), its {{visible:column}} marks kept for the reader's scope.</summary>
     private static string MartText(string mart) =>
-        SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
-            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{mart}.sql", StringComparison.Ordinal)));
+        MartTexts.GetOrAdd(mart, m => SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{m}.sql", StringComparison.Ordinal))));
 
     [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
     private static partial Regex Include();
 
     [GeneratedRegex(@"\{\{mart:([a-z_]+)\}\}")]
     private static partial Regex MartRule();
-
-    [GeneratedRegex(@"\{\{visible:([A-Za-z0-9_.]+)\}\}")]
-    private static partial Regex Visible();
 }

@@ -12,25 +12,29 @@ namespace Analytics.ReportApi.OData;
 /// </summary>
 internal static class LoadLedgerSets
 {
+    // Times to the second: a spreadsheet's date cell (the /exports .xlsx) cannot hold the ledger's microseconds, and a
+    // load's second is what a person asks for.
     public static IReadOnlyList<EntitySetDefinition> All { get; } =
     [
         Ledger(AccessPolicy.LoadLedger[0], "LoadBatch",
             """
             select batch_id, file_name, file_path, entity, sha256, status, rows_read, rows_loaded, rows_rejected, rows_pending,
-                   rows_merged, rows_dropped, started_at, finished_at, error
+                   rows_merged, rows_dropped, date_trunc('second', started_at) as started_at,
+                   date_trunc('second', finished_at) as finished_at, error
             from meta.load_batches
             """,
             ["batch_id"]),
         // A row rejected when a later load tried it again (it had waited for its parent) keeps its first file and line.
         Ledger(AccessPolicy.LoadLedger[1], "LoadReject",
             """
-            select r.batch_id, r.source_line, r.file_name, b.entity, r.reason, r.raw_row, b.finished_at as loaded_at
+            select r.batch_id, r.source_line, r.file_name, b.entity, r.reason, r.raw_row, date_trunc('second', b.finished_at) as loaded_at
             from meta.rejects r left join meta.load_batches b using (batch_id)
             """,
             ["batch_id", "source_line"]),
         Ledger(AccessPolicy.LoadLedger[2], "PendingRow",
             """
-            select p.batch_id, p.source_line, b.file_name, p.entity, p.waiting_for, p.raw_row::varchar as raw_row, b.finished_at as loaded_at
+            select p.batch_id, p.source_line, b.file_name, p.entity, p.waiting_for, p.raw_row::varchar as raw_row,
+                   date_trunc('second', b.finished_at) as loaded_at
             from staging.pending_rows p left join meta.load_batches b using (batch_id)
             """,
             ["batch_id", "source_line"]),

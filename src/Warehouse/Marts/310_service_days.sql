@@ -70,7 +70,7 @@ with tickets as (
 ), counted as (
     select
         *,
-        sum((not calendar_covered)::integer) over (
+        count(*) filter (where not calendar_covered) over (
             partition by holiday_calendar, service_weekdays order by service_date rows between unbounded preceding and current row) as uncovered_days_through
     from flagged
 ), final as (
@@ -81,8 +81,9 @@ with tickets as (
         is_service_day,
         holiday,
         calendar_covered,
-        coalesce(sum(is_service_day::integer) over (
-            partition by holiday_calendar, service_weekdays order by service_date rows between unbounded preceding and 1 preceding), 0) as service_days_before,
+        -- counts, not sums of integers: a sum is a 128-bit integer in DuckDB, and the clocks multiply and divide by these
+        count(*) filter (where is_service_day) over (
+            partition by holiday_calendar, service_weekdays order by service_date rows between unbounded preceding and 1 preceding) as service_days_before,
         uncovered_days_through - (not calendar_covered)::integer as uncovered_days_before,
         min(service_date) filter (where is_service_day) over following as next_service_date,
         -- the count only grows with the date, so its least over the following service days is the next one's

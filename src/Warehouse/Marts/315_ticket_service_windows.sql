@@ -51,13 +51,23 @@ with tickets as (
     -- A zone's offset at the start and at the end of each UTC day of the span: timezone() with a zone per row costs a
     -- calendar lookup per row, so it is done per zone and day, and an instant's local time is its UTC time plus its
     -- day's offset. A day whose offset changes (a daylight-saving switch) has two and converts its instants one by one.
+    -- Every zone a window can take, over the tickets' span, read from the core tables: a CTE read twice is
+    -- materialised, a copy of every ticket (and a refresh's ticket ids would stop above it).
     select z.time_zone, d.day,
         epoch_us(timezone(z.time_zone, timezone('UTC', d.day::timestamp))) - epoch_us(d.day::timestamp) as start_offset_us,
         epoch_us(timezone(z.time_zone, timezone('UTC', d.day::timestamp + interval 1 day))) - epoch_us(d.day::timestamp + interval 1 day) as end_offset_us
-    from (select distinct time_zone from utc) z
+    from (
+        select time_zone from core.contracts where time_zone is not null
+        union
+        select time_zone from core.tickets where time_zone is not null
+        union
+        select time_zone from defaults
+    ) z
     cross join (
-        select unnest(generate_series(min(opened_utc)::date, max(greatest(opened_utc, first_response_utc, onsite_utc))::date, interval 1 day))::date as day
-        from utc
+        select unnest(generate_series(
+            make_timestamp(epoch_us(min(opened_at)))::date,
+            make_timestamp(epoch_us(max(greatest(opened_at, first_response_at, onsite_at))))::date, interval 1 day))::date as day
+        from core.tickets
     ) d
 ), final as (
     select

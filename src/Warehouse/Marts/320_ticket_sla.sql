@@ -21,57 +21,59 @@ with tickets as (
     select * from marts.ticket_service_windows
 ), days as (
     select * from marts.service_days
-), instants as (
-    select ticket_id, holiday_calendar, service_weekdays, service_start, service_end, 'opened' as event, opened_local as at_local from windows
-    union all
-    select ticket_id, holiday_calendar, service_weekdays, service_start, service_end, 'response', first_response_local from windows where first_response_local is not null
-    union all
-    select ticket_id, holiday_calendar, service_weekdays, service_start, service_end, 'onsite', onsite_local from windows where onsite_local is not null
-), bounded as (
+), days_met as (
+    -- each instant meets its own day of the window's calendar, one join per instant, so a ticket stays one row: a union
+    -- of its instants grouped back by ticket cost a hash aggregate over every instant, most of this model's time
     select
-        *,
-        at_local::date as day,
-        at_local::date + service_start as day_start,
-        at_local::date + service_end as day_end,
-        datediff('microsecond', date '2000-01-01' + service_start, date '2000-01-01' + service_end) as window_us
-    from instants
+        w.*,
+        datediff('microsecond', date '2000-01-01' + w.service_start, date '2000-01-01' + w.service_end) as window_us,
+        w.opened_local::date + w.service_start as opened_day_start,
+        w.opened_local::date + w.service_end as opened_day_end,
+        o.service_days_before as opened_days_before, o.is_service_day as opened_on_service_day,
+        o.next_service_date, o.next_service_uncovered_through,
+        o.uncovered_days_before as opened_uncovered_before, o.calendar_covered as opened_day_covered,
+        r.service_days_before as response_days_before, r.is_service_day as response_on_service_day,
+        r.uncovered_days_before as response_uncovered_before, r.calendar_covered as response_day_covered,
+        s.service_days_before as onsite_days_before, s.is_service_day as onsite_on_service_day,
+        s.uncovered_days_before as onsite_uncovered_before, s.calendar_covered as onsite_day_covered
+    from windows w
+    left join days o on o.holiday_calendar = w.holiday_calendar and o.service_weekdays = w.service_weekdays and o.service_date = w.opened_local::date
+    left join days r on r.holiday_calendar = w.holiday_calendar and r.service_weekdays = w.service_weekdays and r.service_date = w.first_response_local::date
+    left join days s on s.holiday_calendar = w.holiday_calendar and s.service_weekdays = w.service_weekdays and s.service_date = w.onsite_local::date
 ), on_clock as (
+    -- the service time up to each instant: its day's service days before it, whole, and the part of its day's window before it
     select
-        b.ticket_id,
-        b.event,
-        d.service_days_before * b.window_us
-            + case when d.is_service_day then datediff('microsecond', b.day_start, least(greatest(b.at_local, b.day_start), b.day_end)) else 0 end
-            as service_us,
-        case when d.is_service_day and b.at_local < b.day_end then greatest(b.at_local, b.day_start)
-            else d.next_service_date + b.service_start end as clock_start_local,
-        -- uncovered days before this instant's day, and through the last day its clock reads (the next service day when it waits)
-        d.uncovered_days_before as uncovered_before,
-        case when b.event = 'opened' and not (d.is_service_day and b.at_local < b.day_end) then d.next_service_uncovered_through
-            else d.uncovered_days_before + (not d.calendar_covered)::integer end as uncovered_through
-    from bounded b
-    join days d on d.holiday_calendar = b.holiday_calendar and d.service_weekdays = b.service_weekdays and d.service_date = b.day
-), per_ticket as (
-    select
-        ticket_id,
-        max(service_us) filter (where event = 'opened') as opened_us,
-        max(service_us) filter (where event = 'response') as response_us,
-        max(service_us) filter (where event = 'onsite') as onsite_us,
-        max(clock_start_local) filter (where event = 'opened') as clock_start_local,
-        max(uncovered_through) = min(uncovered_before) as calendar_covered
-    from on_clock
-    group by ticket_id
+        ticket_id, time_zone, holiday_calendar, service_start, service_end, response_hours, onsite_hours, opened_local,
+        opened_days_before * window_us + case when opened_on_service_day
+            then datediff('microsecond', opened_day_start, least(greatest(opened_local, opened_day_start), opened_day_end)) else 0 end as opened_us,
+        response_days_before * window_us + case when response_on_service_day
+            then datediff('microsecond', first_response_local::date + service_start,
+                least(greatest(first_response_local, first_response_local::date + service_start), first_response_local::date + service_end)) else 0 end as response_us,
+        onsite_days_before * window_us + case when onsite_on_service_day
+            then datediff('microsecond', onsite_local::date + service_start,
+                least(greatest(onsite_local, onsite_local::date + service_start), onsite_local::date + service_end)) else 0 end as onsite_us,
+        case when opened_on_service_day and opened_local < opened_day_end then greatest(opened_local, opened_day_start)
+            else next_service_date + service_start end as clock_start_local,
+        -- uncovered days before each instant's day, and through the last day the clocks read (the next service day
+        -- when the opening waits): the tickets' days are all covered when the least count before equals the greatest through
+        least(opened_uncovered_before, response_uncovered_before, onsite_uncovered_before) as uncovered_before,
+        greatest(
+            case when opened_on_service_day and opened_local < opened_day_end then opened_uncovered_before + (not opened_day_covered)::integer
+                else next_service_uncovered_through end,
+            response_uncovered_before + (not response_day_covered)::integer,
+            onsite_uncovered_before + (not onsite_day_covered)::integer) as uncovered_through
+    from days_met
 ), measured as (
     select
         t.* exclude (time_zone, holiday_calendar),
-        p.calendar_covered,
-        w.opened_local, w.time_zone, w.holiday_calendar, w.service_start, w.service_end, w.response_hours, w.onsite_hours,
+        p.uncovered_through = p.uncovered_before as calendar_covered,
+        p.opened_local, p.time_zone, p.holiday_calendar, p.service_start, p.service_end, p.response_hours, p.onsite_hours,
         -- timezone() with a zone per row costs a calendar per row: only a clock that waited needs converting back
-        case when p.clock_start_local = w.opened_local then t.opened_at else timezone(w.time_zone, p.clock_start_local) end as clock_start_at,
+        case when p.clock_start_local = p.opened_local then t.opened_at else timezone(p.time_zone, p.clock_start_local) end as clock_start_at,
         (p.response_us - p.opened_us) // 60000000 as response_minutes,
         (p.onsite_us - p.opened_us) // 60000000 as onsite_minutes
     from tickets t
-    join windows w on w.ticket_id = t.ticket_id
-    left join per_ticket p on p.ticket_id = t.ticket_id
+    join on_clock p on p.ticket_id = t.ticket_id
 ), final as (
     select
         ticket_id, account_id, contract_id, kind, engineer, site, contact, is_designated_contact, satisfaction,

@@ -16,7 +16,8 @@
 --               working: payments.working_weekdays outside the contract's holiday calendar's holidays, plus its
 --               make-up working days 调休上班, from marts.service_days) or calendar days.
 -- calendar_covered is false when a working day counted lies in a year the holiday calendar does not cover.
-with orders as (
+with orders as not materialized (
+    -- read twice (through termed), so DuckDB would materialise it: a copy of every invoice, for nothing
     select * from marts.orders where invoice_date is not null or due_date is not null
 ), rules as (
     select * from marts.contract_rules

@@ -8,6 +8,9 @@ namespace Analytics.ReportApi.Access;
 /// /api/keys, for admins only (<see cref="AccessPolicy"/>): create, list and revoke keys while the service runs, in
 /// the same store as 'analytics keys' (which calls these when a service holds the warehouse). A revoke takes effect
 /// at the key's next request, since <see cref="AccessMiddleware"/> looks the key up on every request.
+/// An admin limited to regions manages the keys of those regions only (<see cref="Within"/>): it could otherwise make
+/// itself a key for every region, and its limit would limit nothing. Keys beyond its regions are not listed, and
+/// revoking one answers as for a key that does not exist.
 /// </summary>
 internal static class KeyEndpoints
 {
@@ -18,13 +21,14 @@ internal static class KeyEndpoints
     public static IEndpointRouteBuilder MapKeys(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/keys");
-        keys.MapGet("", (WarehouseDatabase database) =>
+        keys.MapGet("", (HttpContext http, WarehouseDatabase database) =>
         {
             using var connection = database.Connect();
-            return Results.Ok(ApiKeyStore.List(connection));
+            var scope = AccessScope.Of(http);
+            return Results.Ok(ApiKeyStore.List(connection).Where(k => Within(scope, k.Regions)));
         });
         keys.MapPost("", CreateAsync);
-        keys.MapDelete("/{id}", (string id, WarehouseDatabase database) =>
+        keys.MapDelete("/{id}", (string id, HttpContext http, WarehouseDatabase database) =>
         {
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))
             {
@@ -32,7 +36,7 @@ internal static class KeyEndpoints
             }
 
             using var connection = database.Connect();
-            return ApiKeyStore.Revoke(connection, keyId)
+            return ApiKeyStore.Get(connection, keyId) is { } key && Within(AccessScope.Of(http), key.Regions) && ApiKeyStore.Revoke(connection, keyId)
                 ? Results.NoContent()
                 : Results.NotFound(new ApiError($"There is no active key {keyId}; GET /api/keys lists them."));
         });
@@ -60,6 +64,13 @@ internal static class KeyEndpoints
                 return Results.BadRequest(new ApiError(error!));
             }
 
+            var scope = AccessScope.Of(http);
+            if (!Within(scope, request.Regions))
+            {
+                return Results.Json(new ApiError($"Your key is limited to {string.Join(", ", scope.Regions!)}: it may make keys limited to those regions only."),
+                    statusCode: StatusCodes.Status403Forbidden);
+            }
+
             using var connection = database.Connect();
             try
             {
@@ -72,6 +83,10 @@ internal static class KeyEndpoints
             }
         }
     }
+
+    /// <summary>A key's regions (null: every region) lie within what <paramref name="scope"/> sees.</summary>
+    private static bool Within(AccessScope scope, IReadOnlyList<string>? regions) =>
+        scope.Regions is null || (regions is not null && regions.All(scope.Regions.Contains));
 
     private static (KeyRequest? Request, string? Error) Read(JsonElement root)
     {

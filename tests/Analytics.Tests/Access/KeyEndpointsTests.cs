@@ -51,6 +51,39 @@ public sealed class KeyEndpointsTests : ServedWarehouse
         Assert.Equal($"There is no active key {id}; GET /api/keys lists them.", again.GetProperty("error").GetString());
     }
 
+    /// <summary>
+    /// An admin limited to regions manages the keys of those regions only: otherwise it could make itself a key for
+    /// every region, or revoke the keys of regions it does not see, and its limit would limit nothing.
+    /// </summary>
+    [Fact]
+    public async Task An_admin_limited_to_regions_makes_lists_and_revokes_keys_within_them_only()
+    {
+        var everyRegion = await HttpJson.Send(Server.Client(AdminKey), HttpMethod.Post, "/api/keys", """{"role":"analyst","name":"all analyst"}""", HttpStatusCode.Created);
+        var north = await HttpJson.Send(Server.Client(AdminKey), HttpMethod.Post, "/api/keys", """{"role":"manager","regions":["华北"],"name":"North manager"}""", HttpStatusCode.Created);
+        var eastAdmin = Server.Client((await HttpJson.Send(Server.Client(AdminKey), HttpMethod.Post, "/api/keys", """{"role":"admin","regions":["华东","华南"],"name":"East admin"}""", HttpStatusCode.Created)).GetProperty("secret").GetString()!);
+        var keysBefore = Warehouse.Scalar<long>("select count(*) from access.api_keys");
+
+        foreach (var body in new[] { """{"role":"admin"}""", """{"role":"analyst","regions":null}""", """{"role":"manager","regions":["华东","华北"]}""" })
+        {
+            var refused = await HttpJson.Send(eastAdmin, HttpMethod.Post, "/api/keys", body, HttpStatusCode.Forbidden);
+            Assert.Equal("Your key is limited to 华东, 华南: it may make keys limited to those regions only.", refused.GetProperty("error").GetString());
+        }
+
+        Assert.Equal(keysBefore, Warehouse.Scalar<long>("select count(*) from access.api_keys"));
+        await HttpJson.Send(eastAdmin, HttpMethod.Post, "/api/keys", """{"role":"marketing","regions":["华南"],"name":"South marketing"}""", HttpStatusCode.Created);
+
+        var listed = await HttpJson.Send(eastAdmin, HttpMethod.Get, "/api/keys", null, HttpStatusCode.OK);
+        Assert.Equal(["East admin", "South marketing"], listed.EnumerateArray().Select(k => k.GetProperty("name").GetString()!));
+
+        foreach (var other in new[] { 1L, everyRegion.GetProperty("key").GetProperty("keyId").GetInt64(), north.GetProperty("key").GetProperty("keyId").GetInt64() })
+        {
+            var unseen = await HttpJson.Send(eastAdmin, HttpMethod.Delete, $"/api/keys/{other}", null, HttpStatusCode.NotFound);
+            Assert.Equal($"There is no active key {other}; GET /api/keys lists them.", unseen.GetProperty("error").GetString());
+        }
+
+        Assert.Equal(0L, Warehouse.Scalar<long>("select count(*) from access.api_keys where revoked_at is not null"));
+    }
+
     [Fact]
     public async Task A_key_for_every_region_has_null_regions_and_a_default_name()
     {

@@ -153,16 +153,20 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             ? $"{column} in ({string.Join(", ", connection.Rows($"select v::varchar from ({values}) t(v) order by 1", r => type + SqlExtensions.Literal(r.GetString(0))).DefaultIfEmpty("null"))})"
             : $"{column} in ({values})";
 
-    /// <summary>The rows in one set and not the other, both ways (EXCEPT ALL).</summary>
-    private static string Differences(string before, string after) => $"""
-        (select * from {before} except all select * from {after})
-        union all
-        (select * from {after} except all select * from {before})
-        """;
-
-    /// <summary>The months of the rows that differ: refresh_months_&lt;name&gt;.</summary>
+    /// <summary>
+    /// The months whose rows differ, refresh_months_&lt;name&gt;: a month's rows are compared by their number and an
+    /// order-independent sum of row hashes (as <see cref="MartInputs"/> fingerprints its inputs). EXCEPT ALL both ways
+    /// hashes every row into a table twice: over a history rebuilt whole (1.6 million rows at 50,000 accounts) it cost
+    /// more than building the history.
+    /// </summary>
     private void ChangedMonths(string table, string before, string after) =>
-        connection.Execute($"create or replace temp table {MonthsOf(table)} as select distinct month from ({Differences(before, after)})");
+        connection.Execute($"""
+            create or replace temp table {MonthsOf(table)} as
+            with b as (select month, count(*) as n, sum(hash(x)) as h from {before} x group by month),
+                a as (select month, count(*) as n, sum(hash(x)) as h from {after} x group by month)
+            select month from a full join b using (month)
+            where a.n is distinct from b.n or a.h is distinct from b.h
+            """);
 
     /// <summary>The marts' as_of day (the min value when it has no row yet).</summary>
     private DateTime AsOf() => connection.Scalar<DateTime?>("select max(as_of_date)::timestamp from marts.as_of") ?? DateTime.MinValue;
@@ -188,7 +192,10 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             ChangedMonths(table, table, "refresh_next");
             replaced = connection.Scalar<long>($"select count(*) from {MonthsOf(table)}") > 0 ? $" where month in (select month from {MonthsOf(table)})" : null;
         }
-        else if (connection.Scalar<bool>($"select exists ({Differences(table, "refresh_next")})"))
+        else if (connection.Scalar<bool>($"""
+            select exists (select * from {table} except all select * from refresh_next)
+                or exists (select * from refresh_next except all select * from {table})
+            """))
         {
             replaced = "";
         }

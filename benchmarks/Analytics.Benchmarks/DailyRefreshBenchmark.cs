@@ -12,7 +12,8 @@ namespace Analytics.Benchmarks;
 /// warehouse each, loads a file of new orders (1% of the company's orders, two lines each) and refreshes the marts
 /// after it as the service does (<see cref="MartBuilder.RefreshChanged"/>): once dated on the last day of the data
 /// (as_of stays) and once on the day after (as_of moves). --accounts takes a list of sizes; --reuse keeps a size's
-/// loaded warehouse and rebuilds its marts only. <see cref="Run"/> is also called by the marts benchmark.
+/// loaded warehouse and rebuilds its marts only; --check compares each refreshed warehouse's marts with a full rebuild
+/// of the same data. <see cref="Run"/> is also called by the marts benchmark.
 /// </summary>
 internal static class DailyRefreshBenchmark
 {
@@ -21,7 +22,7 @@ internal static class DailyRefreshBenchmark
         var sizes = (Option(args, "--accounts") ?? "50000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         foreach (var accounts in sizes)
         {
-            Measure(accounts, Option(args, "--dir") ?? Path.GetTempPath(), args.Contains("--reuse"));
+            Measure(accounts, Option(args, "--dir") ?? Path.GetTempPath(), args.Contains("--reuse"), args.Contains("--check"));
         }
 
         return 0;
@@ -31,7 +32,7 @@ internal static class DailyRefreshBenchmark
     /// One size: the baseline, then each daily file, with every mart's time in the full rebuild and in each refresh
     /// (wall and CPU: the cores are shared, so the wall clock also measures the neighbours).
     /// </summary>
-    private static void Measure(int accounts, string root, bool reuse)
+    private static void Measure(int accounts, string root, bool reuse, bool check)
     {
         var dir = Directory.CreateDirectory(Path.Combine(root, $"analytics-daily-{accounts}")).FullName;
         var company = Path.Combine(dir, "company");
@@ -69,6 +70,7 @@ internal static class DailyRefreshBenchmark
         Console.WriteLine($"| {accounts:N0} accounts: daily file | orders | lines | load s (CPU) | refresh s (CPU) | load + refresh s (CPU) | / full, wall (CPU) | marts whole / by rows / unchanged |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         var refreshes = new List<MartRefresh>();
+        var checks = new List<string>();
         foreach (var (scenario, days) in new[] { ("on the last day (as_of stays)", 0), ("on the day after (as_of moves)", 1) })
         {
             var path = Path.Combine(dir, $"daily-{days}.duckdb");
@@ -86,9 +88,15 @@ internal static class DailyRefreshBenchmark
             var sum = (dailyLoad.Wall + refreshed.Wall, dailyLoad.Cpu + refreshed.Cpu);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {scenario} | {reports[0].Counts.Loaded:N0} | {reports[^1].Counts.Loaded:N0} | {Seconds(dailyLoad)} | {Seconds(refreshed)} | {Seconds(sum)} | {sum.Item1 / full.Wall:0.000} ({sum.Item2 / full.Cpu:0.000}) | {how} |"));
+            if (check)
+            {
+                checks.Add($"{scenario}: {string.Join(", ", DifferingRows(connection).DefaultIfEmpty("every mart's rows equal a full rebuild's"))}");
+            }
+
             Delete(path);
         }
 
+        checks.ForEach(Console.WriteLine);
         Console.WriteLine();
         Console.WriteLine($"| {accounts:N0} accounts: mart | full s (CPU) | as_of stays: how | s (CPU) | as_of moves: how | s (CPU) |");
         Console.WriteLine("| --- | ---: | --- | ---: | --- | ---: |");
@@ -101,6 +109,27 @@ internal static class DailyRefreshBenchmark
         }
 
         Console.WriteLine();
+    }
+
+    /// <summary>
+    /// The marts as the refresh left them against a full rebuild of the same data, after it: each mart whose rows
+    /// differ (EXCEPT ALL, both ways), with how many. Keeps a copy of every mart meanwhile: for the smaller sizes.
+    /// </summary>
+    private static List<string> DifferingRows(DuckDB.NET.Data.DuckDBConnection connection)
+    {
+        var marts = MartBuilder.Models().Select(m => m.Name).ToList();
+        foreach (var mart in marts)
+        {
+            connection.Execute($"create temp table refreshed_{mart} as select * from marts.{mart}");
+        }
+
+        new MartBuilder(connection).Refresh();
+        return [.. marts.Select(m => (Mart: m, Rows: connection.Scalar<long>($"""
+                select (select count(*) from (select * from refreshed_{m} except all select * from marts.{m}))
+                    + (select count(*) from (select * from marts.{m} except all select * from refreshed_{m}))
+                """)))
+            .Where(d => d.Rows > 0)
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Mart}: {d.Rows:N0} rows differ from a full rebuild's"))];
     }
 
     private static string How(MartTiming t) => t.Rebuild switch

@@ -24,7 +24,6 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
         var demo = loadedDemo ? LoadDemo(settings) : null;
 
         var marts = new MartBuilder(connection);
-        var freshness = marts.Freshness();
         // Not only missing tables and unbuilt loads: an upgrade that changed a mart's SQL leaves every table in place
         // but its columns old, and the pages reading the new ones would fail. RefreshChanged decides from all of it
         // (hashing the inputs once) and does nothing when the marts are current.
@@ -46,9 +45,8 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             RecordDemoCampaign(connection, demo.Campaign);
         }
 
-        // Building the marts does not change the data version: the one read before still holds.
         logger.LogInformation("Warehouse {Path}: {Files} files loaded, data version {Version}",
-            database.FilePath, database.LoadedFiles(), freshness.DataVersion);
+            database.FilePath, database.LoadedFiles(), refresh.DataVersion);
         return Task.CompletedTask;
     }
 

@@ -16,7 +16,8 @@ namespace Analytics.Warehouse;
 /// line per column. Refresh by names the column whose account (or order, ticket, contract) a row belongs to: the
 /// promise that a row changes only when that id's own data changes, so a refresh after a load rebuilds only the rows
 /// of the ids the load touched (<see cref="Marts.IncrementalRefresh"/>); without it the model is rebuilt whole.
-/// <c>refresh by: month</c> promises that a month's rows change only when that month's rows of the marts it reads do. As_of moves (with refresh by only) says which rows a later as_of day
+/// <c>refresh by: month</c> promises that a month's rows change only when that month's rows of the marts it reads do
+/// (of the orders and their lines: the orders of that month). As_of moves (with refresh by only) says which rows a later as_of day
 /// changes besides those: <c>no row</c> (as_of only bounds rows no load has yet: no order is dated after it), or
 /// <c>rows where</c> a condition on the rows as they were; without it a moved as_of rebuilds the model whole. Accepted values are written as they are, without quotes, separated by commas, in the order
 /// people see them. Any other header line is prose. Every model is tested against its header (SqlModelTests), so
@@ -116,9 +117,9 @@ public sealed partial record SqlModelHeader(
             throw Malformed(model, AsOfMovesPrefix, "as_of moves needs a refresh by line: a model rebuilt whole has no rows to pick");
         }
 
-        if (refreshBy == RefreshMonth && (asOfMoves is not null || key?.Contains(RefreshMonth) != true))
+        if (refreshBy == RefreshMonth && ((asOfMoves is not null && asOfMoves != "false") || key?.Contains(RefreshMonth) != true))
         {
-            throw Malformed(model, RefreshByPrefix, "refresh by month needs month in the key and no as_of moves line");
+            throw Malformed(model, RefreshByPrefix, "refresh by month needs month in the key and no as_of moves line but 'no row'");
         }
 
         return new SqlModelHeader(

@@ -6,29 +6,20 @@
 -- company that ordered (its master account's, '(none)' when unknown) and by the product category of each line
 -- ('(none)' for a product without one, and for an order recorded without lines, whose file amount counts whole).
 -- The dashboard's revenue tile and chart read it, so a BI tool's page and the dashboard show the same numbers; its
--- categories add up to the orders' net_amount exactly. orders counts an order once in each category it holds.
-with lines as (
-    select l.order_id, coalesce(p.category, '(none)') as category, l.net_amount, l.quantity
-    from marts.order_lines l left join core.products p using (product_id)
-), order_parts as (
-    select o.order_id, o.account_id, o.order_date, l.category, l.net_amount, l.quantity
-    from marts.orders o join lines l using (order_id)
-    union all
-    select o.order_id, o.account_id, o.order_date, '(none)', o.net_amount, null
-    from marts.orders o
-    where o.line_count = 0 and o.net_amount is not null
-), final as (
+-- categories add up to the orders' net_amount exactly. orders counts an order once in each category it holds (an
+-- order belongs to one account, so the accounts' counts add up). Summed from account_revenue_by_month, which a
+-- refresh after a load rebuilds by month: a tier that moved moves rows of every month here, so this is rebuilt whole.
+with final as (
     select
-        date_trunc('month', p.order_date)::date as month,
+        r.month,
         c.region,
         c.tier,
-        p.category,
-        sum(p.net_amount) as revenue,
-        sum(p.quantity) as quantity,
-        count(distinct p.order_id) as orders
-    from order_parts p
+        r.category,
+        sum(r.revenue) as revenue,
+        sum(r.quantity) as quantity,
+        sum(r.orders)::bigint as orders
+    from marts.account_revenue_by_month r
     join marts.account_company c using (account_id)
-    where p.order_date <= (select as_of_date from marts.as_of)
     group by all
 )
 select * from final

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Marts;
@@ -47,29 +46,39 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// <summary>
     /// After loads: rebuilds only what they changed when they changed only orders, order lines and tickets
     /// (<see cref="IncrementalRefresh"/>), else every mart, and says why. The result is the same marts a full
-    /// rebuild gives (IncrementalRefreshTests compares them row by row).
+    /// rebuild gives (IncrementalRefreshTests compares them row by row). When the marts are current it changes
+    /// nothing, and sets no <see cref="RefreshLimits"/>: it runs at every start-up and after every inbox scan.
     /// </summary>
     public MartRefresh RefreshChanged()
     {
         lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
         {
-            using var limits = RefreshLimits.Apply(connection, ServingReaders);
-            using var transaction = connection.BeginTransaction();
-            var models = Models();
-            var freshness = Freshness();
-            var incremental = new IncrementalRefresh(connection);
-            // Hashed once: the rebuild below writes only marts, which the fingerprint leaves out.
-            var inputs = MartInputs.Fingerprint(connection, models);
-            var whyFull = WhyFull(inputs, freshness);
-            if (whyFull is null && freshness.Current)
+            RefreshLimits? limits = null;
+            try
             {
-                return new MartRefresh(false, "the marts are current", []);
-            }
+                // Disposed (rolled back unless committed) before the limits are put back, in the finally below.
+                using var transaction = connection.BeginTransaction();
+                var models = Models();
+                var state = State(models);
+                if (state.WhyNotCurrent is null)
+                {
+                    return new MartRefresh(false, "the marts are current", []) { DataVersion = state.Freshness.DataVersion };
+                }
 
-            var timings = whyFull is null ? incremental.Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, limits);
-            RecordBuilt(inputs);
-            transaction.Commit();
-            return new MartRefresh(whyFull is not null, whyFull ?? $"only orders, order lines or tickets changed since data version {freshness.MartsVersion}", timings);
+                limits = RefreshLimits.Apply(connection, ServingReaders);
+                var (freshness, inputs, whyFull) = state;
+                var timings = whyFull is null ? new IncrementalRefresh(connection).Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, limits);
+                RecordBuilt(inputs);
+                transaction.Commit();
+                return new MartRefresh(whyFull is not null, whyFull ?? $"only orders, order lines or tickets changed since data version {freshness.MartsVersion}", timings)
+                {
+                    DataVersion = freshness.DataVersion,
+                };
+            }
+            finally
+            {
+                limits?.Dispose();
+            }
         }
     }
 
@@ -78,27 +87,27 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// upgrade, an input changed, a load not yet rebuilt), or null when they are. Hashes the inputs: for start-up and
     /// error paths, not for every request.
     /// </summary>
-    public string? WhyNotCurrent()
+    public string? WhyNotCurrent() => State(Models()).WhyNotCurrent;
+
+    /// <summary>Where the marts stand against the data, read in one snapshot; the inputs hashed once.</summary>
+    private MartsState State(IReadOnlyList<SqlModel> models)
     {
         var freshness = Freshness();
-        return WhyFull(MartInputs.Fingerprint(connection, Models()), freshness)
-            ?? (freshness.Current ? null : $"a load committed data version {freshness.DataVersion} after the marts were built from {freshness.MartsVersion}");
+        var inputs = MartInputs.Fingerprint(connection, models);
+        var whyFull = !IsBuilt() ? "a mart has no table yet"
+            : freshness.MartsVersion is null ? "the marts record no data version"
+            : connection.Scalar<string?>("select fingerprint from meta.marts_inputs") != inputs
+                ? "an input other than orders, order lines and tickets changed (a setting, account, product, contract, calendar, decision or a mart's SQL)"
+            : null;
+        return new MartsState(freshness, inputs, whyFull);
     }
-
-    private string? WhyFull(string inputs, MartsFreshness freshness) =>
-        !IsBuilt() ? "a mart has no table yet"
-        : freshness.MartsVersion is null ? "the marts record no data version"
-        : connection.Scalar<string?>("select fingerprint from meta.marts_inputs") != inputs
-            ? "an input other than orders, order lines and tickets changed (a setting, account, product, contract, calendar, decision or a mart's SQL)"
-        : null;
 
     private List<MartTiming> BuildAll(IReadOnlyList<SqlModel> models, RefreshLimits limits)
     {
         var timings = new List<MartTiming>();
         foreach (var (name, sql, _) in models)
         {
-            var clock = Stopwatch.StartNew();
-            var cpu = ProcessorTime();
+            var clock = MartClock.Start();
             try
             {
                 connection.Execute($"create or replace table marts.{name} as\n{sql}");
@@ -108,7 +117,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
                 throw limits.Explain(e, name);
             }
 
-            timings.Add(new MartTiming(name, connection.Scalar<long>($"select count(*) from marts.{name}"), clock.Elapsed) { Cpu = ProcessorTime() - cpu });
+            timings.Add(clock.Timing(name, connection.Scalar<long>($"select count(*) from marts.{name}")));
         }
 
         return timings;
@@ -123,12 +132,6 @@ public sealed class MartBuilder(DuckDBConnection connection)
         connection.Execute("update meta.marts_version set version = (select version from meta.data_version)");
         connection.Execute("update meta.marts_inputs set fingerprint = $1", inputs);
         connection.Execute("delete from meta.load_changes where data_version <= (select version from meta.data_version)");
-    }
-
-    internal static TimeSpan ProcessorTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
     }
 
     /// <summary>Whether every model has its table: not on a new warehouse, nor after an upgrade that added a model.</summary>
@@ -171,4 +174,8 @@ public enum MartRebuild
 }
 
 /// <summary>What a refresh after loads did: every mart rebuilt (<paramref name="Full"/>, and why), or only what changed.</summary>
-public sealed record MartRefresh(bool Full, string Reason, IReadOnlyList<MartTiming> Timings);
+public sealed record MartRefresh(bool Full, string Reason, IReadOnlyList<MartTiming> Timings)
+{
+    /// <summary>The data version the marts are built from now.</summary>
+    public long DataVersion { get; init; }
+}

@@ -58,6 +58,9 @@ public sealed class IncrementalRefreshTests : IDisposable
         var before3 = book.AsOf.AddDays(-3);
         var changedMonths = before3.Month == book.AsOf.Month ? 1 : 2;
         Assert.Contains(newOrders.Timings, t => t is { Mart: "account_segment_history", Rebuild: MartRebuild.Rows } && t.Ids == changedMonths);
+        // The revenue by account and month rebuilds the new orders' months (the same two days); revenue_by_month adds it up whole.
+        Assert.Equal((MartRebuild.Rows, (long)changedMonths), Timing(newOrders, "account_revenue_by_month"));
+        Assert.Equal(MartRebuild.Whole, Timing(newOrders, "revenue_by_month").Rebuild);
         Load("new lines", Write("order_lines_new.csv", $"""
             order_id,product_id,quantity,unit_price,unit_cost,discount
             N1,{book.P1},2,1000.00,930.00,0
@@ -65,11 +68,16 @@ public sealed class IncrementalRefreshTests : IDisposable
             """));
 
         // A corrected file: N2 belonged to another account and cost more; N1's lines are replaced as a set.
-        Load("order moved", Write("orders_fix.csv", $"""
+        var oldOrderDay = book.OldOrderDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var corrected = Load("order moved", Write("orders_fix.csv", $"""
             order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
             N2,{book.A3},{before},schedule,,1300.00,{before},,
-            {book.OldOrder},{book.A3},{book.OldOrderDate},phone,,777.00,,,
+            {book.OldOrder},{book.A3},{oldOrderDay},phone,,777.00,,,
             """));
+        Assert.Equal(0L, _incremental.Scalar<long>("select count(*) from meta.rejects where file_name = 'orders_fix.csv'"));
+        // The months of N2 and of the old order, whose rows move from one account to another.
+        var correctedMonths = new[] { before3, book.OldOrderDate }.Select(d => (d.Year, d.Month)).Distinct().Count();
+        Assert.Equal((MartRebuild.Rows, (long)correctedMonths), Timing(corrected, "account_revenue_by_month"));
         Load("lines replaced", Write("order_lines_fix.csv", $"""
             order_id,product_id,quantity,unit_price,unit_cost,discount
             N1,{book.P2},3,500.00,480.00,0
@@ -121,6 +129,8 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Contains(moved.Timings, t => t is { Mart: "invoice_payments", Rebuild: MartRebuild.Rows });
         Assert.Contains(moved.Timings, t => t is { Mart: "account_order_months", Rebuild: MartRebuild.Rows });
         Assert.Contains(moved.Timings, t => t is { Mart: "ticket_sla", Rebuild: MartRebuild.Unchanged });
+        // A later as_of bounds no order a load has not written: the revenue by account and month rebuilds N7's month alone.
+        Assert.Equal((MartRebuild.Rows, 1L), Timing(moved, "account_revenue_by_month"));
         // account_months is rebuilt whole, but only the rows of its last months changed (two here, of the history's 24):
         // the segment history rebuilds those months.
         Assert.Equal((MartRebuild.Rows, 2L), moved.Timings.Where(t => t.Mart == "account_segment_history").Select(t => (t.Rebuild, t.Ids)).Single());
@@ -170,6 +180,7 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.False(again.Full);
         Assert.Equal("the marts are current", again.Reason);
         Assert.Empty(again.Timings);
+        Assert.Equal(builder.Freshness().DataVersion, again.DataVersion);
     }
 
     [Fact]
@@ -184,13 +195,15 @@ public sealed class IncrementalRefreshTests : IDisposable
     }
 
     [Fact]
-    public void A_header_may_refresh_by_month_only_with_the_month_in_its_key_and_no_as_of_moves_line()
+    public void A_header_may_refresh_by_month_only_with_the_month_in_its_key_and_no_rows_a_later_as_of_changes()
     {
         var byMonth = SqlModelHeader.Parse("m", "-- key: master_account_id, month\n-- refresh by: month\nselect 1 as master_account_id, 2 as month");
+        var noRow = SqlModelHeader.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: no row\nselect 1 as month");
 
         Assert.Equal("month", byMonth.RefreshBy);
+        Assert.Equal(("month", "false"), (noRow.RefreshBy, noRow.AsOfMoves));
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: master_account_id\n-- refresh by: month\nselect 1 as master_account_id"));
-        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: no row\nselect 1 as month"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: rows where month > 1\nselect 1 as month"));
     }
 
     [Fact]
@@ -207,6 +220,9 @@ public sealed class IncrementalRefreshTests : IDisposable
     }
 
     private string Write(string name, string content) => _files.Write(name, content);
+
+    private static (MartRebuild Rebuild, long Ids) Timing(MartRefresh refresh, string mart) =>
+        refresh.Timings.Where(t => t.Mart == mart).Select(t => (t.Rebuild, t.Ids)).Single();
 
     /// <summary>Loads the same file into both warehouses and refreshes both, each its own way; then compares.</summary>
     private MartRefresh Load(string step, string path)

@@ -104,7 +104,8 @@ public static class BgNbdModel
     /// <code>
     /// (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))]
     /// </code>
-    /// or, where every t is within half of α+T, the same after Pfaff's transformation (<see cref="NearTermSeries"/>).
+    /// or, where every t is shorter than α+T, the same after Pfaff's transformation (<see cref="NearTermSeries"/>) when
+    /// that converges within its cap.
     /// </summary>
     public static void ConditionalExpectedPurchasesIfAlive(BgNbdFit fit, BgNbdCustomer customer, ReadOnlySpan<double> times, Span<double> expected)
     {
@@ -118,7 +119,7 @@ public static class BgNbdModel
             longest = Math.Max(longest, t);
         }
 
-        if (longest <= 0.5 * (alpha + age) && NearTermSeries(fit, customer, times, expected))
+        if (longest < alpha + age && NearTermSeries(fit, customer, times, expected))
         {
             return;
         }
@@ -143,11 +144,12 @@ public static class BgNbdModel
     /// E[Y(t) | alive at T] = (r+x)·t/(α+T) · Σ_n c_n·(−t/(α+T))^n,  c_0 = 1,  c_(n+1) = c_n·(r+x+1+n)(a+n)/((a+b+x+n)(n+2))
     /// </code>
     /// (the first term is t times λ's posterior mean; the rest is the dropout). Exact like eq. 10, without its
-    /// cancellation (1 minus a number near 1) or its division by a − 1. Its terms alternate and shrink at least
-    /// geometrically by t/(α+T) ≤ 1/2, and much faster when a is small beside a+b+x: on books where hardly anyone drops
-    /// out (b in the millions) a dozen terms instead of the hundreds eq. 10's series takes for a heavy buyer, whose
-    /// terms first grow by about (r+x)·z. False (nothing written) where the terms grow so much that their alternating
-    /// sum would lose more than four bits to rounding: eq. 10's series then serves.
+    /// cancellation (1 minus a number near 1) or its division by a − 1. Its terms alternate and shrink in the end
+    /// geometrically by t/(α+T) (within the cap of 100 terms when that is at most 1/2), and from the start when a is
+    /// small beside a+b+x: on books where hardly anyone drops out (b in the millions) a dozen terms instead of the
+    /// hundreds eq. 10's series takes for a heavy buyer, whose terms first grow by about (r+x)·z. False (nothing
+    /// written) where it has not converged within the cap, or its terms grew so much that their alternating sum would
+    /// lose more than four bits to rounding: eq. 10's series then serves, after at most 100 terms spent here.
     /// </summary>
     private static bool NearTermSeries(BgNbdFit fit, BgNbdCustomer customer, ReadOnlySpan<double> times, Span<double> expected)
     {
@@ -165,7 +167,7 @@ public static class BgNbdModel
 
         Span<bool> converged = stackalloc bool[n];
         var open = n;
-        for (var k = 0; k < 10_000 && open > 0; k++)
+        for (var k = 0; k < 100 && open > 0; k++)
         {
             var ratio = (r + x + 1 + k) * (a + k) / ((a + b + x + k) * (k + 2));
             for (var i = 0; i < n; i++)

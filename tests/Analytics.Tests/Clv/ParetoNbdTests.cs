@@ -83,6 +83,39 @@ public sealed class ParetoNbdTests
         Assert.Equal(1.0, fit.R, 0.2);
     }
 
+    [Fact]
+    public void A_book_whose_lifetimes_vary_less_than_one_rate_allows_stops_past_the_bound_in_a_few_hundred_steps_at_the_limits_fit()
+    {
+        // Lifetimes Erlang(2, 0.02) (two exponential stages, mean 100 weeks) vary less than an exponential, and a gamma
+        // mix of dropout rates only adds variation: the likelihood's supremum is the limit of one rate for all (s, β → ∞
+        // with s/β fixed), as on the demo's books. Without the stop the search crawled that ridge to its cap: 20,340
+        // steps (673 s on a busy machine), ending at s/β = 0.0055370 and log-likelihood −64,632.2372. With it, the
+        // same dropout rate and log-likelihood in a few hundred steps at most.
+        var random = new Random(19);
+        var customers = Enumerable.Range(0, 3_000).Select(_ =>
+        {
+            var lambda = -Math.Log(1 - random.NextDouble()) / 5;
+            var end = Math.Min(52, (-Math.Log(1 - random.NextDouble()) - Math.Log(1 - random.NextDouble())) / 0.02);
+            var (x, last, t) = (0, 0.0, 0.0);
+            while ((t += -Math.Log(1 - random.NextDouble()) / lambda) < end)
+            {
+                (x, last) = (x + 1, t);
+            }
+
+            return new BgNbdCustomer(x, last, 52);
+        }).ToList();
+
+        var fit = ParetoNbdModel.Fit(customers);
+
+        Assert.True(fit.Estimation!.Convergence.Iterations < 1_000, $"{fit.Estimation.Convergence.Iterations} iterations");
+        Assert.Contains(fit.Estimation.Convergence.Warnings, w => w.Contains("ran towards a bound", StringComparison.Ordinal));
+        Assert.Equal(0.0055370, fit.S / fit.Beta, 0.0055370 * 0.005);
+        Assert.Equal(-64_632.2372, fit.LogLikelihood, 0.01);
+        // The limit itself: e^4 further along the ridge (s and β both 55 times larger) the likelihood rises by less than 0.01.
+        var further = customers.Sum(c => ParetoNbdModel.LogLikelihood(c, fit.R, fit.Alpha, fit.S * Math.Exp(4), fit.Beta * Math.Exp(4)));
+        Assert.InRange(further - fit.LogLikelihood, -0.01, 0.01);
+    }
+
     [DatasetFact("cdnow_lifetimes")]
     public void Every_fit_reports_its_convergence_and_cdnows_converge_without_warnings()
     {

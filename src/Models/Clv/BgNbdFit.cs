@@ -32,22 +32,12 @@ public sealed record BgNbdFit(double R, double Alpha, double A, double B, double
         var lambda = PurchaseSimulation.Rate(customer, R, Alpha, random);
 
         // Alive at T, the history's (1−p)^x makes p ~ beta(a, b+x), independent of λ; the customer then buys at
-        // rate λ and leaves after each purchase with probability p.
+        // rate λ and leaves after each purchase with probability p. The coins are independent of the purchase times,
+        // so the purchases in t are the smaller of the Poisson(λt) arrivals and the geometric(p) purchase that is the
+        // last: exactly the walk over each purchase's gap, without it.
         var p = RandomDraws.Beta(random, A, B + customer.Frequency);
-        var purchases = 0;
-        var elapsed = -Math.Log(1.0 - random.NextDouble()) / lambda;
-        while (elapsed <= t)
-        {
-            purchases++;
-            if (random.NextDouble() < p)
-            {
-                break;
-            }
-
-            elapsed -= Math.Log(1.0 - random.NextDouble()) / lambda;
-        }
-
-        return purchases;
+        var arrivals = RandomDraws.Poisson(random, lambda * t);
+        return arrivals == 0 ? 0 : RandomDraws.GeometricAtMost(random, p, arrivals);
     }
 
     public IRepeatPurchaseFit WithParameters(IReadOnlyList<double> parameters)

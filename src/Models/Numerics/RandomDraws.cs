@@ -46,17 +46,40 @@ internal static class RandomDraws
         return x / (x + Gamma(random, b, 1.0));
     }
 
-    /// <summary>Poisson(mean): counting unit exponential gaps, which is quick for the small means of a holdout period.</summary>
+    /// <summary>
+    /// Poisson(mean) by inversion: one uniform against the cumulative probabilities, each term the last times
+    /// mean/k, so a count of k costs k multiplications instead of k exponential gaps' logarithms. Above a mean of 500
+    /// (where e^−mean nears the doubles' floor) the sum of two Poisson(mean/2), which is Poisson(mean).
+    /// </summary>
     public static int Poisson(Random random, double mean)
     {
+        if (mean > 500)
+        {
+            return Poisson(random, mean / 2) + Poisson(random, mean / 2);
+        }
+
+        var u = random.NextDouble();
         var count = 0;
-        var elapsed = -Math.Log(1.0 - random.NextDouble());
-        while (elapsed < mean)
+        var probability = Math.Exp(-mean);
+        var cumulative = probability;
+        // Past the mode the terms only shrink: once one no longer moves the sum, u lies in the rounding left above it.
+        while (u >= cumulative && (count < mean || probability > 1e-17 * cumulative))
         {
             count++;
-            elapsed -= Math.Log(1.0 - random.NextDouble());
+            probability *= mean / count;
+            cumulative += probability;
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Trials up to and including the first success, each a success with probability p: 1 + ⌊ln U / ln(1 − p)⌋,
+    /// at most <paramref name="cap"/> (the caller's count is the smaller of the two anyway).
+    /// </summary>
+    public static int GeometricAtMost(Random random, double p, int cap)
+    {
+        var failures = Math.Floor(Math.Log(1.0 - random.NextDouble()) / SpecialFunctions.LogOnePlus(-p));
+        return failures + 1 >= cap || double.IsNaN(failures) ? cap : (int)failures + 1;
     }
 }

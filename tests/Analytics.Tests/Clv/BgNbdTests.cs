@@ -63,4 +63,29 @@ public sealed class BgNbdTests
         Assert.Equal(1.196723, BgNbdModel.ExpectedPurchases(Published, 39), 1e-6);
         Assert.Equal(1.860519, BgNbdModel.ExpectedPurchases(Published, 78), 1e-6);
     }
+
+    [Theory]
+    [InlineData(1.4547, 5.1955, 44671.97, 7876012.4, 400, 300.0, 4.348, 5.6278888493901937)]
+    [InlineData(1.4547, 5.1955, 44671.97, 7876012.4, 400, 300.0, 26.09, 31.195178699850414)]
+    [InlineData(1.4547, 5.1955, 44671.97, 7876012.4, 400, 300.0, 52.18, 56.891010697554844)]
+    [InlineData(1.4547, 5.1955, 44671.97, 7876012.4, 30, 120.5, 4.348, 1.0846291282794849)]
+    [InlineData(1.4547, 5.1955, 44671.97, 7876012.4, 30, 120.5, 52.18, 12.574388668090787)]
+    [InlineData(0.243, 4.414, 0.793, 2.426, 2, 38.86, 4.0, 0.2027783864693355)]
+    [InlineData(0.243, 4.414, 0.793, 2.426, 2, 38.86, 19.0, 0.89395566503939605)]
+    [InlineData(0.243, 4.414, 0.793, 2.426, 2, 38.86, 39.0, 1.687399305805313)]
+    public void The_expected_purchases_if_alive_match_eq_10_at_40_digits_whichever_series_computes_them(
+        double r, double alpha, double a, double b, int x, double age, double t, double mpmath)
+    {
+        // The references are eq. 10 with mpmath's hyp2f1 at 40 digits. The first five are the 10,000-account demo's
+        // fit (b in the millions: hardly anyone drops out) for a heavy and a middling buyer at month ends, computed by
+        // the transformed series (t ≤ (α+T)/2); the CDNOW ones at 4 and 19 weeks too, at 39 weeks eq. 10's own series.
+        var fit = new BgNbdFit(r, alpha, a, b, double.NaN);
+        var customer = new BgNbdCustomer(x, 0, age);
+        Span<double> byHorizon = stackalloc double[2];
+
+        BgNbdModel.ConditionalExpectedPurchasesIfAlive(fit, customer, [t, t / 2], byHorizon);
+
+        Assert.Equal(1.0, BgNbdModel.ConditionalExpectedPurchasesIfAlive(fit, customer, t) / mpmath, 1e-13);
+        Assert.Equal(BgNbdModel.ConditionalExpectedPurchasesIfAlive(fit, customer, t), byHorizon[0]);
+    }
 }

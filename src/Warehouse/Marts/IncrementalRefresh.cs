@@ -24,8 +24,11 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     // (the segment history, churn rates) count as changed: comparing them would cost about as much as what it saves.
     private const long ComparedRows = 200_000;
 
-    // Longer lists cost more to parse and plan than they save; the model then runs whole and is filtered at the top.
-    private const long LiteralIds = 20_000;
+    // Longer lists go in as an IN over the ids' table: the model then runs whole and is filtered at the top. Measured
+    // at 146,000 accounts (a 1% daily file, 52,125 order ids): as literals `orders` took 0.54 s, against 11.2 s over the
+    // table, `invoice_due_dates` 0.96 against 6.0; even 172,647 ids (`invoice_payments` when as_of moves) were cheaper
+    // as literals, 4.3 s against 6.8. The cap was 20,000 before that measurement.
+    private const long LiteralIds = 200_000;
 
     /// <summary>Every change since <paramref name="martsVersion"/>, up to <paramref name="dataVersion"/>, as the tables it touched.</summary>
     public IReadOnlySet<string> ChangedTables(long martsVersion, long dataVersion) =>

@@ -21,7 +21,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
         var settings = options.Value;
         using var connection = database.Connect();
         var loadedDemo = database.LoadedFiles() == 0 && settings.DemoOnFirstRun;
-        var demo = loadedDemo ? LoadDemo(settings) : null;
+        var demo = loadedDemo ? LoadDemo(settings, connection) : null;
 
         var marts = new MartBuilder(connection);
         // Not only missing tables and unbuilt loads: an upgrade that changed a mart's SQL leaves every table in place
@@ -61,7 +61,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
         }
     }
 
-    private DemoSummary LoadDemo(AnalyticsSettings settings)
+    private DemoSummary LoadDemo(AnalyticsSettings settings, DuckDB.NET.Data.DuckDBConnection connection)
     {
         var folder = Path.Combine(Path.GetDirectoryName(database.FilePath)!, "demo");
         logger.LogInformation("Empty warehouse: writing the demo company ({Accounts} accounts, {Years} years) into {Folder}",
@@ -72,10 +72,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
             Years = settings.DemoYears,
         });
         // The company's regions, so an accounts file later dropped in with a region the demo company has not is rejected.
-        using (var connection = database.Connect())
-        {
-            MartSettings.Set(connection, "company.regions", string.Join(",", DemoCompany.Regions));
-        }
+        MartSettings.Set(connection, "company.regions", string.Join(",", DemoCompany.Regions));
 
         foreach (var report in new FileLoader(database).LoadAll([folder], new LoadOptions()))
         {

@@ -24,7 +24,7 @@ public static class DemoCompany
     ];
 
     /// <summary>The demo company's regions (华东, 华北, ...), the setting company.regions of a warehouse it fills.</summary>
-    public static IReadOnlyList<string> Regions { get; } = [.. Cities.All.Select(c => c.Region).Distinct()];
+    public static IReadOnlyList<string> Regions => Cities.Regions;
 
     public static DemoSummary Write(string outDir, DemoOptions options)
     {

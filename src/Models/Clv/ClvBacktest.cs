@@ -50,7 +50,7 @@ internal static class ClvBacktest
         var spend = GammaGammaModel.Fit(spending);
         var oneOffSpend = FirstPurchaseSpend.Fit(calibration
             .Select((s, i) => (s, after: after[i]))
-            .Where(p => p.s.Frequency == 0)
+            .Where(p => TierHoldout.BuyersOf(p.s) == TierHoldout.OneOff)
             .Select(p => (p.s.TotalSpend, p.after.Frequency - p.s.Frequency, p.after.TotalSpend - p.s.TotalSpend)));
         var valuation = new TierCalibration(calibrationEnd, holdoutDays, [], oneOffSpend);
         var predicted = calibration.Select((s, i) =>

@@ -45,7 +45,7 @@ public sealed record TierCalibration(DateOnly CalibrationEnd, int HoldoutDays, I
 
     /// <summary>Spend per purchase the backtest's own valuation gives an account before the factor: the first purchase's line for a one-off buyer.</summary>
     internal double Spend(AccountPurchaseSummary summary, double gammaGamma) =>
-        OneOffSpend is { } line && summary.Frequency == 0 ? line.Spend(summary.TotalSpend) : gammaGamma;
+        OneOffSpend is { } line && TierHoldout.BuyersOf(summary) == TierHoldout.OneOff ? line.Spend(summary.TotalSpend) : gammaGamma;
 
     /// <summary>
     /// Each account's value corrected (today's tier, today's buyers): a one-off buyer's spend per purchase from its

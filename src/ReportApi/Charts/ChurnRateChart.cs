@@ -46,7 +46,7 @@ internal sealed class ChurnRateChart : IChart
         return data with
         {
             Lines = [new ReferenceLine(true, (double)overall.Rate * 100, $"{context.T("group.all")} {overall.Rate * 100:0.0}%")],
-            Notes = [context.F("churn.note", Day(overall.Start), Day(overall.End), overall.AtRisk, overall.Churned)],
+            Notes = [context.F("churn.note", ChartContext.ODataDate(overall.Start), ChartContext.ODataDate(overall.End), overall.AtRisk, overall.Churned)],
         };
     }
 
@@ -63,6 +63,4 @@ internal sealed class ChurnRateChart : IChart
         return condition is null ? null : ChartContext.ODataLink("Accounts",
             [condition, "MasterAccountId eq AccountId", .. context.FilterConditions("Tier", "Region")]);
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -70,8 +70,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                     + string.Join(" union ", monthReads.Select(t => $"select month from {MonthsOf(t)}").DefaultIfEmpty("select null::date as month where false")));
                 var months = connection.Scalar<long>($"select count(*) from {MonthsOf(table)}");
                 var filter = InList("month", $"select month from {MonthsOf(table)}", months, "date ");
-                connection.Execute($"delete from {table} where {filter}");
-                var rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {filter}");
+                var rows = ReplaceRows(table, sql, filter);
                 changedWhole.Add(table);
                 monthsKnown.Add(table);
                 timings.Add(clock.Timing(name, rows, MartRebuild.Rows, months));
@@ -95,8 +94,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                     connection.Execute($"create or replace temp table refresh_before as select * from {table} where {filter}");
                 }
 
-                connection.Execute($"delete from {table} where {filter}");
-                var rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {filter}");
+                var rows = ReplaceRows(table, sql, filter);
                 if (monthSources.Contains(table))
                 {
                     ChangedMonths(table, "refresh_before", $"(select * from {table} where {filter})");
@@ -141,6 +139,13 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         var byMonth = models.Where(m => m.Header.Key.Contains(SqlModelHeader.RefreshMonth)).Select(m => $"marts.{m.Name}").ToHashSet(StringComparer.Ordinal);
         return models.Where(m => m.Header.RefreshBy == SqlModelHeader.RefreshMonth)
             .SelectMany(m => MartInputs.Reads(m.Sql)).Where(byMonth.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The rows of <paramref name="table"/> that <paramref name="filter"/> selects, computed again by its model.</summary>
+    private long ReplaceRows(string table, string sql, string filter)
+    {
+        connection.Execute($"delete from {table} where {filter}");
+        return connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where {filter}");
     }
 
     private static string MonthsOf(string table) => $"refresh_months_{table["marts.".Length..]}";

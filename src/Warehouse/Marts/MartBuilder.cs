@@ -94,7 +94,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
     {
         var freshness = Freshness();
         var inputs = MartInputs.Fingerprint(connection, models);
-        var whyFull = !IsBuilt() ? "a mart has no table yet"
+        var whyFull = !IsBuilt(models) ? "a mart has no table yet"
             : freshness.MartsVersion is null ? "the marts record no data version"
             : connection.Scalar<string?>("select fingerprint from meta.marts_inputs") != inputs
                 ? "an input other than orders, order lines and tickets changed (a setting, account, product, contract, calendar, decision or a mart's SQL)"
@@ -135,10 +135,12 @@ public sealed class MartBuilder(DuckDBConnection connection)
     }
 
     /// <summary>Whether every model has its table: not on a new warehouse, nor after an upgrade that added a model.</summary>
-    public bool IsBuilt()
+    public bool IsBuilt() => IsBuilt(Models());
+
+    private bool IsBuilt(IReadOnlyList<SqlModel> models)
     {
         var tables = connection.Rows("select table_name from information_schema.tables where table_schema = 'marts'", r => r.GetString(0));
-        return Models().All(m => tables.Contains(m.Name));
+        return models.All(m => tables.Contains(m.Name));
     }
 
     /// <summary>The data version now and the one the marts were built from, read in one snapshot.</summary>

@@ -41,7 +41,7 @@ internal static class ReadersDuringRefresh
                 Round(http, idle, answers);
             }
 
-            // First the refresh on every core, then as the service runs it, leaving the readers one (RefreshLimits).
+            // First the refresh on every core, then as the service runs it, leaving the readers one (RefreshSettings).
             foreach (var servingReaders in new[] { false, true })
             {
                 var during = Queries.Select(_ => new List<double>()).ToArray();

@@ -11,6 +11,7 @@ namespace Analytics.Warehouse;
 /// -- references: master_account_id -> core.accounts.account_id
 /// -- refresh by: master_account_id
 /// -- as_of moves: rows where status in ('open', 'overdue')
+/// -- materialized: view
 /// </code>
 /// The key is required, on one line; not null may take several lines; accepted and references are optional, one
 /// line per column. Refresh by names the column whose account (or order, ticket, contract) a row belongs to: the
@@ -19,7 +20,12 @@ namespace Analytics.Warehouse;
 /// <c>refresh by: month</c> promises that a month's rows change only when that month's rows of the marts it reads do
 /// (of the orders and their lines: the orders of that month). As_of moves (with refresh by only) says which rows a later as_of day
 /// changes besides those: <c>no row</c> (as_of only bounds rows no load has yet: no order is dated after it), or
-/// <c>rows where</c> a condition on the rows as they were; without it a moved as_of rebuilds the model whole. Accepted values are written as they are, without quotes, separated by commas, in the order
+/// <c>rows where</c> a condition on the rows as they were; without it a moved as_of rebuilds the model whole.
+/// <c>materialized: view</c> (a mart only) makes the refresh create the model as a view instead of writing a table: for a
+/// model whose rows are a projection of the marts or core table before it, with a few columns added (and one-row joins
+/// such as as_of or a setting): writing its rows cost more than computing them again where they are read. Its refresh
+/// by and as_of moves lines still say which of its rows a load or a later as_of changes, for the marts that read it.
+/// Accepted values are written as they are, without quotes, separated by commas, in the order
 /// people see them. Any other header line is prose. Every model is tested against its header (SqlModelTests), so
 /// a declaration that does not parse is refused rather than skipped: a check that silently vanished would pass forever.
 /// </summary>
@@ -35,6 +41,7 @@ public sealed partial record SqlModelHeader(
     private const string ReferencesPrefix = "-- references:";
     private const string RefreshByPrefix = "-- refresh by:";
     private const string AsOfMovesPrefix = "-- as_of moves:";
+    private const string MaterializedPrefix = "-- materialized:";
     private const string RowsWhere = "rows where ";
 
     /// <summary>The columns a model may be refreshed by, each naming an account or a row that belongs to one.</summary>
@@ -54,6 +61,9 @@ public sealed partial record SqlModelHeader(
     /// ("false" for none), or null: a moved as_of rebuilds the model whole.
     /// </summary>
     public string? AsOfMoves { get; init; }
+
+    /// <summary>Whether the refresh creates the model as a view (<c>-- materialized: view</c>) rather than a table.</summary>
+    public bool IsView { get; init; }
 
     /// <summary>The values the header accepts in a column, or null when it declares none.</summary>
     public IReadOnlyList<string>? AcceptedIn(string column) => Accepted.FirstOrDefault(a => a.Column == column)?.Values;
@@ -75,6 +85,7 @@ public sealed partial record SqlModelHeader(
         var references = new List<ModelReference>();
         string? refreshBy = null;
         string? asOfMoves = null;
+        bool? isView = null;
         foreach (var line in header)
         {
             if (line.StartsWith(KeyPrefix, StringComparison.Ordinal))
@@ -110,6 +121,16 @@ public sealed partial record SqlModelHeader(
                     : rows.StartsWith(RowsWhere, StringComparison.Ordinal) && rows.Length > RowsWhere.Length ? rows[RowsWhere.Length..]
                     : throw Malformed(model, line, "expected 'no row' or 'rows where <condition>'");
             }
+            else if (line.StartsWith(MaterializedPrefix, StringComparison.Ordinal))
+            {
+                isView = isView is not null ? throw Malformed(model, line, "a second materialized line")
+                    : line[MaterializedPrefix.Length..].Trim() switch
+                    {
+                        "view" => true,
+                        "table" => false,
+                        _ => throw Malformed(model, line, "expected 'view' or 'table'"),
+                    };
+            }
         }
 
         if (asOfMoves is not null && refreshBy is null)
@@ -130,13 +151,15 @@ public sealed partial record SqlModelHeader(
         {
             RefreshBy = refreshBy,
             AsOfMoves = asOfMoves,
+            IsView = isView ?? false,
         };
     }
 
     private static bool Declares(string line) =>
         line.StartsWith(KeyPrefix, StringComparison.Ordinal) || line.StartsWith(NotNullPrefix, StringComparison.Ordinal)
         || line.StartsWith(AcceptedPrefix, StringComparison.Ordinal) || line.StartsWith(ReferencesPrefix, StringComparison.Ordinal)
-        || line.StartsWith(RefreshByPrefix, StringComparison.Ordinal) || line.StartsWith(AsOfMovesPrefix, StringComparison.Ordinal);
+        || line.StartsWith(RefreshByPrefix, StringComparison.Ordinal) || line.StartsWith(AsOfMovesPrefix, StringComparison.Ordinal)
+        || line.StartsWith(MaterializedPrefix, StringComparison.Ordinal);
 
     private static AcceptedValues AcceptedValuesOf(string model, string line)
     {

@@ -1,6 +1,10 @@
 -- Grain: one row per order: its margin against the cap and what the margin clause makes the supplier owe.
 -- key: order_id
 -- refresh by: order_id
+-- materialized: view
+-- A view: orders' rows with their contract's cap and a few columns computed; only contract_month_margin reads it,
+-- once per refresh, so writing it was a second computation nobody read. It reads margin.penalty_multiple live: a
+-- changed setting makes the marts stale until the refresh after it, which rebuilds what reads this view.
 -- not null: account_id, order_date, under_contract
 -- references: order_id -> core.orders.order_id
 -- references: account_id -> core.accounts.account_id

@@ -2,6 +2,10 @@
 -- key: order_id
 -- refresh by: order_id
 -- as_of moves: rows where status in ('open', 'overdue')
+-- materialized: view
+-- A view: invoice_due_dates' rows judged against as_of, computed where they are read (OData's InvoicePayments,
+-- account_payments, the account page, the payment features). It reads payments.late_fee_per_day live: a changed
+-- setting makes the marts stale until the refresh after it.
 -- not null: account_id, due_date, due_date_source, status, days_late
 -- accepted: status in (open, paid_on_time, paid_late, overdue)
 -- accepted: due_date_source in (file, terms, settlement)

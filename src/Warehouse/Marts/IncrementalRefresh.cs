@@ -12,6 +12,8 @@ namespace Analytics.Warehouse.Marts;
 /// <item>a model whose header says <c>-- refresh by: month</c> has the rows of the months that changed in the marts
 /// it reads rebuilt: of a mart whose key holds the month, the months of the rows that differ; of a mart refreshed
 /// by the touched orders (orders, their lines), those orders' months;</item>
+/// <item>a view (<c>-- materialized: view</c>) is left as it is: its rows are computed from the marts below it where
+/// they are read; for its readers it counts as changed by the touched ids, or whole, as its header says;</item>
 /// <item>any other model is rebuilt whole (tiers, the Pareto curve, churn rates: ranks and shares over the book).
 /// A small one is compared with what it was, so that an as-of day or a service calendar that came out the same
 /// leaves the models reading it to the cheaper path.</item>
@@ -61,6 +63,25 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             changed.Add(table);
             var wholeReads = reads.Intersect(changedWhole).ToList();
             var asOfMovedOn = wholeReads is ["marts.as_of"] && header.AsOfMoves is not null && AsOf() > asOfBefore;
+            if (header.IsView)
+            {
+                // A view's rows are computed where they are read, from the marts below it as they now are: nothing to
+                // rebuild. What changed in it is said for its readers as the table would have: only the touched ids'
+                // rows when it goes by them and read nothing changed whole (besides an as_of that changes no row of it).
+                if (!(header.RefreshBy is { } by && by != SqlModelHeader.RefreshMonth && (wholeReads.Count == 0 || (asOfMovedOn && header.AsOfMoves == "false"))))
+                {
+                    changedWhole.Add(table);
+                }
+                else if (by == "order_id" && !monthSources.Contains(table))
+                {
+                    connection.Execute($"create or replace temp table {MonthsOf(table)} as select month from refresh_order_months");
+                    monthsKnown.Add(table);
+                }
+
+                timings.Add(clock.Timing(name, 0, MartRebuild.Unchanged));
+                continue;
+            }
+
             // A model refreshed by month that says a moved as_of changes no row reads as_of as bounding nothing loaded.
             var monthReads = changedReads.Where(t => !(t == "marts.as_of" && header.AsOfMoves == "false")).ToList();
             if (header.RefreshBy == SqlModelHeader.RefreshMonth && monthReads.All(monthsKnown.Contains))

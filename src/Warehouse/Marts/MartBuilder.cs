@@ -19,7 +19,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
     private static readonly ConcurrentDictionary<string, object> Rebuilds = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether people may read while it runs (the service): the refresh then leaves them a core (<see cref="RefreshLimits"/>).
+    /// Whether people may read while it runs (the service): the refresh then leaves them a core (<see cref="RefreshSettings"/>).
     /// The command line's refresh, alone on the file, sets it false and uses every core.
     /// </summary>
     public bool ServingReaders { get; init; } = true;
@@ -34,10 +34,10 @@ public sealed class MartBuilder(DuckDBConnection connection)
 
     private List<MartTiming> RefreshAlone()
     {
-        using var limits = RefreshLimits.Apply(connection, ServingReaders);
+        using var settings = RefreshSettings.Apply(connection, ServingReaders);
         using var transaction = connection.BeginTransaction();
         var models = Models();
-        var timings = BuildAll(models, limits);
+        var timings = BuildAll(models, settings);
         RecordBuilt(MartInputs.Fingerprint(connection, models));
         transaction.Commit();
         return timings;
@@ -47,16 +47,16 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// After loads: rebuilds only what they changed when they changed only orders, order lines and tickets
     /// (<see cref="IncrementalRefresh"/>), else every mart, and says why. The result is the same marts a full
     /// rebuild gives (IncrementalRefreshTests compares them row by row). When the marts are current it changes
-    /// nothing, and sets no <see cref="RefreshLimits"/>: it runs at every start-up and after every inbox scan.
+    /// nothing, and sets no <see cref="RefreshSettings"/>: it runs at every start-up and after every inbox scan.
     /// </summary>
     public MartRefresh RefreshChanged()
     {
         lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
         {
-            RefreshLimits? limits = null;
+            RefreshSettings? settings = null;
             try
             {
-                // Disposed (rolled back unless committed) before the limits are put back, in the finally below.
+                // Disposed (rolled back unless committed) before the settings are put back, in the finally below.
                 using var transaction = connection.BeginTransaction();
                 var models = Models();
                 var state = State(models);
@@ -65,9 +65,9 @@ public sealed class MartBuilder(DuckDBConnection connection)
                     return new MartRefresh(false, "the marts are current", []) { DataVersion = state.Freshness.DataVersion };
                 }
 
-                limits = RefreshLimits.Apply(connection, ServingReaders);
+                settings = RefreshSettings.Apply(connection, ServingReaders);
                 var (freshness, inputs, whyFull) = state;
-                var timings = whyFull is null ? new IncrementalRefresh(connection).Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, limits);
+                var timings = whyFull is null ? new IncrementalRefresh(connection).Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, settings);
                 RecordBuilt(inputs);
                 transaction.Commit();
                 return new MartRefresh(whyFull is not null, whyFull ?? $"only orders, order lines or tickets changed since data version {freshness.MartsVersion}", timings)
@@ -77,7 +77,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
             }
             finally
             {
-                limits?.Dispose();
+                settings?.Dispose();
             }
         }
     }
@@ -102,26 +102,51 @@ public sealed class MartBuilder(DuckDBConnection connection)
         return new MartsState(freshness, inputs, whyFull);
     }
 
-    private List<MartTiming> BuildAll(IReadOnlyList<SqlModel> models, RefreshLimits limits)
+    private List<MartTiming> BuildAll(IReadOnlyList<SqlModel> models, RefreshSettings settings)
     {
         var timings = new List<MartTiming>();
-        foreach (var (name, sql, _) in models)
+        var kinds = Kinds();
+        foreach (var (name, sql, header) in models)
         {
             var clock = MartClock.Start();
             try
             {
-                connection.Execute($"create or replace table marts.{name} as\n{sql}");
+                Create(name, sql, header.IsView, kinds.GetValueOrDefault(name));
             }
             catch (DuckDBException e)
             {
-                throw limits.Explain(e, name);
+                throw settings.Explain(e, name);
             }
 
-            timings.Add(clock.Timing(name, connection.Scalar<long>($"select count(*) from marts.{name}")));
+            // A view writes no rows: counting them would compute it, for a figure nobody waits for.
+            timings.Add(header.IsView ? clock.Timing(name, 0, MartRebuild.View) : clock.Timing(name, connection.Scalar<long>($"select count(*) from marts.{name}")));
         }
 
         return timings;
     }
+
+    /// <summary>
+    /// Creates the mart as its header says, a table or a view; what an older release left under the name in the other
+    /// kind (<paramref name="existing"/>: a table now a view, or the other way round) is dropped first, since DuckDB
+    /// replaces an object only with one of its own kind.
+    /// </summary>
+    internal void Create(string name, string sql, bool asView, string? existing)
+    {
+        if (existing == (asView ? BaseTable : View))
+        {
+            connection.Execute($"drop {(asView ? "table" : "view")} marts.{name}");
+        }
+
+        connection.Execute($"create or replace {(asView ? "view" : "table")} marts.{name} as\n{sql}");
+    }
+
+    private const string BaseTable = "BASE TABLE";
+    private const string View = "VIEW";
+
+    /// <summary>Each object of the marts schema and its kind (information_schema's table_type: BASE TABLE or VIEW).</summary>
+    internal Dictionary<string, string> Kinds() =>
+        connection.Rows("select table_name, table_type from information_schema.tables where table_schema = 'marts' and table_catalog = current_database()",
+            r => (r.GetString(0), r.GetString(1))).ToDictionary(k => k.Item1, k => k.Item2, StringComparer.Ordinal);
 
     /// <summary>
     /// Records what the marts were built from: read inside the transaction, the version of the very snapshot the
@@ -134,13 +159,16 @@ public sealed class MartBuilder(DuckDBConnection connection)
         connection.Execute("delete from meta.load_changes where data_version <= (select version from meta.data_version)");
     }
 
-    /// <summary>Whether every model has its table: not on a new warehouse, nor after an upgrade that added a model.</summary>
+    /// <summary>
+    /// Whether every model has its table, or its view when its header says so: not on a new warehouse, nor after an
+    /// upgrade that added a model or made a table of one a view (or a view a table).
+    /// </summary>
     public bool IsBuilt() => IsBuilt(Models());
 
     private bool IsBuilt(IReadOnlyList<SqlModel> models)
     {
-        var tables = connection.Rows("select table_name from information_schema.tables where table_schema = 'marts'", r => r.GetString(0));
-        return models.All(m => tables.Contains(m.Name));
+        var kinds = Kinds();
+        return models.All(m => kinds.GetValueOrDefault(m.Name) == (m.Header.IsView ? View : BaseTable));
     }
 
     /// <summary>The data version now and the one the marts were built from, read in one snapshot.</summary>
@@ -173,6 +201,9 @@ public enum MartRebuild
     Whole,
     Rows,
     Unchanged,
+
+    /// <summary>A view (<c>-- materialized: view</c>) created again: no rows written, they are computed where read.</summary>
+    View,
 }
 
 /// <summary>What a refresh after loads did: every mart rebuilt (<paramref name="Full"/>, and why), or only what changed.</summary>

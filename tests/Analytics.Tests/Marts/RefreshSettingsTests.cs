@@ -6,9 +6,10 @@ using DuckDB.NET.Data;
 namespace Analytics.Tests.Marts;
 
 /// <summary>
-/// The cap on a refresh's temporary files: a runaway model stops with a sentence naming it, long before the disk is full.
+/// The settings a refresh runs under: the cap on its temporary files (a runaway model stops with a sentence naming it,
+/// long before the disk is full), a core left to readers, no FSST compression while it writes; each put back after it.
 /// </summary>
-public sealed class RefreshLimitsTests
+public sealed class RefreshSettingsTests
 {
     private const long GiB = 1L << 30;
 
@@ -18,7 +19,7 @@ public sealed class RefreshLimitsTests
     [InlineData(3 * GiB, 10 * GiB, 5 * GiB)] // half the free space
     [InlineData(0, 4 * GiB, 2 * GiB)] // the floor, but half the free space comes first
     public void The_cap_is_four_times_the_file_at_least_8_GiB_at_most_half_the_free_space(long file, long free, long cap) =>
-        Assert.Equal(cap, RefreshLimits.TempCap(file, free));
+        Assert.Equal(cap, RefreshSettings.TempCap(file, free));
 
     [Fact]
     public void The_cap_holds_for_the_refresh_and_is_put_back_after_it()
@@ -26,11 +27,11 @@ public sealed class RefreshLimitsTests
         using var warehouse = new TestWarehouse();
         using var connection = warehouse.Connect();
         var before = Setting(connection);
-        using (var limits = RefreshLimits.Apply(connection))
+        using (var limits = RefreshSettings.Apply(connection))
         {
             Assert.NotEqual(before, Setting(connection));
             // the free space moves with the neighbours' files: within 256 MiB of the rule's figure
-            var cap = RefreshLimits.TempCap(new FileInfo(warehouse.Database.FilePath).Length, new DriveInfo(warehouse.Folder.Path).AvailableFreeSpace);
+            var cap = RefreshSettings.TempCap(new FileInfo(warehouse.Database.FilePath).Length, new DriveInfo(warehouse.Folder.Path).AvailableFreeSpace);
             Assert.InRange(limits.TempBytes, cap - (256L << 20), cap + (256L << 20));
         }
 
@@ -43,22 +44,44 @@ public sealed class RefreshLimitsTests
         using var warehouse = new TestWarehouse();
         using var connection = warehouse.Connect();
         connection.Execute("set threads = 4");
-        using (RefreshLimits.Apply(connection, leaveCoreForReaders: true))
+        using (RefreshSettings.Apply(connection, leaveCoreForReaders: true))
         {
             Assert.Equal(3L, connection.Scalar<long>("select current_setting('threads')"));
         }
 
         Assert.Equal(4L, connection.Scalar<long>("select current_setting('threads')"));
-        using (RefreshLimits.Apply(connection))
+        using (RefreshSettings.Apply(connection))
         {
             Assert.Equal(4L, connection.Scalar<long>("select current_setting('threads')"));
         }
 
         connection.Execute("set threads = 1");
-        using (RefreshLimits.Apply(connection, leaveCoreForReaders: true))
+        using (RefreshSettings.Apply(connection, leaveCoreForReaders: true))
         {
             Assert.Equal(1L, connection.Scalar<long>("select current_setting('threads')"));
         }
+    }
+
+    [Fact]
+    public void No_fsst_while_the_refresh_writes_and_the_setting_before_it_is_put_back()
+    {
+        using var warehouse = new TestWarehouse();
+        using var connection = warehouse.Connect();
+        var before = Compression(connection);
+        using (RefreshSettings.Apply(connection))
+        {
+            Assert.Equal(RefreshSettings.DisabledCompression, Compression(connection), ignoreCase: true);
+            Assert.Contains("fsst", Compression(connection), StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(before, Compression(connection));
+        connection.Execute("set disabled_compression_methods = 'chimp'");
+        using (RefreshSettings.Apply(connection))
+        {
+            Assert.Equal(RefreshSettings.DisabledCompression, Compression(connection), ignoreCase: true);
+        }
+
+        Assert.Equal("chimp", Compression(connection), ignoreCase: true);
     }
 
     [Fact]
@@ -66,7 +89,7 @@ public sealed class RefreshLimitsTests
     {
         using var warehouse = new TestWarehouse();
         using var connection = warehouse.Connect();
-        using var limits = RefreshLimits.Apply(connection);
+        using var limits = RefreshSettings.Apply(connection);
         // DuckDB's own error, from a sort that must spill more than a 1 MB cap allows.
         connection.Execute($"set temp_directory = {SqlExtensions.Literal(warehouse.Folder.File("spill"))}; set memory_limit = '32MB'; set max_temp_directory_size = '1MB'");
         var duckDb = Assert.Throws<DuckDBException>(() => connection.Execute("create temp table spilled as select range as n, md5(range::varchar) as h from range(3000000) order by h"));
@@ -84,11 +107,14 @@ public sealed class RefreshLimitsTests
     {
         using var warehouse = new TestWarehouse();
         using var connection = warehouse.Connect();
-        using var limits = RefreshLimits.Apply(connection);
+        using var limits = RefreshSettings.Apply(connection);
         var duckDb = Assert.Throws<DuckDBException>(() => connection.Execute("select error('churn.definition must be inactivity, contract or label, not x')"));
 
         Assert.Same(duckDb, limits.Explain(duckDb, "account_churn"));
     }
+
+    private static string Compression(DuckDBConnection connection) =>
+        connection.Scalar<string>("select current_setting('disabled_compression_methods')");
 
     private static string Setting(DuckDBConnection connection) =>
         connection.Scalar<string>("select current_setting('max_temp_directory_size')");

@@ -127,7 +127,7 @@ internal static class MartBenchmark
                 PrintOperators(System.Text.Json.JsonDocument.Parse(plan).RootElement, 0);
             }
 
-            connection.Execute($"create or replace table marts.{model.Name} as\n{model.Sql}");
+            new MartBuilder(connection).Build(model);
         }
 
         transaction.Rollback();

@@ -18,6 +18,10 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// </summary>
     private static readonly ConcurrentDictionary<string, object> Rebuilds = new(StringComparer.Ordinal);
 
+    // A mart's kind, as information_schema.tables' table_type says it.
+    private const string BaseTable = "BASE TABLE";
+    private const string View = "VIEW";
+
     /// <summary>
     /// Whether people may read while it runs (the service): the refresh then leaves them a core (<see cref="RefreshSettings"/>).
     /// The command line's refresh, alone on the file, sets it false and uses every core.
@@ -126,11 +130,21 @@ public sealed class MartBuilder(DuckDBConnection connection)
     }
 
     /// <summary>
+    /// One mart built as the refresh builds it (a table, or a view when its header says so), inside the caller's
+    /// transaction: for a harness that stops at a model (a plan, an EXPLAIN ANALYZE) after building the ones before it.
+    /// </summary>
+    public void Build(SqlModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Create(model.Name, model.Sql, model.Header.IsView, Kinds().GetValueOrDefault(model.Name));
+    }
+
+    /// <summary>
     /// Creates the mart as its header says, a table or a view; what an older release left under the name in the other
     /// kind (<paramref name="existing"/>: a table now a view, or the other way round) is dropped first, since DuckDB
     /// replaces an object only with one of its own kind.
     /// </summary>
-    internal void Create(string name, string sql, bool asView, string? existing)
+    private void Create(string name, string sql, bool asView, string? existing)
     {
         if (existing == (asView ? BaseTable : View))
         {
@@ -140,11 +154,8 @@ public sealed class MartBuilder(DuckDBConnection connection)
         connection.Execute($"create or replace {(asView ? "view" : "table")} marts.{name} as\n{sql}");
     }
 
-    private const string BaseTable = "BASE TABLE";
-    private const string View = "VIEW";
-
     /// <summary>Each object of the marts schema and its kind (information_schema's table_type: BASE TABLE or VIEW).</summary>
-    internal Dictionary<string, string> Kinds() =>
+    private Dictionary<string, string> Kinds() =>
         connection.Rows("select table_name, table_type from information_schema.tables where table_schema = 'marts' and table_catalog = current_database()",
             r => (r.GetString(0), r.GetString(1))).ToDictionary(k => k.Item1, k => k.Item2, StringComparer.Ordinal);
 

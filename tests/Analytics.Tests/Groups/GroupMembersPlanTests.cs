@@ -42,7 +42,7 @@ public sealed class GroupMembersPlanTests
                 break;
             }
 
-            connection.Execute($"create or replace table marts.{model.Name} as\n{model.Sql}");
+            new MartBuilder(connection).Build(model);
         }
 
         var joins = new List<string>();

@@ -70,15 +70,15 @@ public sealed class RefreshSettingsTests
         var before = Compression(connection);
         using (RefreshSettings.Apply(connection))
         {
-            Assert.Equal(RefreshSettings.DisabledCompression, Compression(connection), ignoreCase: true);
-            Assert.Contains("fsst", Compression(connection), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(Methods(RefreshSettings.DisabledCompression), Methods(Compression(connection)));
+            Assert.Contains("fsst", Methods(Compression(connection)));
         }
 
         Assert.Equal(before, Compression(connection));
         connection.Execute("set disabled_compression_methods = 'chimp'");
         using (RefreshSettings.Apply(connection))
         {
-            Assert.Equal(RefreshSettings.DisabledCompression, Compression(connection), ignoreCase: true);
+            Assert.Equal(Methods(RefreshSettings.DisabledCompression), Methods(Compression(connection)));
         }
 
         Assert.Equal("chimp", Compression(connection), ignoreCase: true);
@@ -112,6 +112,9 @@ public sealed class RefreshSettingsTests
 
         Assert.Same(duckDb, limits.Explain(duckDb, "account_churn"));
     }
+
+    // DuckDB reads the list back in its own spelling and order ("Dictionary,FSST").
+    private static List<string> Methods(string list) => [.. list.Split(',', StringSplitOptions.TrimEntries).Select(m => m.ToLowerInvariant()).Order(StringComparer.Ordinal)];
 
     private static string Compression(DuckDBConnection connection) =>
         connection.Scalar<string>("select current_setting('disabled_compression_methods')");

@@ -11,7 +11,7 @@ namespace Analytics.Tests.Serve;
 /// endpoint it maps, every method, as an admin, answers without a 500; the report pages (dashboard, every chart, the
 /// account page, OData, its Arrow and CSV streams, campaign previews) answer 503 with the sentence that says what to do.
 /// The endpoints come from the app's own data source, so a new one is covered without a new test. Only the tables are
-/// dropped: the marts that are views (invoice_payments, order_lines, order_margin) stay, over tables that are gone,
+/// dropped: the marts that are views (order_lines, order_margin) stay, over tables that are gone,
 /// and a request reading one answers 503 too.
 /// </summary>
 public sealed class MartsNotReadyTests

@@ -53,10 +53,13 @@ public static partial class ReportQueries
     private static string Template(string name) =>
         Templates.GetOrAdd(name, n => Include().Replace(MartRule().Replace(Read(n), m => MartText(m.Groups[1].Value)), m => Read("_" + m.Groups[1].Value)));
 
-    /// <summary>A mart's own text (Marts/NNN_name.sql), its {{visible:column}} marks kept for the reader's scope.</summary>
+    /// <summary>
+    /// A mart's own text (Marts/NNN_name.sql), its {{visible:column}} marks kept for the reader's scope; every row of it
+    /// is computed, as in a full build ({{refresh:column}} marks "true").
+    /// </summary>
     private static string MartText(string mart) =>
-        SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
-            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{mart}.sql", StringComparison.Ordinal)));
+        SqlModel.RefreshMark().Replace(SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{mart}.sql", StringComparison.Ordinal))), "true");
 
     [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
     private static partial Regex Include();

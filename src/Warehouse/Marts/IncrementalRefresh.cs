@@ -20,8 +20,10 @@ namespace Analytics.Warehouse.Marts;
 /// </summary>
 internal sealed class IncrementalRefresh(DuckDBConnection connection)
 {
-    // Whole-book marts up to this size are compared with their previous rows (both ways, EXCEPT ALL); larger ones
-    // (the segment history, churn rates) count as changed: comparing them would cost about as much as what it saves.
+    // Whole-book marts up to this size are compared with their previous rows (by their number and an order-independent
+    // sum of row hashes, as ChangedMonths; EXCEPT ALL both ways cost more than building the smaller ones: the daily
+    // file's account_company 0.18 CPU s against 0.02 to build); larger ones (the segment history, churn rates) count
+    // as changed: comparing them would cost about as much as what it saves.
     private const long ComparedRows = 200_000;
 
     // Longer lists go in as an IN over the ids' table: the model then runs whole and is filtered at the top. Measured
@@ -214,8 +216,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             replaced = connection.Scalar<long>($"select count(*) from {MonthsOf(table)}") > 0 ? $" where month in (select month from {MonthsOf(table)})" : null;
         }
         else if (connection.Scalar<bool>($"""
-            select exists (select * from {table} except all select * from refresh_next)
-                or exists (select * from refresh_next except all select * from {table})
+            select (select (count(*), sum(hash(x))) from {table} x) is distinct from (select (count(*), sum(hash(x))) from refresh_next x)
             """))
         {
             replaced = "";

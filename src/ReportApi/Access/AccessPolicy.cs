@@ -12,8 +12,14 @@ internal static class AccessPolicy
     private static readonly HashSet<string> Everyone = [Admin, Manager, Analyst, Marketing];
     private static readonly HashSet<string> Read = ["GET", "HEAD"];
 
-    /// <summary>The entity sets of the load ledger (OData/LoadLedgerSets.cs), named here for their rules below.</summary>
-    public static IReadOnlyList<string> LoadLedger { get; } = ["LoadBatches", "LoadRejects", "PendingRows"];
+    // The entity sets of the load ledger (OData/LoadLedgerSets.cs), named here for their rules below: each set takes its
+    // name from these, so a set and its rule cannot part.
+    public const string LoadBatches = "LoadBatches";
+    public const string LoadRejects = "LoadRejects";
+    public const string PendingRows = "PendingRows";
+
+    /// <summary>The load ledger's entity sets.</summary>
+    public static IReadOnlyList<string> LoadLedger { get; } = [LoadBatches, LoadRejects, PendingRows];
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
     [

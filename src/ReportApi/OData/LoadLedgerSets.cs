@@ -16,7 +16,7 @@ internal static class LoadLedgerSets
     // load's second is what a person asks for.
     public static IReadOnlyList<EntitySetDefinition> All { get; } =
     [
-        Ledger(AccessPolicy.LoadLedger[0], "LoadBatch",
+        Ledger(AccessPolicy.LoadBatches, "LoadBatch",
             """
             select batch_id, file_name, file_path, entity, sha256, status, rows_read, rows_loaded, rows_rejected, rows_pending,
                    rows_merged, rows_dropped, date_trunc('second', started_at) as started_at,
@@ -25,13 +25,13 @@ internal static class LoadLedgerSets
             """,
             ["batch_id"]),
         // A row rejected when a later load tried it again (it had waited for its parent) keeps its first file and line.
-        Ledger(AccessPolicy.LoadLedger[1], "LoadReject",
+        Ledger(AccessPolicy.LoadRejects, "LoadReject",
             """
             select r.batch_id, r.source_line, r.file_name, b.entity, r.reason, r.raw_row, date_trunc('second', b.finished_at) as loaded_at
             from meta.rejects r left join meta.load_batches b using (batch_id)
             """,
             ["batch_id", "source_line"]),
-        Ledger(AccessPolicy.LoadLedger[2], "PendingRow",
+        Ledger(AccessPolicy.PendingRows, "PendingRow",
             """
             select p.batch_id, p.source_line, b.file_name, p.entity, p.waiting_for, p.raw_row::varchar as raw_row,
                    date_trunc('second', b.finished_at) as loaded_at

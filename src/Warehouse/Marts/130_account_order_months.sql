@@ -22,7 +22,7 @@ with orders as (
         max(o.order_date) as last_order_date
     from orders o
     join merge_map m using (account_id)
-    where o.order_date <= (select as_of_date from marts.as_of)
+    where o.order_date <= (select as_of_date from marts.as_of) and {{refresh:m.master_account_id}}
     group by all
 )
 select * from final

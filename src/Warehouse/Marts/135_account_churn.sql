@@ -13,6 +13,8 @@
 --               when the export gives no day). An account of a group churns when its master is labelled.
 -- Only days on or before as_of count. The account is churned on days churned_on <= d < returned_on.
 -- last_order_date: the last order on or before churned_on (null for an account that never ordered).
+-- An account's churn reads its own orders, contracts and label only: the refresh marks are where a refresh of some
+-- accounts' rows reads only theirs (SqlModel.RefreshMarked).
 with as_of as (
     select as_of_date from marts.as_of
 ), definition as (
@@ -22,7 +24,7 @@ with as_of as (
 ), order_days as (
     select distinct m.master_account_id, o.order_date
     from marts.orders o join marts.account_merge_map m using (account_id)
-    where o.order_date <= (select as_of_date from as_of)
+    where o.order_date <= (select as_of_date from as_of) and {{refresh:m.master_account_id}}
 ), inactivity as (
     select master_account_id, order_date as last_order_date,
         order_date + (select value::integer from meta.settings where key = 'churn.inactive_days') as churned_on,
@@ -34,6 +36,7 @@ with as_of as (
     select m.master_account_id, c.start_date,
         case when c.auto_renew then c.terminated_on else least(c.end_date, c.terminated_on) end as last_day
     from core.contracts c join marts.account_merge_map m using (account_id)
+    where {{refresh:m.master_account_id}}
 ), contract_churn as (
     select e.master_account_id, null::date as last_order_date, e.last_day + 1 as churned_on,
         (select min(n.start_date) from contract_days n where n.master_account_id = e.master_account_id and n.start_date > e.last_day) as returned_on
@@ -49,7 +52,7 @@ with as_of as (
         min(coalesce(a.churned_on, case when a.churned then coalesce(a.churn_label_as_of, (select as_of_date from as_of)) end)) as churned_on,
         null::date as returned_on
     from core.accounts a join marts.account_merge_map m using (account_id)
-    where a.churned_on is not null or a.churned
+    where (a.churned_on is not null or a.churned) and {{refresh:m.master_account_id}}
     group by all
 ), chosen as (
     select * from inactivity_churn where (select definition from definition) = 'inactivity'

@@ -38,6 +38,7 @@ with settings as (
     select mm.master_account_id, date_trunc('month', min(a.created_on))::date as created_month
     from marts.account_merge_map mm
     join core.accounts a using (account_id)
+    where {{refresh:mm.master_account_id}}
     group by mm.master_account_id
 ), spans as (
     -- Each month with orders stands for the months up to the next one: the months between are filled without a join.
@@ -53,8 +54,10 @@ with settings as (
         select master_account_id, last_order_date, churned_on, returned_on,
             row_number() over (partition by master_account_id, last_order_date order by churned_on desc) as latest
         from marts.account_churn
+        where {{refresh:master_account_id}}
     ) c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date and c.latest = 1
     left join created cr on cr.master_account_id = m.master_account_id
+    where {{refresh:m.master_account_id}}
     window a as (partition by m.master_account_id order by m.month)
 ), grid as (
     select

@@ -42,9 +42,10 @@ with tickets as (
     -- and invoices leave the span as it was (and the marts reading it keep their rows: docs/marts.md, after a load).
     select date_trunc('year', min(first_day))::date as first_day, (date_trunc('year', max(last_day)) + interval 1 year - interval 1 day)::date as last_day
     from (
+        -- converted after min and max (UTC keeps the order of instants): one conversion, not one per ticket
         select
-            min(timezone('UTC', opened_at))::date - 1 as first_day,
-            max(timezone('UTC', greatest(opened_at, first_response_at, onsite_at)))::date + 31 as last_day
+            timezone('UTC', min(opened_at))::date - 1 as first_day,
+            timezone('UTC', max(greatest(opened_at, first_response_at, onsite_at)))::date + 31 as last_day
         from tickets
         union all
         select min(invoice_date), max(invoice_date) + 366 from core.orders

@@ -8,7 +8,7 @@
 -- penalty are the sums of its orders'; margin_pct is over the orders whose cost is known. The orders are
 -- order_margin's under_contract ones, so the two marts' deductions and penalties agree to the cent.
 with margins as (
-    select * from marts.order_margin
+    select * from marts.order_margin where {{refresh:contract_id}}
 ), rules as (
     select * from marts.contract_rules
 ), final as (

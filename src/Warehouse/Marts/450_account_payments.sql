@@ -8,7 +8,7 @@
 -- minus that many months, on or before as-of), leaving out the ones due today and still unpaid, at least
 -- payments.late_payer_share were late. No such invoice: not a late payer.
 with invoices as (
-    select * from marts.invoice_payments
+    select * from marts.invoice_payments where {{refresh:account_id}}
 ), as_of as (
     select as_of_date from marts.as_of
 ), settings as (

@@ -21,8 +21,7 @@ public static partial class ReportQueries
     public static string Sql(string name, Func<string, string> accountFilter)
     {
         ArgumentNullException.ThrowIfNull(accountFilter);
-        var sql = Include().Replace(MartRule().Replace(Read(name), m => MartText(m.Groups[1].Value)), m => Read("_" + m.Groups[1].Value));
-        return SqlModel.VisibleMark().Replace(sql, m => "(" + accountFilter(m.Groups[1].Value) + ")");
+        return SqlModel.VisibleMark().Replace(Template(name), m => "(" + accountFilter(m.Groups[1].Value) + ")");
     }
 
     /// <summary>Runs report <paramref name="name"/> for <paramref name="filter"/>, as seen through <paramref name="accountFilter"/>.</summary>
@@ -40,19 +39,27 @@ public static partial class ReportQueries
         connection.Rows(Sql(name, accountFilter), map, accountId);
 
     public static DataState State(DuckDBConnection connection) =>
-        connection.Rows(Read("data_state"),
+        connection.Rows(Template("data_state"),
             r => new DataState(r.Get<long>("data_version"), r.Get<long?>("score_run_id"), r.Get<long?>("marts_build"))).Single();
 
     private static string Read(string name) =>
         Migrator.ReadResource(Assembly.GetExecutingAssembly(), $"Reports/{name}.sql");
 
-    // Read once per mart: a region-limited reader's every OData request and report goes through here.
-    private static readonly ConcurrentDictionary<string, string> MartTexts = new(StringComparer.Ordinal);
+    // Put together once per report: a region-limited reader's every OData request and report goes through here, and
+    // the embedded files do not change while the process runs.
+    private static readonly ConcurrentDictionary<string, string> Templates = new(StringComparer.Ordinal);
 
-    /// <summary>A mart's own text (Marts/NNN_name.sql), its {{visible:column}} marks kept for the reader's scope.</summary>
+    /// <summary>Report <paramref name="name"/> with its shared blocks and marts' rules in, its {{visible:column}} marks still open.</summary>
+    private static string Template(string name) =>
+        Templates.GetOrAdd(name, n => Include().Replace(MartRule().Replace(Read(n), m => MartText(m.Groups[1].Value)), m => Read("_" + m.Groups[1].Value)));
+
+    /// <summary>
+    /// A mart's own text (Marts/NNN_name.sql), its {{visible:column}} marks kept for the reader's scope; every row of it
+    /// is computed, as in a full build ({{refresh:column}} marks "true").
+    /// </summary>
     private static string MartText(string mart) =>
-        MartTexts.GetOrAdd(mart, m => SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
-            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{m}.sql", StringComparison.Ordinal))));
+        SqlModel.RefreshMark().Replace(SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{mart}.sql", StringComparison.Ordinal))), "true");
 
     [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
     private static partial Regex Include();

@@ -210,6 +210,25 @@ public sealed class SqlModelTests : IClassFixture<SqlModelTests.SmallBook>
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", sql));
     }
 
+    [Theory]
+    [InlineData("-- key: a\nselect 1 as a where {{refresh:account_id}}")]
+    [InlineData("-- key: a\n-- refresh by: account_id\nselect 1 as a from t o where {{refresh:o.order_id}}")]
+    public void A_refresh_mark_on_a_column_the_model_is_not_refreshed_by_is_refused(string sql)
+    {
+        // It would leave out rows the refreshed ids' rows are computed from.
+        var e = Assert.Throws<InvalidOperationException>(() => SqlModel.Parse("m", sql));
+        Assert.Contains("{{refresh:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refresh_mark_is_true_in_the_whole_build_and_kept_for_a_refresh_of_some_ids()
+    {
+        var model = SqlModel.Parse("m", "-- key: a\n-- refresh by: account_id\nselect account_id as a from t o where {{refresh:o.account_id}}");
+        Assert.EndsWith("where true", model.Sql, StringComparison.Ordinal);
+        Assert.EndsWith("where {{refresh:o.account_id}}", model.RefreshMarked, StringComparison.Ordinal);
+        Assert.Equal("account_id", model.Header.RefreshBy);
+    }
+
     /// <summary>The model's built table, as SQL names it, and its header.</summary>
     private static (string Table, SqlModelHeader Header) Built(string model)
     {

@@ -46,11 +46,17 @@ with orders as not materialized (
         case when r.contract_id is null then s.terms_days else r.payment_terms_days end as terms_days,
         case when r.contract_id is null then s.terms_basis else r.payment_terms_basis end as terms_basis,
         case when o.channel = 'schedule' then case when r.contract_id is null then s.settlement_day else r.settlement_day end end as settlement_day,
-        coalesce(c.holiday_calendar, s.holiday_calendar) as holiday_calendar,
+        coalesce(r.holiday_calendar, s.holiday_calendar) as holiday_calendar,
         s.working_weekdays
     from orders o
-    left join rules r on r.contract_id = o.contract_id
-    left join core.contracts c on c.contract_id = o.contract_id
+    -- the contract's terms and its holiday calendar met first (contract_rules has one row per contract, from
+    -- core.contracts), so the invoices meet 22,000 contracts once: two joins to the invoices' side were built on the
+    -- 1.7 million invoices (0.96 s at 50,000 accounts)
+    left join (
+        select r.contract_id, r.payment_terms_days, r.payment_terms_basis, r.settlement_day, c.holiday_calendar
+        from rules r
+        join core.contracts c using (contract_id)
+    ) r on r.contract_id = o.contract_id
     cross join settings s
 ), invoice_days as (
     -- the Nth working day after the invoice is the working day with N - 1 more working days before it than the

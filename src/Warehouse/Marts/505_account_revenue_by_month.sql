@@ -17,11 +17,16 @@ with orders as not materialized (
     where order_date <= (select as_of_date from marts.as_of)
 ), order_categories as (
     -- an order's lines by category first: counting orders with count(distinct) over millions of groups cost twice as much
-    select o.order_id, o.account_id, o.month, coalesce(p.category, '(none)') as category,
+    select o.order_id, o.account_id, o.month, coalesce(l.category, '(none)') as category,
         sum(l.net_amount) as net_amount, sum(l.quantity) as quantity
     from orders o
-    join marts.order_lines l using (order_id)
-    left join core.products p using (product_id)
+    join (
+        -- each line meets its product first, so the 50 products are the join's build side: joined after the orders,
+        -- the product join was built on the 3.4 million joined lines (1.3 s at 50,000 accounts)
+        select l.order_id, l.net_amount, l.quantity, p.category
+        from marts.order_lines l
+        left join core.products p using (product_id)
+    ) l using (order_id)
     group by all
     union all
     select o.order_id, o.account_id, o.month, '(none)', o.net_amount, null

@@ -5,9 +5,10 @@ namespace Analytics.Warehouse.Marts;
 
 /// <summary>
 /// Rebuilds every mart from the embedded Marts/NNN_name.sql models, in file order (a model may
-/// read the ones before it), in one transaction: readers see the old marts or the new, never half. The same
-/// transaction records the data version the marts were built from (meta.marts_version), so a load that committed
-/// without the rebuild after it is seen (<see cref="Freshness"/>) and not silently served from old marts.
+/// read the ones before it): a full refresh builds them aside and swaps them in in one transaction (<see cref="MartStaging"/>),
+/// a refresh after loads rebuilds what they changed in one transaction; either way readers see the old marts or the new,
+/// never half. The same transaction records the data version the marts were built from (meta.marts_version), so a load
+/// that committed without the rebuild after it is seen (<see cref="Freshness"/>) and not silently served from old marts.
 /// </summary>
 public sealed class MartBuilder(DuckDBConnection connection)
 {
@@ -36,12 +37,33 @@ public sealed class MartBuilder(DuckDBConnection connection)
         }
     }
 
+    /// <summary>
+    /// Every mart built aside and swapped in at once (<see cref="MartStaging"/>). The data they were built from is the
+    /// data at the swap unless a load or a changed input committed meanwhile: then the marts are built again in one
+    /// transaction, the slower way that cannot mix two snapshots.
+    /// </summary>
     private List<MartTiming> RefreshAlone()
     {
         using var settings = RefreshSettings.Apply(connection, ServingReaders);
-        using var transaction = connection.BeginTransaction();
         var models = Models();
-        var timings = BuildAll(models, settings);
+        var staging = new MartStaging(connection);
+        var dataVersion = Freshness().DataVersion;
+        var inputs = MartInputs.Fingerprint(connection, models);
+        var timings = staging.Build(models, settings);
+        using (var swap = connection.BeginTransaction())
+        {
+            if (Freshness().DataVersion == dataVersion && MartInputs.Fingerprint(connection, models) == inputs)
+            {
+                staging.Swap(models, Kinds());
+                RecordBuilt(inputs);
+                swap.Commit();
+                return timings;
+            }
+        }
+
+        staging.Drop();
+        using var transaction = connection.BeginTransaction();
+        timings = BuildAll(models, settings);
         RecordBuilt(MartInputs.Fingerprint(connection, models));
         transaction.Commit();
         return timings;

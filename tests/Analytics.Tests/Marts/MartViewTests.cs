@@ -11,7 +11,8 @@ namespace Analytics.Tests.Marts;
 /// <summary>
 /// Marts whose header says <c>-- materialized: view</c> are views, every other mart a table, after any refresh; and a
 /// warehouse an older release built, where a mart now a view was a table (or a table a view), is rebuilt to the
-/// kinds and rows this release gives, as an upgrade meets it.
+/// kinds and rows this release gives, as an upgrade meets it. A full refresh builds them aside (MartStaging) and
+/// leaves nothing aside after it.
 /// </summary>
 public sealed class MartViewTests : IDisposable
 {
@@ -74,6 +75,27 @@ public sealed class MartViewTests : IDisposable
 
         var kinds = Kinds();
         Assert.All(MartBuilder.Models(), m => Assert.Equal(m.Header.IsView ? "VIEW" : "BASE TABLE", kinds.GetValueOrDefault(m.Name)));
+        Assert.Equal(expected, Dump());
+    }
+
+    [Fact]
+    public void A_full_refresh_builds_aside_swaps_in_the_same_rows_and_drops_what_a_stopped_refresh_left_aside()
+    {
+        LoadDemo();
+        _warehouse.RefreshMarts();
+        var expected = Dump();
+        using (var connection = _warehouse.Connect())
+        {
+            // As a refresh stopped in the middle (the process killed) leaves its staged marts, of both kinds.
+            connection.Execute("create table marts.orders__next as select 1 as x");
+            connection.Execute("create view marts.order_lines__next as select 2 as y");
+
+            new MartBuilder(connection) { ServingReaders = false }.Refresh();
+
+            Assert.Null(new MartBuilder(connection).WhyNotCurrent());
+        }
+
+        Assert.DoesNotContain(Kinds().Keys, name => name.EndsWith("__next", StringComparison.Ordinal));
         Assert.Equal(expected, Dump());
     }
 

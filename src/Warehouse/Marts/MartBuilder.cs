@@ -21,7 +21,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
 
     // A mart's kind, as information_schema.tables' table_type says it.
     private const string BaseTable = "BASE TABLE";
-    private const string View = "VIEW";
+    internal const string View = "VIEW";
 
     /// <summary>
     /// Whether people may read while it runs (the service): the refresh then leaves them a core (<see cref="RefreshSettings"/>).
@@ -144,12 +144,15 @@ public sealed class MartBuilder(DuckDBConnection connection)
                 throw settings.Explain(e, name);
             }
 
-            // A view writes no rows: counting them would compute it, for a figure nobody waits for.
-            timings.Add(header.IsView ? clock.Timing(name, 0, MartRebuild.View) : clock.Timing(name, connection.Scalar<long>($"select count(*) from marts.{name}")));
+            timings.Add(Built(connection, clock, name, header.IsView, $"marts.{name}"));
         }
 
         return timings;
     }
+
+    /// <summary>A mart's build timing: a view writes no rows, and counting them would compute it, for a figure nobody waits for.</summary>
+    internal static MartTiming Built(DuckDBConnection connection, MartClock clock, string name, bool isView, string table) =>
+        isView ? clock.Timing(name, 0, MartRebuild.View) : clock.Timing(name, connection.Scalar<long>($"select count(*) from {table}"));
 
     /// <summary>
     /// One mart built as the refresh builds it (a table, or a view when its header says so), inside the caller's

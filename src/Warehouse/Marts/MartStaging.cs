@@ -38,10 +38,7 @@ internal sealed partial class MartStaging(DuckDBConnection connection)
                 }
 
                 staged.Add(name);
-                // A view writes no rows: counting them would compute it, for a figure nobody waits for.
-                timings.Add(header.IsView
-                    ? clock.Timing(name, 0, MartRebuild.View)
-                    : clock.Timing(name, connection.Scalar<long>($"select count(*) from marts.{name}{Suffix}")));
+                timings.Add(MartBuilder.Built(connection, clock, name, header.IsView, $"marts.{name}{Suffix}"));
             }
         }
         catch
@@ -64,7 +61,7 @@ internal sealed partial class MartStaging(DuckDBConnection connection)
         {
             if (kinds.GetValueOrDefault(name) is { } kind)
             {
-                connection.Execute($"drop {(kind == "VIEW" ? "view" : "table")} marts.{name}");
+                connection.Execute($"drop {(kind == MartBuilder.View ? "view" : "table")} marts.{name}");
             }
 
             if (header.IsView)
@@ -87,7 +84,7 @@ internal sealed partial class MartStaging(DuckDBConnection connection)
             r => (Name: r.GetString(0), Kind: r.GetString(1)));
         foreach (var (name, kind) in staged)
         {
-            connection.Execute($"drop {(kind == "VIEW" ? "view" : "table")} if exists marts.{name}");
+            connection.Execute($"drop {(kind == MartBuilder.View ? "view" : "table")} if exists marts.{name}");
         }
     }
 

@@ -21,12 +21,14 @@ with tickets as (
         onsite_met,
         calendar_covered
     from marts.ticket_sla
-), by_member as (
-    from tickets unpivot (member for dimension in (account, contract, engineer, site))
 ), counted as (
+    -- one grouping set per dimension, a ticket without a member of it (no contract, engineer or site) left out: an
+    -- unpivot to 4.3 million rows grouped by (dimension, member, month) cost 1.88-2.42 CPU s at 50,000 accounts
+    -- (written as the refresh writes, three runs each), the grouping sets 1.33-1.63
     select
-        dimension,
-        member,
+        case when grouping(account) = 0 then 'account' when grouping(contract) = 0 then 'contract'
+            when grouping(engineer) = 0 then 'engineer' else 'site' end as dimension,
+        coalesce(account, contract, engineer, site) as member,
         month,
         count(*) as tickets,
         count(response_met) as responses_measured,
@@ -40,8 +42,9 @@ with tickets as (
         count(satisfaction) as satisfaction_ratings,
         count(*) filter (where not is_designated_contact) as non_designated_tickets,
         count(*) filter (where not calendar_covered) as uncovered_tickets
-    from by_member
-    group by dimension, member, month
+    from tickets
+    group by grouping sets ((account, month), (contract, month), (engineer, month), (site, month))
+    having coalesce(account, contract, engineer, site) is not null
 ), final as (
     select
         dimension,

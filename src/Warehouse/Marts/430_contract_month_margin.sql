@@ -19,7 +19,10 @@ with margins as (
         count(*) as orders,
         count(m.profit) as costed_orders,
         round(sum(m.net_amount), 2)::decimal(18,2) as net_amount,
-        round(sum(m.net_amount) filter (where m.profit is not null), 2)::decimal(18,2) as costed_net_amount,
+        -- each round of a DECIMAL(38,14) sum costs about 1 us: a month whose orders are all costed (every one at 50,000
+        -- accounts) takes the net_amount computed above (0.1 CPU s of 2.0-2.2)
+        case when count(m.profit) = count(*) then round(sum(m.net_amount), 2)::decimal(18,2)
+            else round(sum(m.net_amount) filter (where m.profit is not null), 2)::decimal(18,2) end as costed_net_amount,
         round(sum(m.profit), 2)::decimal(18,2) as profit,
         round(sum(m.profit) * 100 / sum(m.net_amount) filter (where m.profit is not null), 4)::decimal(18,4) as margin_pct,
         count(*) filter (where m.is_above_cap) as orders_above_cap,

@@ -76,6 +76,7 @@ internal static class DailyRefreshBenchmark
             var path = Path.Combine(dir, $"daily-{days}.duckdb");
             Delete(path);
             File.Copy(basePath, path);
+            Flush(path);
             using var database = WarehouseDatabase.Open(path);
             using var connection = database.Connect();
             var (orders, lines) = WriteDailyFiles(connection, dir, days);
@@ -175,6 +176,18 @@ internal static class DailyRefreshBenchmark
             """);
         connection.Execute("drop table daily");
         return (orders, lines);
+    }
+
+    /// <summary>
+    /// Writes the copy's pages to disk before it is measured: a gigabyte just copied sits dirty in the page cache, and the
+    /// first commit's fsync of the write-ahead log then waited for it to be written back (ext4 orders data before the
+    /// journal): 1.1 s of wall clock for a commit of 0.007 CPU s, charged to the daily file though a warehouse the
+    /// service serves was not copied a second before. The copy stays in the page cache and DuckDB opens it cold, as before.
+    /// </summary>
+    private static void Flush(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        file.Flush(flushToDisk: true);
     }
 
     private static void Delete(string path)

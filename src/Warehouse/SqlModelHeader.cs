@@ -18,7 +18,9 @@ namespace Analytics.Warehouse;
 /// promise that a row changes only when that id's own data changes, so a refresh after a load rebuilds only the rows
 /// of the ids the load touched (<see cref="Marts.IncrementalRefresh"/>); without it the model is rebuilt whole.
 /// <c>refresh by: month</c> promises that a month's rows change only when that month's rows of the marts it reads do
-/// (of the orders and their lines: the orders of that month). As_of moves (with refresh by only) says which rows a later as_of day
+/// (of the orders and their lines: the orders of that month). <c>refresh by: master_account_id, month</c> adds to the
+/// column's promise that a touched id's rows change only in the touched orders' months (<c>, month onwards</c>: from the
+/// earliest of them on). As_of moves (with refresh by only) says which rows a later as_of day
 /// changes besides those: <c>no row</c> (as_of only bounds rows no load has yet: no order is dated after it), or
 /// <c>rows where</c> a condition on the rows as they were; without it a moved as_of rebuilds the model whole.
 /// <c>materialized: view</c> (a mart only) makes the refresh create the model as a view instead of writing a table: for a
@@ -43,6 +45,8 @@ public sealed partial record SqlModelHeader(
     private const string AsOfMovesPrefix = "-- as_of moves:";
     private const string MaterializedPrefix = "-- materialized:";
     private const string RowsWhere = "rows where ";
+    private const string OrderMonthsSuffix = ", month";
+    private const string OrderMonthsOnSuffix = ", month onwards";
 
     /// <summary>The columns a model may be refreshed by, each naming an account or a row that belongs to one.</summary>
     public static readonly IReadOnlyList<string> RefreshColumns = ["account_id", "master_account_id", "order_id", "ticket_id", "contract_id"];
@@ -55,6 +59,26 @@ public sealed partial record SqlModelHeader(
 
     /// <summary>The column a refresh after a load rebuilds this model's rows by, or null: rebuilt whole.</summary>
     public string? RefreshBy { get; init; }
+
+    /// <summary>
+    /// <c>refresh by: column, month</c>: besides the promise of <see cref="RefreshBy"/>, a touched id's rows change only in
+    /// the months of the orders the loads touched (as they were and as they are: refresh_order_months), the month being
+    /// the key's month column; its rows of other months are kept. For a model grouped by the month of its orders
+    /// (account_order_months: a quarter of the accounts' every month at 50,000 accounts, against the one month a daily
+    /// file touches).
+    /// </summary>
+    /// <remarks>
+    /// <c>refresh by: column, month onwards</c> (<see cref="OrderMonthsOnwards"/>): its rows change only from the earliest
+    /// touched order's month on, for a model whose month rows look back (windows over the months before, the months
+    /// between orders filled): account_months. Null when the header says neither.
+    /// </remarks>
+    public string? ByOrderMonths { get; init; }
+
+    /// <summary>A <see cref="ByOrderMonths"/>: a touched id's rows of the touched orders' months only.</summary>
+    public const string OrderMonthsIn = "in";
+
+    /// <summary>A <see cref="ByOrderMonths"/>: a touched id's rows from the earliest touched order's month on.</summary>
+    public const string OrderMonthsOnwards = "onwards";
 
     /// <summary>
     /// With <see cref="RefreshBy"/>: the condition on the rows as they were that picks those a later as_of changes
@@ -86,6 +110,7 @@ public sealed partial record SqlModelHeader(
         string? refreshBy = null;
         string? asOfMoves = null;
         bool? isView = null;
+        string? byOrderMonths = null;
         foreach (var line in header)
         {
             if (line.StartsWith(KeyPrefix, StringComparison.Ordinal))
@@ -109,6 +134,15 @@ public sealed partial record SqlModelHeader(
             else if (line.StartsWith(RefreshByPrefix, StringComparison.Ordinal))
             {
                 var column = line[RefreshByPrefix.Length..].Trim();
+                foreach (var (suffix, months) in new[] { (OrderMonthsOnSuffix, OrderMonthsOnwards), (OrderMonthsSuffix, OrderMonthsIn) })
+                {
+                    if (byOrderMonths is null && column.EndsWith(suffix, StringComparison.Ordinal) && column.Length > suffix.Length)
+                    {
+                        column = column[..^suffix.Length].TrimEnd();
+                        byOrderMonths = months;
+                    }
+                }
+
                 refreshBy = refreshBy is not null ? throw Malformed(model, line, "a second refresh by line")
                     : RefreshColumns.Contains(column) || column == RefreshMonth ? column
                     : throw Malformed(model, line, $"expected one of {string.Join(", ", RefreshColumns)}, {RefreshMonth}");
@@ -138,6 +172,11 @@ public sealed partial record SqlModelHeader(
             throw Malformed(model, AsOfMovesPrefix, "as_of moves needs a refresh by line: a model rebuilt whole has no rows to pick");
         }
 
+        if (byOrderMonths is not null && (refreshBy == RefreshMonth || (asOfMoves is not null && asOfMoves != "false") || key?.Contains(RefreshMonth) != true))
+        {
+            throw Malformed(model, RefreshByPrefix, "refresh by a column and month needs month in the key and no as_of moves line but 'no row'");
+        }
+
         if (refreshBy == RefreshMonth && ((asOfMoves is not null && asOfMoves != "false") || key?.Contains(RefreshMonth) != true))
         {
             throw Malformed(model, RefreshByPrefix, "refresh by month needs month in the key and no as_of moves line but 'no row'");
@@ -150,6 +189,7 @@ public sealed partial record SqlModelHeader(
             references)
         {
             RefreshBy = refreshBy,
+            ByOrderMonths = byOrderMonths,
             AsOfMoves = asOfMoves,
             IsView = isView ?? false,
         };

@@ -1,7 +1,9 @@
 -- Grain: one row per master account per calendar month in which it ordered, up to as_of.
 -- key: master_account_id, month
--- refresh by: master_account_id
+-- refresh by: master_account_id, month
 -- as_of moves: no row
+-- Refreshed by account and month: a touched account's rows change only in the months of its touched orders (a daily
+-- file's one month, not every month of a quarter of the accounts).
 -- not null: orders, last_order_date
 -- references: master_account_id -> core.accounts.account_id
 -- value is what the Pareto tiers, levels and RFM rank by (setting pareto.basis): revenue = net_amount, or

@@ -1,10 +1,13 @@
 -- Grain: one row per master account per month of the history (history.months before the as_of month, through
 -- it), from the month of its first order on. A month without orders has its row.
 -- key: master_account_id, month
--- refresh by: master_account_id
+-- refresh by: master_account_id, month onwards
 -- not null: month_end, tenure_months, orders, recent_orders, previous_orders, lifecycle_stage
 -- accepted: lifecycle_stage in (exploration, formation, stability, decline, churned)
 -- references: master_account_id -> core.accounts.account_id
+-- Refreshed by account from the earliest touched order's month on: a month's row reads its own and earlier months'
+-- orders (windows look back) and churns judged at its month end, and an order changes no churn's effect on the months
+-- before its own (a churn it ends or moves returned on or after it; a churn it forestalls fell on or after it).
 -- month_end is the day a month is judged at: its last day, or as_of in the as_of month. Windows are whole
 -- calendar months ending with the row's month, so each month and the current state follow one rule.
 -- tenure_months counts from the month the relationship began: the account's created_on when the export gives it

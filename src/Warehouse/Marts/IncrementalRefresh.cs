@@ -112,13 +112,20 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                 }
 
                 var values = $"select id from {ids}";
-                var filter = $"{column} in ({values})";
+                // A model that says so keeps a touched id's rows of the months no touched order lies in.
+                var months = header.ByOrderMonths switch
+                {
+                    SqlModelHeader.OrderMonthsIn => "in (select month from refresh_order_months)",
+                    SqlModelHeader.OrderMonthsOnwards => ">= (select min(month) from refresh_order_months)",
+                    _ => null,
+                };
+                var filter = $"{column} in ({values})" + (months is null ? "" : $" and month {months}");
                 if (monthSources.Contains(table))
                 {
                     connection.Execute($"create or replace temp table refresh_before as select * from {table} where {filter}");
                 }
 
-                var rows = ReplaceRows(table, model, values, count);
+                var rows = ReplaceRows(table, model, values, count, months: months);
                 if (monthSources.Contains(table))
                 {
                     ChangedMonths(table, "refresh_before", $"(select * from {table} where {filter})");
@@ -174,13 +181,27 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     /// marks and on the result 0.66 (12,744 literals parsed twice), the ids' table there 0.57 (a semi-join on the
     /// result is planned above the whole model).
     /// </summary>
-    private long ReplaceRows(string table, SqlModel model, string values, long count, string type = "")
+    /// <remarks>
+    /// With <paramref name="months"/> (<see cref="SqlModelHeader.ByOrderMonths"/>), only those ids' rows of the months it
+    /// selects: given as literals on the result, which DuckDB pushes through the model's group by month down to its scans.
+    /// </remarks>
+    private long ReplaceRows(string table, SqlModel model, string values, long count, string type = "", string? months = null)
     {
         var column = model.Header.RefreshBy;
-        connection.Execute($"delete from {table} where {column} in ({values})");
+        var inMonths = months is null ? "" : $" and month {months}";
+        connection.Execute($"delete from {table} where {column} in ({values}){inMonths}");
         var sql = model.RefreshMarked != model.Sql
             ? $"select * from (\n{SqlModel.RefreshMark().Replace(model.RefreshMarked, m => $"{m.Groups[1].Value} in ({values})")}\n)"
             : $"select * from (\n{model.Sql}\n) where {column} in {InList(values, count, type)}";
+        if (months is not null)
+        {
+            // The months as literals (a daily file's one or two): a constant filter DuckDB pushes down through the model.
+            var literal = model.Header.ByOrderMonths == SqlModelHeader.OrderMonthsOnwards
+                ? $">= {InList("select min(month) from refresh_order_months having count(*) > 0", 0, "date ")[1..^1]}"
+                : $"in {InList("select month from refresh_order_months", 0, "date ")}";
+            sql += $"{(model.RefreshMarked != model.Sql ? " where" : " and")} month {literal}";
+        }
+
         return connection.Execute($"insert into {table} by name {sql}");
     }
 

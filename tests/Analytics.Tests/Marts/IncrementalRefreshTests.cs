@@ -212,6 +212,21 @@ public sealed class IncrementalRefreshTests : IDisposable
     }
 
     [Fact]
+    public void A_header_may_keep_a_touched_ids_rows_outside_the_touched_orders_months_only_with_the_month_in_its_key()
+    {
+        var inMonths = SqlModelHeader.Parse("m", "-- key: master_account_id, month\n-- refresh by: master_account_id, month\n-- as_of moves: no row\nselect 1 as master_account_id, 2 as month");
+        var onwards = SqlModelHeader.Parse("m", "-- key: master_account_id, month\n-- refresh by: master_account_id, month onwards\nselect 1 as master_account_id, 2 as month");
+        var byId = SqlModelHeader.Parse("m", "-- key: master_account_id, month\n-- refresh by: master_account_id\nselect 1 as master_account_id, 2 as month");
+
+        Assert.Equal(("master_account_id", SqlModelHeader.OrderMonthsIn), (inMonths.RefreshBy, inMonths.ByOrderMonths));
+        Assert.Equal(("master_account_id", SqlModelHeader.OrderMonthsOnwards), (onwards.RefreshBy, onwards.ByOrderMonths));
+        Assert.Null(byId.ByOrderMonths);
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: master_account_id\n-- refresh by: master_account_id, month\nselect 1 as master_account_id"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: master_account_id, month\n-- refresh by: master_account_id, month\n-- as_of moves: rows where month > 1\nselect 1 as master_account_id, 2 as month"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: master_account_id, month\n-- refresh by: region, month\nselect 1 as master_account_id, 2 as month"));
+    }
+
+    [Fact]
     public void A_header_says_which_rows_a_later_as_of_changes_only_beside_a_refresh_by_line()
     {
         var none = SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: no row\nselect 1 as order_id");

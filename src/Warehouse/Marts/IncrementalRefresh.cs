@@ -113,12 +113,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
 
                 var values = $"select id from {ids}";
                 // A model that says so keeps a touched id's rows of the months no touched order lies in.
-                var months = header.ByOrderMonths switch
-                {
-                    SqlModelHeader.OrderMonthsIn => "in (select month from refresh_order_months)",
-                    SqlModelHeader.OrderMonthsOnwards => ">= (select min(month) from refresh_order_months)",
-                    _ => null,
-                };
+                var months = OrderMonths(header.ByOrderMonths);
                 var filter = $"{column} in ({values})" + (months is null ? "" : $" and month {months}");
                 if (monthSources.Contains(table))
                 {
@@ -191,19 +186,23 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         var inMonths = months is null ? "" : $" and month {months}";
         connection.Execute($"delete from {table} where {column} in ({values}){inMonths}");
         var sql = model.RefreshMarked != model.Sql
-            ? $"select * from (\n{SqlModel.RefreshMark().Replace(model.RefreshMarked, m => $"{m.Groups[1].Value} in ({values})")}\n)"
+            ? $"select * from (\n{SqlModel.RefreshMark().Replace(model.RefreshMarked, m => $"{m.Groups[1].Value} in ({values})")}\n) where true"
             : $"select * from (\n{model.Sql}\n) where {column} in {InList(values, count, type)}";
-        if (months is not null)
-        {
-            // The months as literals (a daily file's one or two): a constant filter DuckDB pushes down through the model.
-            var literal = model.Header.ByOrderMonths == SqlModelHeader.OrderMonthsOnwards
-                ? $">= {InList("select min(month) from refresh_order_months having count(*) > 0", 0, "date ")[1..^1]}"
-                : $"in {InList("select month from refresh_order_months", 0, "date ")}";
-            sql += $"{(model.RefreshMarked != model.Sql ? " where" : " and")} month {literal}";
-        }
-
-        return connection.Execute($"insert into {table} by name {sql}");
+        return connection.Execute($"insert into {table} by name {sql}{inMonths}");
     }
+
+    /// <summary>
+    /// The condition on the month a model refreshed by a column and month puts on a touched id's rows
+    /// (<see cref="SqlModelHeader.ByOrderMonths"/>), or null for all of them: the touched orders' months, or from the
+    /// earliest of them on, as literals (a daily file's one or two), a constant filter DuckDB pushes down through the
+    /// model's group by month to its scans. No touched order: a condition no row meets.
+    /// </summary>
+    private string? OrderMonths(string? byOrderMonths) => byOrderMonths switch
+    {
+        SqlModelHeader.OrderMonthsIn => $"in {InList("select month from refresh_order_months", 0, "date ")}",
+        SqlModelHeader.OrderMonthsOnwards => $">= {InList("select min(month) from refresh_order_months having count(*) > 0", 0, "date ")[1..^1]}",
+        _ => null,
+    };
 
     private static string MonthsOf(string table) => $"refresh_months_{table["marts.".Length..]}";
 

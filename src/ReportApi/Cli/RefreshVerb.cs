@@ -10,7 +10,7 @@ internal static class RefreshVerb
     public static Verb Definition { get; } = new(
         "refresh",
         "refresh",
-        "Rebuilds every mart from the core tables, in one transaction, and prints each mart's rows and time, then a warning per holiday calendar that tickets fall outside of.",
+        "Rebuilds every mart from the core tables (each built aside, all swapped in at once: readers see the old marts or the new), and prints each mart's rows and time, then a warning per holiday calendar that tickets fall outside of.",
         new HashSet<string>(),
         new HashSet<string>(),
         RunAsync);

@@ -41,7 +41,7 @@ internal static class ReadersDuringRefresh
                 Round(http, idle, answers);
             }
 
-            // First the refresh on every core, then as the service runs it, leaving the readers one (RefreshSettings).
+            // First the refresh on every core as any other thread, then as the service runs it, readers first (ReaderFirst).
             foreach (var servingReaders in new[] { false, true })
             {
                 var during = Queries.Select(_ => new List<double>()).ToArray();
@@ -57,7 +57,7 @@ internal static class ReadersDuringRefresh
                 }
 
                 var (wall, cpu) = refresh.GetAwaiter().GetResult();
-                Print(idle, during, wall, cpu, differing, servingReaders ? "leaving the readers a core" : "on every core");
+                Print(idle, during, wall, cpu, differing, servingReaders ? "as the service runs it, readers first" : "on every core");
             }
         }
         finally

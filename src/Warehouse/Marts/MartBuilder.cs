@@ -24,8 +24,9 @@ public sealed class MartBuilder(DuckDBConnection connection)
     internal const string View = "VIEW";
 
     /// <summary>
-    /// Whether people may read while it runs (the service): the refresh then leaves them a core (<see cref="RefreshSettings"/>).
-    /// The command line's refresh, alone on the file, sets it false and uses every core.
+    /// Whether people may read while it runs (the service): the refresh then runs at idle priority, so a reader's thread
+    /// takes a core from it at once (<see cref="ReaderFirst"/>), or else leaves them a core (<see cref="RefreshSettings"/>).
+    /// The command line's refresh, alone on the file, sets it false and runs as any other thread.
     /// </summary>
     public bool ServingReaders { get; init; } = true;
 
@@ -33,7 +34,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
     {
         lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
         {
-            return RefreshAlone();
+            return ServingReaders ? ReaderFirst.Run(lowered => RefreshAlone(leaveCoreForReaders: !lowered)) : RefreshAlone(false);
         }
     }
 
@@ -42,9 +43,9 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// data at the swap unless a load or a changed input committed meanwhile: then the marts are built again in one
     /// transaction, the slower way that cannot mix two snapshots.
     /// </summary>
-    private List<MartTiming> RefreshAlone()
+    private List<MartTiming> RefreshAlone(bool leaveCoreForReaders)
     {
-        using var settings = RefreshSettings.Apply(connection, ServingReaders);
+        using var settings = RefreshSettings.Apply(connection, leaveCoreForReaders);
         var models = Models();
         var staging = new MartStaging(connection);
         var dataVersion = Freshness().DataVersion;
@@ -79,32 +80,37 @@ public sealed class MartBuilder(DuckDBConnection connection)
     {
         lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
         {
-            RefreshSettings? settings = null;
-            try
-            {
-                // Disposed (rolled back unless committed) before the settings are put back, in the finally below.
-                using var transaction = connection.BeginTransaction();
-                var models = Models();
-                var state = State(models);
-                if (state.WhyNotCurrent is null)
-                {
-                    return new MartRefresh(false, "the marts are current", []) { DataVersion = state.Freshness.DataVersion };
-                }
+            return ServingReaders ? ReaderFirst.Run(lowered => RefreshChangedAlone(leaveCoreForReaders: !lowered)) : RefreshChangedAlone(false);
+        }
+    }
 
-                settings = RefreshSettings.Apply(connection, ServingReaders);
-                var (freshness, inputs, whyFull) = state;
-                var timings = whyFull is null ? new IncrementalRefresh(connection).Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, settings);
-                RecordBuilt(inputs);
-                transaction.Commit();
-                return new MartRefresh(whyFull is not null, whyFull ?? $"only orders, order lines or tickets changed since data version {freshness.MartsVersion}", timings)
-                {
-                    DataVersion = freshness.DataVersion,
-                };
-            }
-            finally
+    private MartRefresh RefreshChangedAlone(bool leaveCoreForReaders)
+    {
+        RefreshSettings? settings = null;
+        try
+        {
+            // Disposed (rolled back unless committed) before the settings are put back, in the finally below.
+            using var transaction = connection.BeginTransaction();
+            var models = Models();
+            var state = State(models);
+            if (state.WhyNotCurrent is null)
             {
-                settings?.Dispose();
+                return new MartRefresh(false, "the marts are current", []) { DataVersion = state.Freshness.DataVersion };
             }
+
+            settings = RefreshSettings.Apply(connection, leaveCoreForReaders);
+            var (freshness, inputs, whyFull) = state;
+            var timings = whyFull is null ? new IncrementalRefresh(connection).Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, settings);
+            RecordBuilt(inputs);
+            transaction.Commit();
+            return new MartRefresh(whyFull is not null, whyFull ?? $"only orders, order lines or tickets changed since data version {freshness.MartsVersion}", timings)
+            {
+                DataVersion = freshness.DataVersion,
+            };
+        }
+        finally
+        {
+            settings?.Dispose();
         }
     }
 

@@ -10,9 +10,10 @@ namespace Analytics.Warehouse.Marts;
 /// other user too. The refresh's cap is 4 times the warehouse file, at least 8 GiB, at most half the free space:
 /// a sound rebuild spills far less (the marts hold less than the core tables), so a runaway stops early, with an
 /// error naming its model.
-/// With readers (the service), the refresh also leaves them a core: DuckDB's threads are one pool per database instance,
-/// and a refresh using all of them queues the readers' tasks behind its own. Set to cores - 1 for the refresh, the
-/// readers' queries still run on their own request threads, so a reader waits for no refresh task.
+/// With readers (the service) where the refresh cannot run at idle priority (<see cref="ReaderFirst"/>: not Linux, or the
+/// kernel refused), the refresh also leaves them a core: DuckDB's threads are one pool per database instance, and a
+/// refresh using all of them queues the readers' tasks behind its own. Set to cores - 1 for the refresh, the readers'
+/// queries still run on their own request threads, so a reader waits for no refresh task (but has one thread fewer).
 /// Then how the marts' text is written: FSST and dictionary compression are off while the refresh writes (<see cref="DisabledCompression"/>).
 /// The settings belong to the database instance, so readers served meanwhile share them (a refresh at a time).
 /// </summary>

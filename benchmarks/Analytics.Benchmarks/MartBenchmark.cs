@@ -90,7 +90,7 @@ internal static class MartBenchmark
         using var database = WarehouseDatabase.Open(path);
         using var connection = database.Connect();
         IReadOnlyList<MartTiming> timings = [];
-        var refresh = Timed(() => timings = new MartBuilder(connection) { ServingReaders = false }.Refresh());
+        var refresh = Timed(() => timings = new MartBuilder(connection).Refresh());
         Console.WriteLine($"{accounts:N0} accounts: full refresh in {refresh.Wall.TotalSeconds:0.0} s ({refresh.Cpu.TotalSeconds:0.0} CPU s)");
         if (dump is not null)
         {

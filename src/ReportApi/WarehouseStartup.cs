@@ -23,7 +23,7 @@ internal sealed class WarehouseStartup(WarehouseDatabase database, IOptions<Anal
         var loadedDemo = database.LoadedFiles() == 0 && settings.DemoOnFirstRun;
         var demo = loadedDemo ? LoadDemo(settings, connection) : null;
 
-        var marts = new MartBuilder(connection);
+        var marts = new MartBuilder(connection) { ServingReaders = true };
         // Not only missing tables and unbuilt loads: an upgrade that changed a mart's SQL leaves every table in place
         // but its columns old, and the pages reading the new ones would fail. RefreshChanged decides from all of it
         // (hashing the inputs once) and does nothing when the marts are current.

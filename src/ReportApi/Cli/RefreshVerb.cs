@@ -25,7 +25,7 @@ internal static class RefreshVerb
         using var warehouse = args.OpenWarehouse();
         using var connection = warehouse.Database.Connect();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var t in new MartBuilder(connection) { ServingReaders = false }.Refresh())
+        foreach (var t in new MartBuilder(connection).Refresh())
         {
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"marts.{t.Mart}: {t.Rows:N0} rows in {t.Elapsed.TotalSeconds:0.00} s"));
         }

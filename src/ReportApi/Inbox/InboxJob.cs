@@ -37,7 +37,7 @@ internal sealed class InboxJob(WarehouseDatabase database, IOptions<AnalyticsSet
 
         // Rebuilt whenever the marts are behind the data, not only after this scan's loads: a rebuild that failed is retried.
         using var connection = database.Connect();
-        var marts = new MartBuilder(connection);
+        var marts = new MartBuilder(connection) { ServingReaders = true };
         if (marts.Freshness() is { Current: false } freshness)
         {
             var refresh = marts.RefreshChanged();

@@ -24,11 +24,11 @@ public sealed class MartBuilder(DuckDBConnection connection)
     internal const string View = "VIEW";
 
     /// <summary>
-    /// Whether people may read while it runs (the service): the refresh then runs at idle priority, so a reader's thread
-    /// takes a core from it at once (<see cref="ReaderFirst"/>), or else leaves them a core (<see cref="RefreshSettings"/>).
-    /// The command line's refresh, alone on the file, sets it false and runs as any other thread.
+    /// Whether people may read while it runs (the service sets it): the refresh then runs at idle priority, so a reader's
+    /// thread takes a core from it at once (<see cref="ReaderFirst"/>), or else leaves them a core (<see cref="RefreshSettings"/>).
+    /// Otherwise (the command line's refresh, alone on the file; tests; benchmarks) it runs as any other thread, on every core.
     /// </summary>
-    public bool ServingReaders { get; init; } = true;
+    public bool ServingReaders { get; init; }
 
     public IReadOnlyList<MartTiming> Refresh()
     {

@@ -90,7 +90,7 @@ public sealed class MartViewTests : IDisposable
             connection.Execute("create table marts.orders__next as select 1 as x");
             connection.Execute("create view marts.order_lines__next as select 2 as y");
 
-            new MartBuilder(connection) { ServingReaders = false }.Refresh();
+            new MartBuilder(connection).Refresh();
 
             Assert.Null(new MartBuilder(connection).WhyNotCurrent());
         }

@@ -13,7 +13,9 @@ namespace Analytics.Benchmarks;
 /// after it as the service does (<see cref="MartBuilder.RefreshChanged"/>): once dated on the last day of the data
 /// (as_of stays) and once on the day after (as_of moves). --accounts takes a list of sizes; --reuse keeps a size's
 /// loaded warehouse and rebuilds its marts only; --check compares each refreshed warehouse's marts with a full rebuild
-/// of the same data. <see cref="Run"/> is also called by the marts benchmark.
+/// of the same data; --keep-loaded keeps a copy of each warehouse as the daily file left it, before the refresh
+/// (loaded-N.duckdb), to profile the refresh's statements on. A last line gives the refresh's time outside its marts
+/// (the inputs' fingerprint, the touched ids, the commit). <see cref="Run"/> is also called by the marts benchmark.
 /// </summary>
 internal static class DailyRefreshBenchmark
 {
@@ -22,7 +24,7 @@ internal static class DailyRefreshBenchmark
         var sizes = (Option(args, "--accounts") ?? "50000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         foreach (var accounts in sizes)
         {
-            Measure(accounts, Option(args, "--dir") ?? Path.GetTempPath(), args.Contains("--reuse"), args.Contains("--check"));
+            Measure(accounts, Option(args, "--dir") ?? Path.GetTempPath(), args.Contains("--reuse"), args.Contains("--check"), args.Contains("--keep-loaded"));
         }
 
         return 0;
@@ -32,7 +34,7 @@ internal static class DailyRefreshBenchmark
     /// One size: the baseline, then each daily file, with every mart's time in the full rebuild and in each refresh
     /// (wall and CPU: the cores are shared, so the wall clock also measures the neighbours).
     /// </summary>
-    private static void Measure(int accounts, string root, bool reuse, bool check)
+    private static void Measure(int accounts, string root, bool reuse, bool check, bool keep)
     {
         var dir = Directory.CreateDirectory(Path.Combine(root, $"analytics-daily-{accounts}")).FullName;
         var company = Path.Combine(dir, "company");
@@ -70,6 +72,8 @@ internal static class DailyRefreshBenchmark
         Console.WriteLine($"| {accounts:N0} accounts: daily file | orders | lines | load s (CPU) | refresh s (CPU) | load + refresh s (CPU) | / full, wall (CPU) | marts whole / by rows / unchanged |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         var refreshes = new List<MartRefresh>();
+        // The refresh's time outside its marts: the inputs' fingerprint, the touched ids, recording the version, the commit.
+        var outside = new List<(TimeSpan Wall, TimeSpan Cpu)>();
         var checks = new List<string>();
         foreach (var (scenario, days) in new[] { ("on the last day (as_of stays)", 0), ("on the day after (as_of moves)", 1) })
         {
@@ -82,9 +86,18 @@ internal static class DailyRefreshBenchmark
             var (orders, lines) = WriteDailyFiles(connection, dir, days);
             List<Ingest.Loading.LoadReport> reports = [];
             var dailyLoad = MartBenchmark.Timed(() => reports = new FileLoader(database).LoadAll([orders, lines], new LoadOptions()).ToList());
+            if (keep)
+            {
+                // The warehouse as the daily file left it, before the refresh: for profiling the refresh's statements.
+                connection.Execute("checkpoint");
+                File.Copy(path, Path.Combine(dir, $"loaded-{days}.duckdb"), overwrite: true);
+            }
+
             MartRefresh refresh = null!;
             var refreshed = MartBenchmark.Timed(() => refresh = new MartBuilder(connection).RefreshChanged());
             refreshes.Add(refresh);
+            outside.Add((refreshed.Wall - refresh.Timings.Aggregate(TimeSpan.Zero, (a, t) => a + t.Elapsed),
+                refreshed.Cpu - refresh.Timings.Aggregate(TimeSpan.Zero, (a, t) => a + t.Cpu)));
             var how = refresh.Full ? "full: " + refresh.Reason : string.Join(" / ", new[] { MartRebuild.Whole, MartRebuild.Rows, MartRebuild.Unchanged }.Select(k => refresh.Timings.Count(t => t.Rebuild == k)));
             var sum = (dailyLoad.Wall + refreshed.Wall, dailyLoad.Cpu + refreshed.Cpu);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -108,6 +121,8 @@ internal static class DailyRefreshBenchmark
                 : "| ");
             Console.WriteLine($"| {mart.Mart} | {Seconds((mart.Elapsed, mart.Cpu))} | {string.Join(" | ", cells)} |");
         }
+
+        Console.WriteLine($"| (fingerprint, touched ids, commit) | | {string.Join(" | ", outside.Select(o => $"outside the marts | {Seconds(o)}"))} |");
 
         Console.WriteLine();
     }

@@ -37,7 +37,7 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
     public static SqlModel Parse(string name, string text)
     {
         var marked = VisibleMark().Replace(text, "true");
-        var sql = RefreshMark().Replace(marked, "true");
+        var sql = OnwardsMark().Replace(RefreshMark().Replace(marked, "true"), "null::date");
         var header = SqlModelHeader.Parse(name, sql);
         if (RefreshMark().Matches(marked).FirstOrDefault(m => m.Groups[2].Value != header.RefreshBy) is { } stray)
         {
@@ -70,6 +70,15 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
     /// <summary>The mark <c>{{refresh:column}}</c>, the whole expression as group 1 and its column (after any alias) as group 2.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\{\{refresh:((?:[a-z0-9_]+\.)?([a-z0-9_]+))\}\}")]
     public static partial System.Text.RegularExpressions.Regex RefreshMark();
+
+    /// <summary>
+    /// The mark <c>{{onwards:month}}</c>, in a model refreshed by a column from the touched orders' earliest month on
+    /// (<see cref="SqlModelHeader.OrderMonthsOnwards"/>): that month, as a date, where such a refresh computes the rows
+    /// of those months only; null (no bound) in a whole build. A model whose month rows look back a bounded number of
+    /// months starts its grid there, less that look-back, instead of computing every month and keeping the last.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{onwards:month\}\}")]
+    public static partial System.Text.RegularExpressions.Regex OnwardsMark();
 
     /// <summary>The mark <c>{{visible:column}}</c>, the column as group 1: "true" in a model built whole, the reader's predicate in a report.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\{\{visible:([A-Za-z0-9_.]+)\}\}")]

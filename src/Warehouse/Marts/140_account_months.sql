@@ -35,7 +35,11 @@ with settings as (
         as_of_date,
         date_trunc('month', as_of_date)::date as as_of_month,
         (date_trunc('month', as_of_date) - to_months(history_months))::date as history_start,
-        (date_trunc('month', as_of_date) - to_months(history_months + greatest(window_months, recent_months + previous_months)))::date as grid_start
+        -- A refresh of the months from {{onwards:month}} on (null in a whole build) needs the months its windows look back on
+        -- before it, not the whole history: the window over 12,744 accounts' every month cost 0.26 s of 0.57 at 50,000 accounts.
+        greatest(
+            (date_trunc('month', as_of_date) - to_months(history_months + greatest(window_months, recent_months + previous_months)))::date,
+            ({{onwards:month}} - to_months(greatest(window_months, recent_months + previous_months)))::date) as grid_start
     from marts.as_of, settings
 ), created as (
     select mm.master_account_id, date_trunc('month', min(a.created_on))::date as created_month

@@ -185,8 +185,10 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         var column = model.Header.RefreshBy;
         var inMonths = months is null ? "" : $" and month {months}";
         connection.Execute($"delete from {table} where {column} in ({values}){inMonths}");
+        // From the earliest touched month on: its literal where the model marks {{onwards:month}} (null: no touched order).
+        var onwards = months is not null && model.Header.ByOrderMonths == SqlModelHeader.OrderMonthsOnwards ? months[">= ".Length..] : "null::date";
         var sql = model.RefreshMarked != model.Sql
-            ? $"select * from (\n{SqlModel.RefreshMark().Replace(model.RefreshMarked, m => $"{m.Groups[1].Value} in ({values})")}\n) where true"
+            ? $"select * from (\n{SqlModel.OnwardsMark().Replace(SqlModel.RefreshMark().Replace(model.RefreshMarked, m => $"{m.Groups[1].Value} in ({values})"), onwards)}\n) where true"
             : $"select * from (\n{model.Sql}\n) where {column} in {InList(values, count, type)}";
         return connection.Execute($"insert into {table} by name {sql}{inMonths}");
     }

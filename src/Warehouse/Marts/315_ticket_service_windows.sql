@@ -1,6 +1,10 @@
 -- Grain: one row per ticket: the service window its SLA clocks run in, and its instants on that window's local clock.
 -- key: ticket_id
 -- refresh by: ticket_id
+-- materialized: view
+-- A view: ticket_sla computes the same windows in its own SQL (keep the two alike) and maintenance_visits reads
+-- ticket_sla, so no refresh reads this; written as a table it cost 1.8 CPU s of a full refresh at 50,000 accounts
+-- (1.15 million rows), and ticket_sla's join of it to core.tickets 0.8 more.
 -- not null: time_zone, holiday_calendar, service_weekdays, service_start, service_end, response_hours, onsite_hours, opened_local
 -- references: ticket_id -> core.tickets.ticket_id
 -- references: contract_id -> core.contracts.contract_id

@@ -18,12 +18,22 @@ with contracts as (
 ), covered as (
     select date_trunc('month', coalesce(
         (select try_cast(value as date) from meta.settings where key = 'maintenance.owed_from'),
-        (select min(opened_local) from marts.ticket_service_windows)))::date as owed_from
+        (select min(month) from marts.ticket_sla)))::date as owed_from
 ), visits as (
-    select w.contract_id, date_trunc('month', w.onsite_local)::date as month, count(*) as visits_done
-    from marts.ticket_service_windows w
-    join core.tickets t using (ticket_id)
-    where t.kind = 'maintenance' and w.contract_id is not null and w.onsite_local is not null
+    -- The on-site instant's month on the window's local clock, from ticket_sla (its kind, contract and the window's
+    -- zone; ticket_service_windows is a view). A zone is less than a day off UTC, so an instant more than a day from a
+    -- UTC month's edge lies in that month on every clock; only the others pay timezone() with a zone per row, a
+    -- calendar lookup (all 0.38 million maintenance tickets converted: 0.6-1.0 CPU s more at 50,000 accounts).
+    select contract_id,
+        case when date_trunc('month', onsite_utc - interval 1 day) = date_trunc('month', onsite_utc + interval 1 day)
+            then date_trunc('month', onsite_utc)::date
+            else date_trunc('month', timezone(time_zone, onsite_at))::date end as month,
+        count(*) as visits_done
+    from (
+        select contract_id, time_zone, onsite_at, make_timestamp(epoch_us(onsite_at)) as onsite_utc
+        from marts.ticket_sla
+        where kind = 'maintenance' and contract_id is not null and onsite_at is not null
+    )
     group by all
 ), active as (
     select

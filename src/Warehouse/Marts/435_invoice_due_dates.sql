@@ -18,7 +18,9 @@
 -- calendar_covered is false when a working day counted lies in a year the holiday calendar does not cover.
 with orders as not materialized (
     -- read twice (through termed), so DuckDB would materialise it: a copy of every invoice, for nothing
-    select * from marts.orders where invoice_date is not null or due_date is not null
+    -- a refresh's order ids reach the scan here through the mark, a semi-join with their table, where a list of literals
+    -- on the result was pushed down as an IN list of thousands (17,537 after a 1% daily file at 50,000 accounts)
+    select * from marts.orders where (invoice_date is not null or due_date is not null) and {{refresh:order_id}}
 ), rules as (
     select * from marts.contract_rules
 ), days as (

@@ -17,7 +17,9 @@
 -- due, else 0. late_fee: amount x payments.late_fee_per_day x days_late, to the cent, shown as information (0.1% a
 -- day, 滞纳金), not booked.
 with invoices as (
-    select * from marts.invoice_due_dates
+    -- a refresh's order ids (when as_of moves, also every open or overdue invoice: 57,334 after a daily file at 50,000
+    -- accounts) meet the scan through the mark, a semi-join with their table, not a list of literals on the result
+    select * from marts.invoice_due_dates where {{refresh:order_id}}
 ), as_of as (
     select as_of_date from marts.as_of
 ), settings as (
@@ -61,7 +63,10 @@ with invoices as (
         paid_date,
         status,
         days_late,
-        round(amount * late_fee_per_day * days_late, 2)::decimal(18,2) as late_fee
+        -- most invoices are not late (1.41 of 1.74 million at 50,000 accounts): their fee is 0 without the product and
+        -- round, each a 128-bit operation (DECIMAL(18,2) x DECIMAL(9,6) x days); a null amount or rate stays null
+        case when days_late = 0 and amount is not null and late_fee_per_day is not null then 0::decimal(18,2)
+            else round(amount * late_fee_per_day * days_late, 2)::decimal(18,2) end as late_fee
     from judged
 )
 select * from final

@@ -114,7 +114,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                 var values = $"select id from {ids}";
                 // A model that says so keeps a touched id's rows of the months no touched order lies in.
                 var months = OrderMonths(header.ByOrderMonths);
-                var filter = $"{column} in ({values})" + (months is null ? "" : $" and month {months}");
+                var filter = $"{column} in ({values})" + (months is null ? "" : $" and month {months.Condition}");
                 if (monthSources.Contains(table))
                 {
                     connection.Execute($"create or replace temp table refresh_before as select * from {table} where {filter}");
@@ -180,13 +180,13 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     /// With <paramref name="months"/> (<see cref="SqlModelHeader.ByOrderMonths"/>), only those ids' rows of the months it
     /// selects: given as literals on the result, which DuckDB pushes through the model's group by month down to its scans.
     /// </remarks>
-    private long ReplaceRows(string table, SqlModel model, string values, long count, string type = "", string? months = null)
+    private long ReplaceRows(string table, SqlModel model, string values, long count, string type = "", TouchedMonths? months = null)
     {
         var column = model.Header.RefreshBy;
-        var inMonths = months is null ? "" : $" and month {months}";
+        var inMonths = months is null ? "" : $" and month {months.Condition}";
         connection.Execute($"delete from {table} where {column} in ({values}){inMonths}");
         // From the earliest touched month on: its literal where the model marks {{onwards:month}} (null: no touched order).
-        var onwards = months is not null && model.Header.ByOrderMonths == SqlModelHeader.OrderMonthsOnwards ? months[">= ".Length..] : "null::date";
+        var onwards = months?.From ?? "null::date";
         var sql = model.RefreshMarked != model.Sql
             ? $"select * from (\n{SqlModel.OnwardsMark().Replace(SqlModel.RefreshMark().Replace(model.RefreshMarked, m => $"{m.Groups[1].Value} in ({values})"), onwards)}\n) where true"
             : $"select * from (\n{model.Sql}\n) where {column} in {InList(values, count, type)}";
@@ -199,12 +199,22 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     /// earliest of them on, as literals (a daily file's one or two), a constant filter DuckDB pushes down through the
     /// model's group by month to its scans. No touched order: a condition no row meets.
     /// </summary>
-    private string? OrderMonths(string? byOrderMonths) => byOrderMonths switch
+    private TouchedMonths? OrderMonths(string? byOrderMonths)
     {
-        SqlModelHeader.OrderMonthsIn => $"in {InList("select month from refresh_order_months", 0, "date ")}",
-        SqlModelHeader.OrderMonthsOnwards => $">= {InList("select min(month) from refresh_order_months having count(*) > 0", 0, "date ")[1..^1]}",
-        _ => null,
-    };
+        switch (byOrderMonths)
+        {
+            case SqlModelHeader.OrderMonthsIn:
+                return new TouchedMonths($"in {InList("select month from refresh_order_months", 0, "date ")}", null);
+            case SqlModelHeader.OrderMonthsOnwards:
+                var from = InList("select min(month) from refresh_order_months having count(*) > 0", 0, "date ")[1..^1];
+                return new TouchedMonths($">= {from}", from);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The condition on a touched id's months, and for a refresh from a month on that month's literal (the {{onwards:month}} mark's value).</summary>
+    private sealed record TouchedMonths(string Condition, string? From);
 
     private static string MonthsOf(string table) => $"refresh_months_{table["marts.".Length..]}";
 

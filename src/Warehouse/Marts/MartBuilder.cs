@@ -30,11 +30,17 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// </summary>
     public bool ServingReaders { get; init; }
 
-    public IReadOnlyList<MartTiming> Refresh()
+    public IReadOnlyList<MartTiming> Refresh() => Alone(RefreshAlone);
+
+    /// <summary>
+    /// One rebuild at a time (<see cref="Rebuilds"/>), and with <see cref="ServingReaders"/> readers first: the work is
+    /// told whether it must still leave the readers a core (where idle priority was refused).
+    /// </summary>
+    private T Alone<T>(Func<bool, T> work)
     {
         lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
         {
-            return ServingReaders ? ReaderFirst.Run(lowered => RefreshAlone(leaveCoreForReaders: !lowered)) : RefreshAlone(false);
+            return ServingReaders ? ReaderFirst.Run(lowered => work(!lowered)) : work(false);
         }
     }
 
@@ -76,13 +82,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// rebuild gives (IncrementalRefreshTests compares them row by row). When the marts are current it changes
     /// nothing, and sets no <see cref="RefreshSettings"/>: it runs at every start-up and after every inbox scan.
     /// </summary>
-    public MartRefresh RefreshChanged()
-    {
-        lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
-        {
-            return ServingReaders ? ReaderFirst.Run(lowered => RefreshChangedAlone(leaveCoreForReaders: !lowered)) : RefreshChangedAlone(false);
-        }
-    }
+    public MartRefresh RefreshChanged() => Alone(RefreshChangedAlone);
 
     private MartRefresh RefreshChangedAlone(bool leaveCoreForReaders)
     {

@@ -229,6 +229,22 @@ public sealed class SqlModelTests : IClassFixture<SqlModelTests.SmallBook>
         Assert.Equal("account_id", model.Header.RefreshBy);
     }
 
+    [Fact]
+    public void A_refreshing_block_is_read_by_a_refresh_alone_and_a_whole_block_by_a_whole_build_alone()
+    {
+        var model = SqlModel.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: no row\nselect month from t o where {{whole:o.kind = 1}}{{refreshing:o.kind = 2 and {{refresh:o.month}}}}");
+        Assert.EndsWith("where o.kind = 1", model.Sql, StringComparison.Ordinal);
+        Assert.EndsWith("where o.kind = 2 and {{refresh:o.month}}", model.RefreshMarked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refresh_mark_inside_a_refreshing_block_is_checked_as_any_other()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            SqlModel.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: no row\nselect month from t o where true {{refreshing: and {{refresh:o.account_id}}}}"));
+        Assert.Contains("{{refresh:o.account_id}}", e.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The model's built table, as SQL names it, and its header.</summary>
     private static (string Table, SqlModelHeader Header) Built(string model)
     {

@@ -23,9 +23,9 @@ namespace Analytics.Warehouse.Marts;
 internal sealed class IncrementalRefresh(DuckDBConnection connection)
 {
     // Whole-book marts up to this size are compared with their previous rows (by their number and an order-independent
-    // sum of row hashes taken before and after the rebuild, as ChangedMonths; EXCEPT ALL both ways cost more than building the smaller ones: the daily
-    // file's account_company 0.18 CPU s against 0.02 to build); larger ones (the segment history, churn rates) count
-    // as changed: comparing them would cost about as much as what it saves.
+    // sum of row hashes taken before and after the rebuild, as ChangedMonths; EXCEPT ALL both ways cost more than
+    // building the smaller ones: the daily file's account_company 0.18 CPU s against 0.02 to build); larger ones (the
+    // segment history, churn rates) count as changed: comparing them would cost about as much as what it saves.
     private const long ComparedRows = 200_000;
 
     // Longer lists go in as an IN over the ids' table: the model then runs whole and is filtered at the top. Measured

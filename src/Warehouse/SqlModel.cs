@@ -40,8 +40,7 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
         // A {{refreshing: ...}} block is read only by a refresh of some ids' rows, a {{whole: ...}} block only by a whole
         // build: each keeps its text, marks and all, where it is read and is left out of the other.
         var marked = RefreshingMark().Replace(WholeMark().Replace(visible, ""), m => m.Groups[1].Value);
-        var whole = RefreshingMark().Replace(WholeMark().Replace(visible, m => m.Groups[1].Value), "");
-        var sql = OnwardsMark().Replace(RefreshMark().Replace(whole, "true"), "null::date");
+        var sql = WholeBuild(visible);
         var header = SqlModelHeader.Parse(name, sql);
         if (RefreshMark().Matches(marked).FirstOrDefault(m => m.Groups[2].Value != header.RefreshBy) is { } stray)
         {
@@ -52,6 +51,14 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
 
         return new SqlModel(name, sql, header) { RefreshMarked = marked };
     }
+
+    /// <summary>
+    /// A model's text as a whole build reads it: its {{whole:}} blocks in, its {{refreshing:}} blocks out, every row of
+    /// every id ({{refresh:column}} "true") and every month ({{onwards:month}} none). {{visible:column}} marks are left
+    /// as they are: a region-limited report settles them for its reader (Reports/ReportQueries).
+    /// </summary>
+    public static string WholeBuild(string text) =>
+        OnwardsMark().Replace(RefreshMark().Replace(RefreshingMark().Replace(WholeMark().Replace(text, m => m.Groups[1].Value), ""), "true"), "null::date");
 
     /// <summary>
     /// The model's text with its <c>{{refresh:column}}</c> marks kept (<see cref="Sql"/> has them "true"). A model refreshed

@@ -55,11 +55,11 @@ public static partial class ReportQueries
 
     /// <summary>
     /// A mart's own text (Marts/NNN_name.sql), its {{visible:column}} marks kept for the reader's scope; every row of it
-    /// is computed, as in a full build ({{refresh:column}} marks "true").
+    /// is computed, as in a full build (<see cref="SqlModel.WholeBuild"/>).
     /// </summary>
     private static string MartText(string mart) =>
-        SqlModel.RefreshMark().Replace(SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
-            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{mart}.sql", StringComparison.Ordinal))), "true");
+        SqlModel.WholeBuild(SqlModel.Text(Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Single(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith($"_{mart}.sql", StringComparison.Ordinal))));
 
     [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
     private static partial Regex Include();

@@ -245,6 +245,19 @@ public sealed class SqlModelTests : IClassFixture<SqlModelTests.SmallBook>
         Assert.Contains("{{refresh:o.account_id}}", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_marts_whole_build_text_keeps_only_its_visible_marks_and_is_the_models_sql_once_they_are_settled()
+    {
+        // A region-limited report reads a mart's text as a whole build reads it (ReportQueries, {{mart:name}}): a
+        // {{whole:}}, {{refreshing:}}, {{refresh:}} or {{onwards:}} mark left in it would be a syntax error there.
+        foreach (var resource in typeof(SqlModel).Assembly.GetManifestResourceNames().Where(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal)))
+        {
+            var whole = SqlModel.WholeBuild(SqlModel.Text(resource));
+            Assert.Empty(System.Text.RegularExpressions.Regex.Matches(whole, @"\{\{(?!visible:)").Select(m => m.Value));
+            Assert.Equal(SqlModel.Read(resource).Sql, System.Text.RegularExpressions.Regex.Replace(whole, @"\{\{visible:[A-Za-z0-9_.]+\}\}", "true"));
+        }
+    }
+
     /// <summary>The model's built table, as SQL names it, and its header.</summary>
     private static (string Table, SqlModelHeader Header) Built(string model)
     {

@@ -36,11 +36,8 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
     /// <summary>A model named <paramref name="name"/> from its text: its marks settled and its header parsed (and checked).</summary>
     public static SqlModel Parse(string name, string text)
     {
-        var visible = VisibleMark().Replace(text, "true");
-        // A {{refreshing: ...}} block is read only by a refresh of some ids' rows, a {{whole: ...}} block only by a whole
-        // build: each keeps its text, marks and all, where it is read and is left out of the other.
-        var marked = RefreshingMark().Replace(WholeMark().Replace(visible, ""), m => m.Groups[1].Value);
-        var sql = WholeBuild(visible);
+        var marked = VisibleMark().Replace(text, "true");
+        var sql = WholeBuild(marked);
         var header = SqlModelHeader.Parse(name, sql);
         if (RefreshMark().Matches(marked).FirstOrDefault(m => m.Groups[2].Value != header.RefreshBy) is { } stray)
         {
@@ -53,12 +50,12 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
     }
 
     /// <summary>
-    /// A model's text as a whole build reads it: its {{whole:}} blocks in, its {{refreshing:}} blocks out, every row of
-    /// every id ({{refresh:column}} "true") and every month ({{onwards:month}} none). {{visible:column}} marks are left
-    /// as they are: a region-limited report settles them for its reader (Reports/ReportQueries).
+    /// A model's text as a whole build reads it: every row of every id ({{refresh:column}} "true") and every month
+    /// ({{onwards:month}} none). {{visible:column}} marks are left as they are: a region-limited report settles them for
+    /// its reader (Reports/ReportQueries).
     /// </summary>
     public static string WholeBuild(string text) =>
-        OnwardsMark().Replace(RefreshMark().Replace(RefreshingMark().Replace(WholeMark().Replace(text, m => m.Groups[1].Value), ""), "true"), "null::date");
+        OnwardsMark().Replace(RefreshMark().Replace(text, "true"), "null::date");
 
     /// <summary>
     /// The model's text with its <c>{{refresh:column}}</c> marks kept (<see cref="Sql"/> has them "true"). A model refreshed
@@ -90,22 +87,6 @@ public sealed partial record SqlModel(string Name, string Sql, SqlModelHeader He
     /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\{\{onwards:month\}\}")]
     public static partial System.Text.RegularExpressions.Regex OnwardsMark();
-
-    /// <summary>
-    /// The mark <c>{{refreshing: text}}</c>: text, which may hold <c>{{refresh:column}}</c> marks, that only a refresh of
-    /// some ids' (or months') rows reads (<see cref="RefreshMarked"/>); a whole build leaves it out. With
-    /// <see cref="WholeMark"/>, a model computes its rows one way in a whole build and another in a refresh, each the
-    /// cheaper there: account_revenue_by_month groups every order line by order and category before the lines meet their
-    /// orders in a whole build, but meets one month's orders first in a refresh of that month (grouped first, every line
-    /// would be grouped to rebuild one month). Both ways must give the same rows: the daily benchmark's --check compares
-    /// every mart refreshed with a whole build.
-    /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{refreshing:((?:[^{}]|\{\{refresh:[a-z0-9_.]+\}\})*)\}\}")]
-    public static partial System.Text.RegularExpressions.Regex RefreshingMark();
-
-    /// <summary>The mark <c>{{whole: text}}</c>: text only a whole build reads (<see cref="Sql"/>); a refresh of some ids' rows leaves it out.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{whole:([^{}]*)\}\}")]
-    public static partial System.Text.RegularExpressions.Regex WholeMark();
 
     /// <summary>The mark <c>{{visible:column}}</c>, the column as group 1: "true" in a model built whole, the reader's predicate in a report.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\{\{visible:([A-Za-z0-9_.]+)\}\}")]

@@ -230,26 +230,10 @@ public sealed class SqlModelTests : IClassFixture<SqlModelTests.SmallBook>
     }
 
     [Fact]
-    public void A_refreshing_block_is_read_by_a_refresh_alone_and_a_whole_block_by_a_whole_build_alone()
-    {
-        var model = SqlModel.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: no row\nselect month from t o where {{whole:o.kind = 1}}{{refreshing:o.kind = 2 and {{refresh:o.month}}}}");
-        Assert.EndsWith("where o.kind = 1", model.Sql, StringComparison.Ordinal);
-        Assert.EndsWith("where o.kind = 2 and {{refresh:o.month}}", model.RefreshMarked, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_refresh_mark_inside_a_refreshing_block_is_checked_as_any_other()
-    {
-        var e = Assert.Throws<InvalidOperationException>(() =>
-            SqlModel.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: no row\nselect month from t o where true {{refreshing: and {{refresh:o.account_id}}}}"));
-        Assert.Contains("{{refresh:o.account_id}}", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Every_marts_whole_build_text_keeps_only_its_visible_marks_and_is_the_models_sql_once_they_are_settled()
     {
         // A region-limited report reads a mart's text as a whole build reads it (ReportQueries, {{mart:name}}): a
-        // {{whole:}}, {{refreshing:}}, {{refresh:}} or {{onwards:}} mark left in it would be a syntax error there.
+        // {{refresh:}} or {{onwards:}} mark left in it would be a syntax error there.
         foreach (var resource in typeof(SqlModel).Assembly.GetManifestResourceNames().Where(r => r.StartsWith("Marts/", StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal)))
         {
             var whole = SqlModel.WholeBuild(SqlModel.Text(resource));

@@ -22,7 +22,10 @@ namespace Analytics.Warehouse;
 /// column's promise that a touched id's rows change only in the touched orders' months (<c>, month onwards</c>: from the
 /// earliest of them on). As_of moves (with refresh by only) says which rows a later as_of day
 /// changes besides those: <c>no row</c> (as_of only bounds rows no load has yet: no order is dated after it), or
-/// <c>rows where</c> a condition on the rows as they were; without it a moved as_of rebuilds the model whole.
+/// <c>rows where</c> a condition on the rows as they were, or <c>ids from</c> a query over the model's inputs naming the
+/// ids whose rows a later as_of can change (rows a later as_of brings in that the table does not hold yet; the query
+/// reads the earlier day as <c>as_of_before.as_of_date</c>, the new one in marts.as_of); without it a moved as_of
+/// rebuilds the model whole.
 /// <c>materialized: view</c> (a mart only) makes the refresh create the model as a view instead of writing a table: for a
 /// model whose rows are a projection of the marts or core table before it, with a few columns added (and one-row joins
 /// such as as_of or a setting): writing its rows cost more than computing them again where they are read. Its refresh
@@ -45,6 +48,7 @@ public sealed partial record SqlModelHeader(
     private const string AsOfMovesPrefix = "-- as_of moves:";
     private const string MaterializedPrefix = "-- materialized:";
     private const string RowsWhere = "rows where ";
+    private const string IdsFrom = "ids from ";
     private const string OrderMonthsSuffix = ", month";
     private const string OrderMonthsOnSuffix = ", month onwards";
 
@@ -86,6 +90,14 @@ public sealed partial record SqlModelHeader(
     /// </summary>
     public string? AsOfMoves { get; init; }
 
+    /// <summary>
+    /// With <see cref="RefreshBy"/>, <c>as_of moves: ids from &lt;query&gt;</c>: the query (over the model's inputs, the
+    /// earlier as_of day read from a one-row <c>as_of_before(as_of_date)</c>) that yields the ids, besides the touched
+    /// ones, whose rows a later as_of changes; null when the header does not say so. For a model whose rows a later
+    /// as_of adds (account_churn: churns dated after the earlier day), which no condition on the rows it holds can find.
+    /// </summary>
+    public string? AsOfMovesIds { get; init; }
+
     /// <summary>Whether the refresh creates the model as a view (<c>-- materialized: view</c>) rather than a table.</summary>
     public bool IsView { get; init; }
 
@@ -109,6 +121,7 @@ public sealed partial record SqlModelHeader(
         var references = new List<ModelReference>();
         string? refreshBy = null;
         string? asOfMoves = null;
+        string? asOfMovesIds = null;
         bool? isView = null;
         string? byOrderMonths = null;
         foreach (var line in header)
@@ -150,10 +163,21 @@ public sealed partial record SqlModelHeader(
             else if (line.StartsWith(AsOfMovesPrefix, StringComparison.Ordinal))
             {
                 var rows = line[AsOfMovesPrefix.Length..].Trim();
-                asOfMoves = asOfMoves is not null ? throw Malformed(model, line, "a second as_of moves line")
-                    : rows == "no row" ? "false"
-                    : rows.StartsWith(RowsWhere, StringComparison.Ordinal) && rows.Length > RowsWhere.Length ? rows[RowsWhere.Length..]
-                    : throw Malformed(model, line, "expected 'no row' or 'rows where <condition>'");
+                if (asOfMoves is not null || asOfMovesIds is not null)
+                {
+                    throw Malformed(model, line, "a second as_of moves line");
+                }
+
+                if (rows.StartsWith(IdsFrom, StringComparison.Ordinal) && rows.Length > IdsFrom.Length)
+                {
+                    asOfMovesIds = rows[IdsFrom.Length..];
+                }
+                else
+                {
+                    asOfMoves = rows == "no row" ? "false"
+                        : rows.StartsWith(RowsWhere, StringComparison.Ordinal) && rows.Length > RowsWhere.Length ? rows[RowsWhere.Length..]
+                        : throw Malformed(model, line, "expected 'no row', 'rows where <condition>' or 'ids from <query>'");
+                }
             }
             else if (line.StartsWith(MaterializedPrefix, StringComparison.Ordinal))
             {
@@ -167,17 +191,17 @@ public sealed partial record SqlModelHeader(
             }
         }
 
-        if (asOfMoves is not null && refreshBy is null)
+        if ((asOfMoves is not null || asOfMovesIds is not null) && refreshBy is null)
         {
             throw Malformed(model, AsOfMovesPrefix, "as_of moves needs a refresh by line: a model rebuilt whole has no rows to pick");
         }
 
-        if (byOrderMonths is not null && (refreshBy == RefreshMonth || (asOfMoves is not null && asOfMoves != "false") || key?.Contains(RefreshMonth) != true))
+        if (byOrderMonths is not null && (refreshBy == RefreshMonth || (asOfMoves is not null && asOfMoves != "false") || asOfMovesIds is not null || key?.Contains(RefreshMonth) != true))
         {
             throw Malformed(model, RefreshByPrefix, "refresh by a column and month needs month in the key and no as_of moves line but 'no row'");
         }
 
-        if (refreshBy == RefreshMonth && ((asOfMoves is not null && asOfMoves != "false") || key?.Contains(RefreshMonth) != true))
+        if (refreshBy == RefreshMonth && ((asOfMoves is not null && asOfMoves != "false") || asOfMovesIds is not null || key?.Contains(RefreshMonth) != true))
         {
             throw Malformed(model, RefreshByPrefix, "refresh by month needs month in the key and no as_of moves line but 'no row'");
         }
@@ -191,6 +215,7 @@ public sealed partial record SqlModelHeader(
             RefreshBy = refreshBy,
             ByOrderMonths = byOrderMonths,
             AsOfMoves = asOfMoves,
+            AsOfMovesIds = asOfMovesIds,
             IsView = isView ?? false,
         };
     }

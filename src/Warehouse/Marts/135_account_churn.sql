@@ -1,6 +1,7 @@
 -- Grain: one row per master account per time it churned.
 -- key: master_account_id, churned_on
 -- refresh by: master_account_id
+-- as_of moves: ids from select master_account_id from marts.account_merge_map where account_id in (select account_id from marts.orders, as_of_before b, marts.as_of a where order_date > b.as_of_date - (select value::integer from meta.settings where key = 'churn.inactive_days') and order_date <= a.as_of_date - (select value::integer from meta.settings where key = 'churn.inactive_days') or order_date > b.as_of_date and order_date <= a.as_of_date union all select account_id from core.contracts, as_of_before b, marts.as_of a where (case when auto_renew then terminated_on else least(end_date, terminated_on) end) + 1 > b.as_of_date and (case when auto_renew then terminated_on else least(end_date, terminated_on) end) + 1 <= a.as_of_date union all select account_id from core.accounts, as_of_before b, marts.as_of a where (churned_on is not null or churned) and coalesce(churned_on, churn_label_as_of, a.as_of_date) > b.as_of_date)
 -- accepted: definition in (inactivity, contract, label)
 -- references: master_account_id -> core.accounts.account_id
 -- Churn (客户流失), defined here and nowhere else, by the setting churn.definition:
@@ -13,6 +14,10 @@
 --               when the export gives no day). An account of a group churns when its master is labelled.
 -- Only days on or before as_of count. The account is churned on days churned_on <= d < returned_on.
 -- last_order_date: the last order on or before churned_on (null for an account that never ordered).
+-- A later as_of (the ids line above) changes only the accounts with a churn dated after the earlier day and on or
+-- before the new one: an inactivity churn of an order dated in (before, new] less churn.inactive_days, a contract's
+-- last day plus one in (before, new], a label dated after the earlier day or by as_of itself; and an order dated after
+-- the earlier day (a return, or a last order before a churn), which a load touches anyway.
 -- An account's churn reads its own orders, contracts and label only: the refresh marks are where a refresh of some
 -- accounts' rows reads only theirs (SqlModel.RefreshMarked).
 with as_of as (

@@ -65,7 +65,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             var changedReads = reads.Intersect(changed).ToList();
             changed.Add(table);
             var wholeReads = reads.Intersect(changedWhole).ToList();
-            var asOfMovedOn = wholeReads is ["marts.as_of"] && header.AsOfMoves is not null && AsOf() > asOfBefore;
+            var asOfMovedOn = wholeReads is ["marts.as_of"] && (header.AsOfMoves is not null || header.AsOfMovesIds is not null) && AsOf() > asOfBefore;
             if (header.IsView)
             {
                 // A view's rows are computed where they are read, from the marts below it as they now are: nothing to
@@ -104,9 +104,14 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                 var count = touched[column];
                 if (asOfMovedOn && header.AsOfMoves != "false")
                 {
-                    // The rows a later as_of changes lie outside the touched ids: their readers must rebuild whole.
+                    // The rows a later as_of changes lie outside the touched ids: their readers must rebuild whole. They
+                    // are picked from the rows the table holds, or by the header's query over the model's inputs, which
+                    // reads the earlier day from as_of_before.
                     ids = "refresh_as_of_rows";
-                    connection.Execute($"create or replace temp table {ids} as select id from refresh_{column} union select {column} from {table} where {header.AsOfMoves}");
+                    var moved = header.AsOfMovesIds is { } query
+                        ? $"with as_of_before as (select {SqlExtensions.Literal(asOfBefore.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}::date as as_of_date) select * from ({query})"
+                        : $"select {column} from {table} where {header.AsOfMoves}";
+                    connection.Execute($"create or replace temp table {ids} as select id from refresh_{column} union select * from ({moved})");
                     count = connection.Scalar<long>($"select count(*) from {ids}");
                     changedWhole.Add(table);
                 }

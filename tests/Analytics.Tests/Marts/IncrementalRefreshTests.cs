@@ -173,6 +173,40 @@ public sealed class IncrementalRefreshTests : IDisposable
     }
 
     [Fact]
+    public void A_later_as_of_brings_in_the_churns_it_dates_of_accounts_no_load_touched_and_the_churns_go_by_rows()
+    {
+        var demo = _files.File("demo");
+        DemoCompany.Write(demo, new DemoOptions(new DateOnly(2026, 1, 15), Accounts: 40, Years: 2, Seed: 11));
+        Load("demo", demo);
+        var asOf = Book.Of(_full).AsOf;
+
+        // The master account whose inactivity churn falls soonest after as_of (its last order plus churn.inactive_days),
+        // and an order of another company dated that day: as_of moves onto the untouched account's churn.
+        var (quiet, churnsOn) = _full.Rows("""
+            select master_account_id, max(order_date) + 180 as churns_on
+            from marts.orders join marts.account_merge_map using (account_id)
+            group by 1 having max(order_date) + 180 > (select as_of_date from marts.as_of)
+            order by 2, 1 limit 1
+            """, r => (r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)))).Single();
+        var other = _full.Scalar<string>($"""
+            select o.account_id from marts.orders o join marts.account_merge_map m using (account_id)
+            where m.master_account_id <> '{quiet}' order by 1 limit 1
+            """);
+        Assert.Equal(0L, _full.Scalar<long>($"select count(*) from marts.account_churn where master_account_id = '{quiet}' and churned_on > '{asOf:yyyy-MM-dd}'"));
+
+        var day = churnsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var moved = Load("as_of onto a churn", Write("orders_later.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            L1,{other},{day},phone,,10.00,{day},,
+            """));
+
+        // The refresh compared every mart with a full build's (Load); the churn went by rows, and found the quiet one's.
+        Assert.False(moved.Full);
+        Assert.Equal(MartRebuild.Rows, Timing(moved, "account_churn").Rebuild);
+        Assert.Equal(1L, _incremental.Scalar<long>($"select count(*) from marts.account_churn where master_account_id = '{quiet}' and churned_on = '{day}'"));
+    }
+
+    [Fact]
     public void A_refresh_with_nothing_loaded_since_changes_nothing_and_says_so()
     {
         _incremental.LoadText("accounts.csv", "account_id,name\nA1,甲方\n");
@@ -237,6 +271,12 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Null(SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\nselect 1 as order_id").AsOfMoves);
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: order_id\n-- as_of moves: no row\nselect 1 as order_id"));
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: some rows\nselect 1 as order_id"));
+
+        var ids = SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: ids from select order_id from t\nselect 1 as order_id");
+        Assert.Equal(("select order_id from t", null), (ids.AsOfMovesIds, ids.AsOfMoves));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: order_id\n-- as_of moves: ids from select 1\nselect 1 as order_id"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: no row\n-- as_of moves: ids from select 1\nselect 1 as order_id"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: ids from select 1\nselect 1 as month"));
     }
 
     private string Write(string name, string content) => _files.Write(name, content);

@@ -109,7 +109,7 @@ internal static class DailyRefreshBenchmark
             if (warm)
             {
                 refreshes.Add(refresh);
-                    outside.Add((refreshed.Wall - refresh.Timings.Aggregate(TimeSpan.Zero, (a, t) => a + t.Elapsed),
+                outside.Add((refreshed.Wall - refresh.Timings.Aggregate(TimeSpan.Zero, (a, t) => a + t.Elapsed),
                     refreshed.Cpu - refresh.Timings.Aggregate(TimeSpan.Zero, (a, t) => a + t.Cpu)));
             }
 

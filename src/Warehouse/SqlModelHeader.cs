@@ -98,6 +98,9 @@ public sealed partial record SqlModelHeader(
     /// </summary>
     public string? AsOfMovesIds { get; init; }
 
+    /// <summary>Whether the header has an as_of moves line (any of its three forms).</summary>
+    public bool SaysAsOfMoves => AsOfMoves is not null || AsOfMovesIds is not null;
+
     /// <summary>Whether the refresh creates the model as a view (<c>-- materialized: view</c>) rather than a table.</summary>
     public bool IsView { get; init; }
 
@@ -196,12 +199,14 @@ public sealed partial record SqlModelHeader(
             throw Malformed(model, AsOfMovesPrefix, "as_of moves needs a refresh by line: a model rebuilt whole has no rows to pick");
         }
 
-        if (byOrderMonths is not null && (refreshBy == RefreshMonth || (asOfMoves is not null && asOfMoves != "false") || asOfMovesIds is not null || key?.Contains(RefreshMonth) != true))
+        // An as_of moves line other than 'no row' picks rows beyond the touched ones.
+        var picksRows = asOfMovesIds is not null || (asOfMoves is not null && asOfMoves != "false");
+        if (byOrderMonths is not null && (refreshBy == RefreshMonth || picksRows || key?.Contains(RefreshMonth) != true))
         {
             throw Malformed(model, RefreshByPrefix, "refresh by a column and month needs month in the key and no as_of moves line but 'no row'");
         }
 
-        if (refreshBy == RefreshMonth && ((asOfMoves is not null && asOfMoves != "false") || asOfMovesIds is not null || key?.Contains(RefreshMonth) != true))
+        if (refreshBy == RefreshMonth && (picksRows || key?.Contains(RefreshMonth) != true))
         {
             throw Malformed(model, RefreshByPrefix, "refresh by month needs month in the key and no as_of moves line but 'no row'");
         }

@@ -50,11 +50,13 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         // The changed marts whose changed months are known (temp tables refresh_months_<name>).
         var monthsKnown = new HashSet<string>(StringComparer.Ordinal);
         var timings = new List<MartTiming>();
+        // What each model reads, found once: the loop below and WorthComparing ask it of every model after a whole one.
+        var readsOf = models.ToDictionary(m => m.Name, m => MartInputs.Reads(m.Sql), StringComparer.Ordinal);
         foreach (var model in models)
         {
             var (name, sql, header) = model;
             var clock = MartClock.Start();
-            var reads = MartInputs.Reads(sql);
+            var reads = readsOf[name];
             var table = $"marts.{name}";
             if (!reads.Overlaps(changed))
             {
@@ -65,7 +67,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             var changedReads = reads.Intersect(changed).ToList();
             changed.Add(table);
             var wholeReads = reads.Intersect(changedWhole).ToList();
-            var asOfMovedOn = wholeReads is ["marts.as_of"] && (header.AsOfMoves is not null || header.AsOfMovesIds is not null) && AsOf() > asOfBefore;
+            var asOfMovedOn = wholeReads is ["marts.as_of"] && header.SaysAsOfMoves && AsOf() > asOfBefore;
             if (header.IsView)
             {
                 // A view's rows are computed where they are read, from the marts below it as they now are: nothing to
@@ -143,7 +145,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             }
             else
             {
-                if (Rebuild(table, sql, monthSources.Contains(table), WorthComparing(models, model, changedWhole)))
+                if (Rebuild(table, sql, monthSources.Contains(table), WorthComparing(models, model, readsOf, changedWhole)))
                 {
                     changedWhole.Add(table);
                     // Only a month source rebuilt by months has the list of its changed months to hand on.
@@ -294,10 +296,10 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     /// model is rebuilt whole (or changed whole, a view) either way. At 50,000 accounts a daily file's whole-book marts'
     /// fingerprints (before and after) cost about 0.3 CPU s; most of them are read only by marts rebuilt whole anyway.
     /// </summary>
-    private static bool WorthComparing(IReadOnlyList<SqlModel> models, SqlModel model, HashSet<string> changedWhole)
+    private static bool WorthComparing(IReadOnlyList<SqlModel> models, SqlModel model, Dictionary<string, IReadOnlySet<string>> readsOf, HashSet<string> changedWhole)
     {
         var table = $"marts.{model.Name}";
-        return models.SkipWhile(m => m != model).Skip(1).Select(m => (m.Header, Reads: MartInputs.Reads(m.Sql))).Where(m => m.Reads.Contains(table))
+        return models.SkipWhile(m => m != model).Skip(1).Select(m => (m.Header, Reads: readsOf[m.Name])).Where(m => m.Reads.Contains(table))
             .Any(m => m.Header.RefreshBy == SqlModelHeader.RefreshMonth
                 || !m.Reads.Any(t => t != table && t != "marts.as_of" && changedWhole.Contains(t)));
     }

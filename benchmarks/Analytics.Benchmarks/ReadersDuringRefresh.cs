@@ -41,26 +41,30 @@ internal static class ReadersDuringRefresh
             var idle = Queries.Select(_ => new List<double>()).ToArray();
             for (var round = 0; round < IdleRounds; round++)
             {
-                Round(http, idle, answers);
+                Round(http, idle, answers, Stopwatch.StartNew(), []);
             }
 
             // First the refresh on every core as any other thread, then as the service runs it, readers first (ReaderFirst).
             foreach (var servingReaders in new[] { false, true })
             {
                 var during = Queries.Select(_ => new List<double>()).ToArray();
+                IReadOnlyList<MartTiming> marts = [];
+                var started = Stopwatch.StartNew();
                 var refresh = Task.Run(() =>
                 {
                     using var connection = database.Connect();
-                    return MartBenchmark.Timed(() => new MartBuilder(connection) { ServingReaders = servingReaders }.Refresh());
+                    return MartBenchmark.Timed(() => marts = new MartBuilder(connection) { ServingReaders = servingReaders }.Refresh());
                 });
                 var differing = 0;
+                var slow = new List<(double At, double Ms, int Query)>();
                 while (!refresh.IsCompleted)
                 {
-                    differing += Round(http, during, answers);
+                    differing += Round(http, during, answers, started, slow);
                 }
 
                 var (wall, cpu) = refresh.GetAwaiter().GetResult();
                 Print(idle, during, wall, cpu, differing, servingReaders ? "as the service runs it, readers first" : "on every core");
+                PrintSlowest(idle, slow, marts);
             }
         }
         finally
@@ -71,13 +75,15 @@ internal static class ReadersDuringRefresh
     }
 
     /// <summary>Each query once, its time added to its list; returns how many answered other than before.</summary>
-    private static int Round(HttpClient http, List<double>[] times, string[] answers)
+    private static int Round(HttpClient http, List<double>[] times, string[] answers, Stopwatch since, List<(double At, double Ms, int Query)> requests)
     {
         var differing = 0;
         for (var i = 0; i < Queries.Length; i++)
         {
+            var at = since.Elapsed.TotalMilliseconds;
             var (ms, answer) = Get(http, Queries[i].Path);
             times[i].Add(ms);
+            requests.Add((at, ms, i));
             differing += answer == answers[i] ? 0 : 1;
         }
 
@@ -117,6 +123,30 @@ internal static class ReadersDuringRefresh
         }
 
         Row("all requests", idle.SelectMany(t => t).ToList(), during.SelectMany(t => t).ToList());
+    }
+
+    /// <summary>
+    /// The requests during the refresh slower than twice their idle p95, by the mart being built when each began (the
+    /// marts' times added up in build order: the swap and the work before the first mart come last and first).
+    /// </summary>
+    private static void PrintSlowest(List<double>[] idle, List<(double At, double Ms, int Query)> requests, IReadOnlyList<MartTiming> marts)
+    {
+        var ends = new List<(double End, string Mart)>();
+        var sum = 0.0;
+        foreach (var mart in marts)
+        {
+            sum += mart.Elapsed.TotalMilliseconds;
+            ends.Add((sum, mart.Mart));
+        }
+
+        var slow = requests.Where(r => r.Ms > 2 * Percentile(idle[r.Query], 0.95)).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"{slow.Count} of {requests.Count} requests took over twice their idle p95; when they began:");
+        foreach (var group in slow.GroupBy(r => ends.FirstOrDefault(e => r.At < e.End).Mart ?? "(after the last mart: the swap)"))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {group.Key}: {group.Count()} ({string.Join("; ", group.Select(r => $"{Queries[r.Query].Name} {r.Ms:0} ms"))})"));
+        }
     }
 
     private static void Row(string name, List<double> idle, List<double> during) =>

@@ -50,6 +50,7 @@ public sealed partial class WarehouseDatabase : IDisposable
                 $"The warehouse {filePath} is held by another process{holder}, probably 'analytics serve': drop files into its inbox folder or stop it first.");
         }
 
+        KeepFreedMemory(root);
         var database = new WarehouseDatabase(fullPath, root, readOnly);
         if (!readOnly)
         {
@@ -61,6 +62,21 @@ public sealed partial class WarehouseDatabase : IDisposable
         }
 
         return database;
+    }
+
+    /// <summary>
+    /// Lets DuckDB keep a tenth of the machine's memory (an eighth of DuckDB's own limit, 80% of it) of the memory its
+    /// operators free, to use again, instead of giving it back to the system at once. A refresh frees and takes gigabytes
+    /// for its hash tables and the blocks it writes, and memory taken fresh from the system is faulted in page by page
+    /// and zeroed: about a fifth of the full refresh's CPU at 50,000 accounts (7.2-8.0 kernel CPU s, 631,000-719,000
+    /// page faults). Kept (2.4 GB on a 24 GB machine), the full refresh took 31.3-34.4 CPU s against 34.8-41.7 at 50,000
+    /// accounts and 88.7-92.6 against 101.5-112.6 at 146,000, in alternating runs; 1 GB kept gained nothing. The memory
+    /// kept stays with the process (DuckDB cannot lower the setting), within the limit its buffers may use anyway; the
+    /// peak resident memory was the same (1.6-1.7 GB at 50,000 accounts, 4.4-4.5 at 146,000).
+    /// </summary>
+    private static void KeepFreedMemory(DuckDBConnection root)
+    {
+        root.Execute($"set block_allocator_memory = '{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 10}B'");
     }
 
     /// <summary>A new connection to the same database, with timestamps shown in UTC.</summary>

@@ -36,11 +36,11 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// One rebuild at a time (<see cref="Rebuilds"/>), and with <see cref="ServingReaders"/> readers first: the work is
     /// told whether it must still leave the readers a core (where idle priority was refused).
     /// </summary>
-    private T Alone<T>(Func<bool, T> work)
+    private T Alone<T>(Func<RefreshReaders, T> work)
     {
         lock (Rebuilds.GetOrAdd(connection.ConnectionString, _ => new object()))
         {
-            return ServingReaders ? ReaderFirst.Run(lowered => work(!lowered)) : work(false);
+            return ServingReaders ? ReaderFirst.Run(lowered => work(lowered ? RefreshReaders.First : RefreshReaders.LeftACore)) : work(RefreshReaders.None);
         }
     }
 
@@ -49,9 +49,9 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// data at the swap unless a load or a changed input committed meanwhile: then the marts are built again in one
     /// transaction, the slower way that cannot mix two snapshots.
     /// </summary>
-    private List<MartTiming> RefreshAlone(bool leaveCoreForReaders)
+    private List<MartTiming> RefreshAlone(RefreshReaders readers)
     {
-        using var settings = RefreshSettings.Apply(connection, leaveCoreForReaders);
+        using var settings = RefreshSettings.Apply(connection, readers == RefreshReaders.LeftACore, readers == RefreshReaders.First);
         var models = Models();
         var staging = new MartStaging(connection);
         var dataVersion = Freshness().DataVersion;
@@ -84,7 +84,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// </summary>
     public MartRefresh RefreshChanged() => Alone(RefreshChangedAlone);
 
-    private MartRefresh RefreshChangedAlone(bool leaveCoreForReaders)
+    private MartRefresh RefreshChangedAlone(RefreshReaders readers)
     {
         RefreshSettings? settings = null;
         try
@@ -98,7 +98,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
                 return new MartRefresh(false, "the marts are current", []) { DataVersion = state.Freshness.DataVersion };
             }
 
-            settings = RefreshSettings.Apply(connection, leaveCoreForReaders);
+            settings = RefreshSettings.Apply(connection, readers == RefreshReaders.LeftACore, readers == RefreshReaders.First);
             var (freshness, inputs, whyFull) = state;
             var timings = whyFull is null ? new IncrementalRefresh(connection).Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, settings);
             RecordBuilt(inputs);
@@ -236,6 +236,19 @@ public sealed record MartTiming(string Mart, long Rows, TimeSpan Elapsed)
     /// machine the wall clock also measures the neighbours, this does not (but it counts a reader served meanwhile).
     /// </summary>
     public TimeSpan Cpu { get; init; }
+}
+
+/// <summary>How a refresh makes way for readers (<see cref="MartBuilder.ServingReaders"/>).</summary>
+internal enum RefreshReaders
+{
+    /// <summary>None served: every core, every thread at the normal policy.</summary>
+    None,
+
+    /// <summary>At idle priority, DuckDB's workers too (<see cref="ReaderFirst"/>).</summary>
+    First,
+
+    /// <summary>Idle priority refused: one thread fewer (<see cref="RefreshSettings"/>).</summary>
+    LeftACore,
 }
 
 public enum MartRebuild

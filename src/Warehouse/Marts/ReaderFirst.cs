@@ -10,7 +10,10 @@ namespace Analytics.Warehouse.Marts;
 /// core (threads = cores - 1) also gave each reader's query one thread fewer. On 2 cores a query that used both when
 /// idle then ran on one, about twice as slow (2.2-2.4x at p95 at 146,000 accounts). Here a reader's own thread takes a
 /// core from the refresh's thread at once, and DuckDB's worker threads share the other between the reader's tasks and
-/// the refresh's; with no reader, the refresh uses every core.
+/// the refresh's, a slice at a time (<see cref="RefreshSettings"/>); with no reader, the refresh uses every core.
+/// Why not DuckDB's workers at idle priority too (started again from an idle thread): a reader's tasks on them then
+/// shared a core with the refresh's thread, and its requests were slower (top accounts at 50,000, p95 during the
+/// refresh 132-160 ms against 119-122 with the workers at the normal policy).
 /// The thread is new for each refresh and ends with it: an unprivileged thread cannot leave SCHED_IDLE again, so a
 /// pooled thread must never be the one lowered. SCHED_RESET_ON_FORK keeps any thread it starts at the normal policy.
 /// Elsewhere than Linux (or where the kernel refuses) the work runs as it is, on the caller's thread.

@@ -14,6 +14,9 @@ namespace Analytics.Warehouse.Marts;
 /// kernel refused), the refresh also leaves them a core: DuckDB's threads are one pool per database instance, and a
 /// refresh using all of them queues the readers' tasks behind its own. Set to cores - 1 for the refresh, the readers'
 /// queries still run on their own request threads, so a reader waits for no refresh task (but has one thread fewer).
+/// Readers first (<see cref="ReaderFirst"/>), DuckDB's worker threads take turns between the refresh's tasks and the
+/// readers' (scheduler_process_partial): otherwise a worker that took a refresh task ran it to its end, seconds at
+/// 146,000 accounts, while a reader's query that used both cores when idle waited for it on its own thread alone.
 /// Then how the marts' text is written: FSST and dictionary compression are off while the refresh writes (<see cref="DisabledCompression"/>).
 /// The settings belong to the database instance, so readers served meanwhile share them (a refresh at a time).
 /// </summary>
@@ -25,19 +28,26 @@ public sealed class RefreshSettings : IDisposable
     private readonly string _tempBefore;
     private readonly long _threadsBefore;
     private readonly string _compressionBefore;
+    private readonly bool _partialBefore;
 
-    private RefreshSettings(DuckDBConnection connection, long tempBytes, bool leaveCoreForReaders)
+    private RefreshSettings(DuckDBConnection connection, long tempBytes, bool leaveCoreForReaders, bool readersFirst)
     {
         _connection = connection;
         _tempBefore = connection.Scalar<string>("select current_setting('max_temp_directory_size')");
         _threadsBefore = connection.Scalar<long>("select current_setting('threads')");
         _compressionBefore = connection.Scalar<string>("select current_setting('disabled_compression_methods')");
+        _partialBefore = connection.Scalar<bool>("select current_setting('scheduler_process_partial')");
         TempBytes = tempBytes;
         connection.Execute($"set max_temp_directory_size = '{tempBytes}B'");
         connection.Execute($"set disabled_compression_methods = '{DisabledCompression}'");
         if (leaveCoreForReaders && _threadsBefore > 1)
         {
             connection.Execute($"set threads = {_threadsBefore - 1}");
+        }
+
+        if (readersFirst)
+        {
+            connection.Execute("set scheduler_process_partial = true");
         }
     }
 
@@ -53,9 +63,12 @@ public sealed class RefreshSettings : IDisposable
     /// <summary>The cap on the refresh's temporary files, in bytes.</summary>
     public long TempBytes { get; }
 
-    /// <summary>The cap on temp files, no FSST nor dictionary compression, and with <paramref name="leaveCoreForReaders"/> one thread fewer, until disposed.</summary>
-    public static RefreshSettings Apply(DuckDBConnection connection, bool leaveCoreForReaders = false) =>
-        new(connection, TempCap(connection), leaveCoreForReaders);
+    /// <summary>
+    /// The cap on temp files, no FSST nor dictionary compression, with <paramref name="leaveCoreForReaders"/> one thread
+    /// fewer, with <paramref name="readersFirst"/> workers that take turns, until disposed.
+    /// </summary>
+    public static RefreshSettings Apply(DuckDBConnection connection, bool leaveCoreForReaders = false, bool readersFirst = false) =>
+        new(connection, TempCap(connection), leaveCoreForReaders, readersFirst);
 
     /// <summary>4 times the warehouse file, at least 8 GiB, at most half the space free where DuckDB writes its temp files.</summary>
     public static long TempCap(long warehouseBytes, long freeBytes) =>
@@ -93,5 +106,6 @@ public sealed class RefreshSettings : IDisposable
             : e;
 
     public void Dispose() => _connection.Execute(
-        $"set max_temp_directory_size = '{_tempBefore}'; set threads = {_threadsBefore}; set disabled_compression_methods = {SqlExtensions.Literal(_compressionBefore)}");
+        $"set max_temp_directory_size = '{_tempBefore}'; set threads = {_threadsBefore}; set disabled_compression_methods = {SqlExtensions.Literal(_compressionBefore)}; "
+        + $"set scheduler_process_partial = {_partialBefore}");
 }

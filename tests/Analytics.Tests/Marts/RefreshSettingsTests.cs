@@ -85,6 +85,46 @@ public sealed class RefreshSettingsTests
     }
 
     [Fact]
+    public void Readers_first_the_workers_take_turns_between_the_refresh_and_the_readers_and_the_setting_is_put_back()
+    {
+        using var warehouse = new TestWarehouse();
+        using var connection = warehouse.Connect();
+        using (RefreshSettings.Apply(connection, readersFirst: true))
+        {
+            Assert.True(Partial(connection));
+        }
+
+        Assert.False(Partial(connection));
+        using (RefreshSettings.Apply(connection))
+        {
+            Assert.False(Partial(connection));
+        }
+
+        connection.Execute("set scheduler_process_partial = true");
+        using (RefreshSettings.Apply(connection))
+        {
+            Assert.True(Partial(connection));
+        }
+
+        Assert.True(Partial(connection));
+    }
+
+    [Fact]
+    public void The_database_keeps_freed_memory_to_use_again_a_tenth_of_the_machines()
+    {
+        using var warehouse = new TestWarehouse();
+        using var connection = warehouse.Connect();
+        using var memory = new DuckDBConnection("Data Source=:memory:");
+        memory.Open();
+        // DuckDB's own spelling of the size (e.g. "2.2 GiB"), from a database that was told it.
+        memory.Execute($"set block_allocator_memory = '{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 10}B'");
+
+        Assert.Equal(memory.Scalar<string>("select current_setting('block_allocator_memory')"),
+            connection.Scalar<string>("select current_setting('block_allocator_memory')"));
+        Assert.NotEqual("0 bytes", connection.Scalar<string>("select current_setting('block_allocator_memory')"));
+    }
+
+    [Fact]
     public void A_model_that_outgrows_the_cap_fails_with_a_sentence_that_names_it()
     {
         using var warehouse = new TestWarehouse();
@@ -118,6 +158,9 @@ public sealed class RefreshSettingsTests
 
     private static string Compression(DuckDBConnection connection) =>
         connection.Scalar<string>("select current_setting('disabled_compression_methods')");
+
+    private static bool Partial(DuckDBConnection connection) =>
+        connection.Scalar<bool>("select current_setting('scheduler_process_partial')");
 
     private static string Setting(DuckDBConnection connection) =>
         connection.Scalar<string>("select current_setting('max_temp_directory_size')");

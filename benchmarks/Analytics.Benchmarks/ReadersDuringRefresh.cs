@@ -41,7 +41,7 @@ internal static class ReadersDuringRefresh
             var idle = Queries.Select(_ => new List<double>()).ToArray();
             for (var round = 0; round < IdleRounds; round++)
             {
-                Round(http, idle, answers, Stopwatch.StartNew(), []);
+                Round(http, idle, answers);
             }
 
             // First the refresh on every core as any other thread, then as the service runs it, readers first (ReaderFirst).
@@ -74,16 +74,19 @@ internal static class ReadersDuringRefresh
         }
     }
 
-    /// <summary>Each query once, its time added to its list; returns how many answered other than before.</summary>
-    private static int Round(HttpClient http, List<double>[] times, string[] answers, Stopwatch since, List<(double At, double Ms, int Query)> requests)
+    /// <summary>
+    /// Each query once, its time added to its list (and to <paramref name="requests"/>, with when it began by
+    /// <paramref name="since"/>); returns how many answered other than before.
+    /// </summary>
+    private static int Round(HttpClient http, List<double>[] times, string[] answers, Stopwatch? since = null, List<(double At, double Ms, int Query)>? requests = null)
     {
         var differing = 0;
         for (var i = 0; i < Queries.Length; i++)
         {
-            var at = since.Elapsed.TotalMilliseconds;
+            var at = since?.Elapsed.TotalMilliseconds ?? 0;
             var (ms, answer) = Get(http, Queries[i].Path);
             times[i].Add(ms);
-            requests.Add((at, ms, i));
+            requests?.Add((at, ms, i));
             differing += answer == answers[i] ? 0 : 1;
         }
 

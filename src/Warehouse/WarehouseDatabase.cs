@@ -71,8 +71,9 @@ public sealed partial class WarehouseDatabase : IDisposable
     /// and zeroed: about a fifth of the full refresh's CPU at 50,000 accounts (7.2-8.0 kernel CPU s, 631,000-719,000
     /// page faults). Kept (2.4 GB on a 24 GB machine), the full refresh took 31.3-34.4 CPU s against 34.8-41.7 at 50,000
     /// accounts and 88.7-92.6 against 101.5-112.6 at 146,000, in alternating runs; 1 GB kept gained nothing. The memory
-    /// kept stays with the process (DuckDB cannot lower the setting), within the limit its buffers may use anyway; the
-    /// peak resident memory was the same (1.6-1.7 GB at 50,000 accounts, 4.4-4.5 at 146,000).
+    /// kept stays with the process (DuckDB cannot lower the setting); the peak resident memory was the same (1.6-1.7 GB
+    /// at 50,000 accounts, 4.4-4.5 at 146,000). Sized from the machine, not from a memory_limit the service is given
+    /// later (OData's DuckDbMemoryLimit): DuckDB does not hold the memory kept to that limit.
     /// </summary>
     private static void KeepFreedMemory(DuckDBConnection root)
     {

@@ -51,7 +51,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
     /// </summary>
     private List<MartTiming> RefreshAlone(RefreshReaders readers)
     {
-        using var settings = RefreshSettings.Apply(connection, readers == RefreshReaders.LeftACore, readers == RefreshReaders.First);
+        using var settings = RefreshSettings.Apply(connection, readers);
         var models = Models();
         var staging = new MartStaging(connection);
         var dataVersion = Freshness().DataVersion;
@@ -98,7 +98,7 @@ public sealed class MartBuilder(DuckDBConnection connection)
                 return new MartRefresh(false, "the marts are current", []) { DataVersion = state.Freshness.DataVersion };
             }
 
-            settings = RefreshSettings.Apply(connection, readers == RefreshReaders.LeftACore, readers == RefreshReaders.First);
+            settings = RefreshSettings.Apply(connection, readers);
             var (freshness, inputs, whyFull) = state;
             var timings = whyFull is null ? new IncrementalRefresh(connection).Run(models, freshness.MartsVersion!.Value, freshness.DataVersion) : BuildAll(models, settings);
             RecordBuilt(inputs);
@@ -238,13 +238,13 @@ public sealed record MartTiming(string Mart, long Rows, TimeSpan Elapsed)
     public TimeSpan Cpu { get; init; }
 }
 
-/// <summary>How a refresh makes way for readers (<see cref="MartBuilder.ServingReaders"/>).</summary>
-internal enum RefreshReaders
+/// <summary>How a refresh makes way for readers (<see cref="MartBuilder.ServingReaders"/>, <see cref="RefreshSettings"/>).</summary>
+public enum RefreshReaders
 {
     /// <summary>None served: every core, every thread at the normal policy.</summary>
     None,
 
-    /// <summary>At idle priority, DuckDB's workers too (<see cref="ReaderFirst"/>).</summary>
+    /// <summary>At idle priority (<see cref="ReaderFirst"/>), DuckDB's workers taking turns between its tasks and the readers'.</summary>
     First,
 
     /// <summary>Idle priority refused: one thread fewer (<see cref="RefreshSettings"/>).</summary>

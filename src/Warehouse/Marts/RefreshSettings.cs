@@ -30,7 +30,7 @@ public sealed class RefreshSettings : IDisposable
     private readonly string _compressionBefore;
     private readonly bool _partialBefore;
 
-    private RefreshSettings(DuckDBConnection connection, long tempBytes, bool leaveCoreForReaders, bool readersFirst)
+    private RefreshSettings(DuckDBConnection connection, long tempBytes, RefreshReaders readers)
     {
         _connection = connection;
         _tempBefore = connection.Scalar<string>("select current_setting('max_temp_directory_size')");
@@ -40,12 +40,12 @@ public sealed class RefreshSettings : IDisposable
         TempBytes = tempBytes;
         connection.Execute($"set max_temp_directory_size = '{tempBytes}B'");
         connection.Execute($"set disabled_compression_methods = '{DisabledCompression}'");
-        if (leaveCoreForReaders && _threadsBefore > 1)
+        if (readers == RefreshReaders.LeftACore && _threadsBefore > 1)
         {
             connection.Execute($"set threads = {_threadsBefore - 1}");
         }
 
-        if (readersFirst)
+        if (readers == RefreshReaders.First)
         {
             connection.Execute("set scheduler_process_partial = true");
         }
@@ -64,11 +64,11 @@ public sealed class RefreshSettings : IDisposable
     public long TempBytes { get; }
 
     /// <summary>
-    /// The cap on temp files, no FSST nor dictionary compression, with <paramref name="leaveCoreForReaders"/> one thread
-    /// fewer, with <paramref name="readersFirst"/> workers that take turns, until disposed.
+    /// The cap on temp files, no FSST nor dictionary compression, and as <paramref name="readers"/> says one thread fewer
+    /// (<see cref="RefreshReaders.LeftACore"/>) or workers that take turns (<see cref="RefreshReaders.First"/>), until disposed.
     /// </summary>
-    public static RefreshSettings Apply(DuckDBConnection connection, bool leaveCoreForReaders = false, bool readersFirst = false) =>
-        new(connection, TempCap(connection), leaveCoreForReaders, readersFirst);
+    public static RefreshSettings Apply(DuckDBConnection connection, RefreshReaders readers = RefreshReaders.None) =>
+        new(connection, TempCap(connection), readers);
 
     /// <summary>4 times the warehouse file, at least 8 GiB, at most half the space free where DuckDB writes its temp files.</summary>
     public static long TempCap(long warehouseBytes, long freeBytes) =>

@@ -44,7 +44,7 @@ public sealed class RefreshSettingsTests
         using var warehouse = new TestWarehouse();
         using var connection = warehouse.Connect();
         connection.Execute("set threads = 4");
-        using (RefreshSettings.Apply(connection, leaveCoreForReaders: true))
+        using (RefreshSettings.Apply(connection, RefreshReaders.LeftACore))
         {
             Assert.Equal(3L, connection.Scalar<long>("select current_setting('threads')"));
         }
@@ -56,7 +56,7 @@ public sealed class RefreshSettingsTests
         }
 
         connection.Execute("set threads = 1");
-        using (RefreshSettings.Apply(connection, leaveCoreForReaders: true))
+        using (RefreshSettings.Apply(connection, RefreshReaders.LeftACore))
         {
             Assert.Equal(1L, connection.Scalar<long>("select current_setting('threads')"));
         }
@@ -89,7 +89,7 @@ public sealed class RefreshSettingsTests
     {
         using var warehouse = new TestWarehouse();
         using var connection = warehouse.Connect();
-        using (RefreshSettings.Apply(connection, readersFirst: true))
+        using (RefreshSettings.Apply(connection, RefreshReaders.First))
         {
             Assert.True(Partial(connection));
         }

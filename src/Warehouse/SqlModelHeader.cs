@@ -24,8 +24,8 @@ namespace Analytics.Warehouse;
 /// changes besides those: <c>no row</c> (as_of only bounds rows no load has yet: no order is dated after it), or
 /// <c>rows where</c> a condition on the rows as they were, or <c>ids from</c> a query over the model's inputs naming the
 /// ids whose rows a later as_of can change (rows a later as_of brings in that the table does not hold yet; the query
-/// reads the earlier day as <c>as_of_before.as_of_date</c>, the new one in marts.as_of); without it a moved as_of
-/// rebuilds the model whole.
+/// reads the earlier day as <c>as_of_before.as_of_date</c>, the new one in marts.as_of; it may go on over the lines
+/// after it, each indented four spaces past the "--"); without it a moved as_of rebuilds the model whole.
 /// <c>materialized: view</c> (a mart only) makes the refresh create the model as a view instead of writing a table: for a
 /// model whose rows are a projection of the marts or core table before it, with a few columns added (and one-row joins
 /// such as as_of or a setting): writing its rows cost more than computing them again where they are read. Its refresh
@@ -112,8 +112,9 @@ public sealed partial record SqlModelHeader(
     {
         ArgumentNullException.ThrowIfNull(sql);
         var lines = sql.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var header = lines.TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (lines.Skip(header.Count).FirstOrDefault(l => Declares(l.TrimStart())) is { } stray)
+        var opening = lines.TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var header = WithQueriesJoined(opening);
+        if (lines.Skip(opening.Count).FirstOrDefault(l => Declares(l.TrimStart())) is { } stray)
         {
             throw Malformed(model, stray.Trim(), "declarations belong in the header, the comment lines the model opens with");
         }
@@ -224,6 +225,33 @@ public sealed partial record SqlModelHeader(
             IsView = isView ?? false,
         };
     }
+
+    /// <summary>
+    /// The header's lines with an <c>ids from</c> query that goes on over the lines after it (each "--" then four spaces
+    /// or more, so a long query reads as SQL) joined into its line. Only such a query continues: an indented line
+    /// anywhere else stays prose.
+    /// </summary>
+    private static List<string> WithQueriesJoined(IEnumerable<string> lines)
+    {
+        var joined = new List<string>();
+        foreach (var line in lines)
+        {
+            if (joined.Count > 0 && joined[^1].StartsWith(AsOfMovesPrefix + " " + IdsFrom.TrimEnd(), StringComparison.Ordinal)
+                && QueryContinues().IsMatch(line))
+            {
+                joined[^1] = $"{joined[^1]} {line[2..].Trim()}";
+            }
+            else
+            {
+                joined.Add(line);
+            }
+        }
+
+        return joined;
+    }
+
+    [GeneratedRegex(@"^-- {4,}\S")]
+    private static partial Regex QueryContinues();
 
     private static bool Declares(string line) =>
         line.StartsWith(KeyPrefix, StringComparison.Ordinal) || line.StartsWith(NotNullPrefix, StringComparison.Ordinal)

@@ -1,7 +1,19 @@
 -- Grain: one row per master account per time it churned.
 -- key: master_account_id, churned_on
 -- refresh by: master_account_id
--- as_of moves: ids from select master_account_id from marts.account_merge_map where account_id in (select account_id from marts.orders, as_of_before b, marts.as_of a where order_date > b.as_of_date - (select value::integer from meta.settings where key = 'churn.inactive_days') and order_date <= a.as_of_date - (select value::integer from meta.settings where key = 'churn.inactive_days') or order_date > b.as_of_date and order_date <= a.as_of_date union all select account_id from core.contracts, as_of_before b, marts.as_of a where (case when auto_renew then terminated_on else least(end_date, terminated_on) end) + 1 > b.as_of_date and (case when auto_renew then terminated_on else least(end_date, terminated_on) end) + 1 <= a.as_of_date union all select account_id from core.accounts, as_of_before b, marts.as_of a where (churned_on is not null or churned) and coalesce(churned_on, churn_label_as_of, a.as_of_date) > b.as_of_date)
+-- as_of moves: ids from
+--     select master_account_id from marts.account_merge_map where account_id in (
+--         select account_id from marts.orders, as_of_before b, marts.as_of a
+--         where order_date > b.as_of_date - (select value::integer from meta.settings where key = 'churn.inactive_days')
+--             and order_date <= a.as_of_date - (select value::integer from meta.settings where key = 'churn.inactive_days')
+--             or order_date > b.as_of_date and order_date <= a.as_of_date
+--         union all
+--         select account_id from core.contracts, as_of_before b, marts.as_of a
+--         where (case when auto_renew then terminated_on else least(end_date, terminated_on) end) + 1 > b.as_of_date
+--             and (case when auto_renew then terminated_on else least(end_date, terminated_on) end) + 1 <= a.as_of_date
+--         union all
+--         select account_id from core.accounts, as_of_before b, marts.as_of a
+--         where (churned_on is not null or churned) and coalesce(churned_on, churn_label_as_of, a.as_of_date) > b.as_of_date)
 -- accepted: definition in (inactivity, contract, label)
 -- references: master_account_id -> core.accounts.account_id
 -- Churn (客户流失), defined here and nowhere else, by the setting churn.definition:

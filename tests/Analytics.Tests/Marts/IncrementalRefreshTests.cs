@@ -274,6 +274,14 @@ public sealed class IncrementalRefreshTests : IDisposable
 
         var ids = SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: ids from select order_id from t\nselect 1 as order_id");
         Assert.Equal(("select order_id from t", null), (ids.AsOfMovesIds, ids.AsOfMoves));
+
+        // A long query goes on over the lines after it, each indented four spaces past the "--"; an indented line after
+        // any other declaration stays prose, and the query ends at the first line that is not so indented.
+        var continued = SqlModelHeader.Parse("m",
+            "-- key: order_id\n-- as_of moves: ids from\n--     select order_id from t\n--         where day > 1\n-- refresh by: order_id\n--     (prose)\nselect 1 as order_id");
+        Assert.Equal(("select order_id from t where day > 1", "order_id"), (continued.AsOfMovesIds, continued.RefreshBy));
+        var twoLines = SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: ids from select order_id\n--     from t\n-- Prose.\n--     more prose\nselect 1 as order_id");
+        Assert.Equal("select order_id from t", twoLines.AsOfMovesIds);
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: order_id\n-- as_of moves: ids from select 1\nselect 1 as order_id"));
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: order_id\n-- refresh by: order_id\n-- as_of moves: no row\n-- as_of moves: ids from select 1\nselect 1 as order_id"));
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: ids from select 1\nselect 1 as month"));

@@ -37,8 +37,11 @@ internal static class AnalyticsServices
         services.Configure<ODataLimits>(configuration.GetSection(ODataLimits.Section));
         services.AddTlsProxies(configuration);
 
-        // One warehouse per process: DuckDB lets one process write the file, and every connection shares its database.
-        services.AddSingleton(sp => WarehouseDatabase.Open(sp.GetRequiredService<IOptions<AnalyticsSettings>>().Value.WarehousePath));
+        // One warehouse per process: DuckDB lets one process write the file, and every connection shares its database,
+        // held to the configured memory from the first statement (the demo's load and the first refresh included).
+        services.AddSingleton(sp => WarehouseDatabase.Open(
+            sp.GetRequiredService<IOptions<AnalyticsSettings>>().Value.WarehousePath,
+            memoryLimit: MemoryLimit.Parse(ODataLimits.MemoryLimitSetting, sp.GetRequiredService<IOptions<ODataLimits>>().Value.DuckDbMemoryLimit)));
 
         // Hosted services start in this order: the keys first, because the demo keys go in only while the warehouse
         // is still empty, and the warehouse start-up loads the demo.

@@ -25,8 +25,11 @@ public sealed partial class WarehouseDatabase : IDisposable
         ReadOnly = readOnly;
     }
 
-    /// <summary>Opens (creating if needed) the file and brings its schema up to date.</summary>
-    public static WarehouseDatabase Open(string filePath, bool readOnly = false)
+    /// <summary>
+    /// Opens (creating if needed) the file and brings its schema up to date, DuckDB held to <paramref name="memoryLimit"/>
+    /// (null: DuckDB's default, 80% of the machine's memory) from before the first statement.
+    /// </summary>
+    public static WarehouseDatabase Open(string filePath, bool readOnly = false, MemoryLimit? memoryLimit = null)
     {
         var fullPath = Path.GetFullPath(filePath);
         if (readOnly && !File.Exists(fullPath))
@@ -50,34 +53,56 @@ public sealed partial class WarehouseDatabase : IDisposable
                 $"The warehouse {filePath} is held by another process{holder}, probably 'analytics serve': drop files into its inbox folder or stop it first.");
         }
 
-        KeepFreedMemory(root);
         var database = new WarehouseDatabase(fullPath, root, readOnly);
-        if (!readOnly)
+        try
         {
-            using var connection = database.Connect();
-            Migrator.Apply(connection);
-            HolidayCalendars.Refresh(connection);
-            Marts.NameReference.Refresh(connection);
-            Marts.MartSettings.ApplyDefaults(connection);
+            if (memoryLimit is not null)
+            {
+                // In bytes: DuckDB reads its setting back rounded ("476.8 MiB"), and the memory kept is sized from it.
+                root.Execute($"set memory_limit = '{memoryLimit.Bytes}B'");
+            }
+
+            KeepFreedMemory(root, memoryLimit);
+            if (!readOnly)
+            {
+                using var connection = database.Connect();
+                Migrator.Apply(connection);
+                HolidayCalendars.Refresh(connection);
+                Marts.NameReference.Refresh(connection);
+                Marts.MartSettings.ApplyDefaults(connection);
+            }
+        }
+        catch (DuckDBException e) when (memoryLimit is not null && e.Message.Contains("Out of Memory Error", StringComparison.Ordinal))
+        {
+            database.Dispose();
+            throw new WarehouseException($"The warehouse {filePath} cannot even open within {memoryLimit}: give DuckDB more. DuckDB said: {e.Message.Split('\n')[0]}", e);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
         }
 
         return database;
     }
 
     /// <summary>
-    /// Lets DuckDB keep a tenth of the machine's memory (an eighth of DuckDB's own limit, 80% of it) of the memory its
-    /// operators free, to use again, instead of giving it back to the system at once. A refresh frees and takes gigabytes
-    /// for its hash tables and the blocks it writes, and memory taken fresh from the system is faulted in page by page
-    /// and zeroed: about a fifth of the full refresh's CPU at 50,000 accounts (7.2-8.0 kernel CPU s, 631,000-719,000
-    /// page faults). Kept (2.4 GB on a 24 GB machine), the full refresh took 31.3-34.4 CPU s against 34.8-41.7 at 50,000
-    /// accounts and 88.7-92.6 against 101.5-112.6 at 146,000, in alternating runs; 1 GB kept gained nothing. The memory
-    /// kept stays with the process (DuckDB cannot lower the setting); the peak resident memory was the same (1.6-1.7 GB
-    /// at 50,000 accounts, 4.4-4.5 at 146,000). Sized from the machine, not from a memory_limit the service is given
-    /// later (OData's DuckDbMemoryLimit): DuckDB does not hold the memory kept to that limit.
+    /// Lets DuckDB keep an eighth of its memory limit (a tenth of the machine's memory under DuckDB's default limit, 80% of
+    /// it, and never more than that tenth) of the memory its operators free, to use again, instead of giving it back to the
+    /// system at once. A refresh frees and takes gigabytes for its hash tables and the blocks it writes, and memory taken
+    /// fresh from the system is faulted in page by page and zeroed: about a fifth of the full refresh's CPU at 50,000
+    /// accounts (7.2-8.0 kernel CPU s, 631,000-719,000 page faults). Kept (2.4 GB on a 24 GB machine), the full refresh
+    /// took 31.3-34.4 CPU s against 34.8-41.7 at 50,000 accounts and 88.7-92.6 against 101.5-112.6 at 146,000, in
+    /// alternating runs; 1 GB kept gained nothing. The memory kept stays with the process (DuckDB cannot lower the setting,
+    /// and takes one above the limit without complaint), so it is sized from the limit, set just before: a service given
+    /// 2GB keeps at most 250 MB, not 2.4 GB. The peak resident memory was the same (1.6-1.7 GB at 50,000 accounts, 4.4-4.5
+    /// at 146,000).
     /// </summary>
-    private static void KeepFreedMemory(DuckDBConnection root)
+    private static void KeepFreedMemory(DuckDBConnection root, MemoryLimit? limit)
     {
-        root.Execute($"set block_allocator_memory = '{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 10}B'");
+        var machineTenth = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 10;
+        var kept = limit is null ? machineTenth : Math.Min(limit.Bytes / 8, machineTenth);
+        root.Execute($"set block_allocator_memory = '{kept}B'");
     }
 
     /// <summary>A new connection to the same database, with timestamps shown in UTC.</summary>

@@ -1,3 +1,5 @@
+using Analytics.Warehouse;
+
 namespace Analytics.ReportApi.OData;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Analytics.ReportApi.OData;
 public sealed class ODataLimits
 {
     public const string Section = "Analytics:OData";
+
+    /// <summary>The configuration key of <see cref="DuckDbMemoryLimit"/>, as errors name it.</summary>
+    public const string MemoryLimitSetting = $"{Section}:{nameof(DuckDbMemoryLimit)}";
 
     /// <summary>Rows per response page; more come through @odata.nextLink (a client may ask for fewer with Prefer: odata.maxpagesize).</summary>
     public int MaxPageSize { get; set; } = 5000;
@@ -38,6 +43,9 @@ public sealed class ODataLimits
     /// <summary>How long one request's queries may run before DuckDB is interrupted.</summary>
     public double RequestTimeoutSeconds { get; set; } = 60;
 
-    /// <summary>DuckDB's memory_limit for the service's database (e.g. "8GB"); empty keeps DuckDB's default (80% of RAM).</summary>
+    /// <summary>
+    /// DuckDB's memory_limit for the service's database (e.g. "8GB"); empty keeps DuckDB's default (80% of RAM). Kept
+    /// here, its documented key, though it holds all the service does, not OData alone: the warehouse opens with it.
+    /// </summary>
     public string DuckDbMemoryLimit { get; set; } = "";
 }

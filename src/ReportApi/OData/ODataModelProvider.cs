@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml;
 using Analytics.Warehouse;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Options;
 using Microsoft.OData.Edm.Csdl;
 
 namespace Analytics.ReportApi.OData;
@@ -11,7 +10,7 @@ namespace Analytics.ReportApi.OData;
 /// The service's model, built from the warehouse on first use (the marts must exist: the service builds them at
 /// start) and kept for the life of the process, with its $metadata document.
 /// </summary>
-internal sealed class ODataModelProvider(WarehouseDatabase database, IOptions<ODataLimits> limits)
+internal sealed class ODataModelProvider(WarehouseDatabase database)
 {
     private readonly Lock _lock = new();
     private (WarehouseModel Model, byte[] Metadata)? _built;
@@ -30,11 +29,6 @@ internal sealed class ODataModelProvider(WarehouseDatabase database, IOptions<OD
             }
 
             using var connection = database.Connect();
-            if (limits.Value.DuckDbMemoryLimit is { Length: > 0 } memory)
-            {
-                connection.Execute($"set memory_limit = {SqlExtensions.Literal(memory)}");
-            }
-
             WarehouseModel model;
             try
             {

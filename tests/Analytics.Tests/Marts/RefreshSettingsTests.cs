@@ -110,21 +110,6 @@ public sealed class RefreshSettingsTests
     }
 
     [Fact]
-    public void The_database_keeps_freed_memory_to_use_again_a_tenth_of_the_machines()
-    {
-        using var warehouse = new TestWarehouse();
-        using var connection = warehouse.Connect();
-        using var memory = new DuckDBConnection("Data Source=:memory:");
-        memory.Open();
-        // DuckDB's own spelling of the size (e.g. "2.2 GiB"), from a database that was told it.
-        memory.Execute($"set block_allocator_memory = '{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 10}B'");
-
-        Assert.Equal(memory.Scalar<string>("select current_setting('block_allocator_memory')"),
-            connection.Scalar<string>("select current_setting('block_allocator_memory')"));
-        Assert.NotEqual("0 bytes", connection.Scalar<string>("select current_setting('block_allocator_memory')"));
-    }
-
-    [Fact]
     public void A_model_that_outgrows_the_cap_fails_with_a_sentence_that_names_it()
     {
         using var warehouse = new TestWarehouse();

@@ -44,7 +44,7 @@ public sealed class AnalyticsFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(Environments.Production);
-        foreach (var (key, value) in Settings())
+        foreach (var (key, value) in Settings(_database.FilePath))
         {
             builder.UseSetting($"{AnalyticsSettings.Section}:{key}", value);
         }
@@ -58,10 +58,11 @@ public sealed class AnalyticsFactory : WebApplicationFactory<Program>
         });
     }
 
-    private Dictionary<string, string> Settings() => new(StringComparer.Ordinal)
+    /// <summary>The section Analytics a test's service runs with, on the warehouse at <paramref name="warehousePath"/>.</summary>
+    internal static Dictionary<string, string> Settings(string warehousePath) => new(StringComparer.Ordinal)
     {
-        [nameof(AnalyticsSettings.WarehousePath)] = _database.FilePath,
-        [nameof(AnalyticsSettings.InboxPath)] = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, "inbox"),
+        [nameof(AnalyticsSettings.WarehousePath)] = warehousePath,
+        [nameof(AnalyticsSettings.InboxPath)] = Path.Combine(Path.GetDirectoryName(warehousePath)!, "inbox"),
         [nameof(AnalyticsSettings.InboxScanSeconds)] = "3600",
         // The test's warehouse is what it filled: no demo company, and no start-up training adding a score run of its own.
         [nameof(AnalyticsSettings.DemoOnFirstRun)] = "false",

@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,10 @@ internal static class ServeVerb
         // The CLI verbs for this machine's operator (here, not in MapAnalytics: they are the command line's own).
         app.MapOperator();
         PublishOperatorFile(app);
+        // The warehouse opened before the host starts: a setting it refuses (a memory limit that is not a size) or a file
+        // another process holds is then the command line's one sentence and exit code, not a host failure logged with its
+        // stack trace before it.
+        _ = app.Services.GetRequiredService<WarehouseDatabase>();
         await app.RunAsync();
         return 0;
     }

@@ -131,6 +131,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_while_another_process_holds_the_warehouse_says_so_in_one_sentence_and_exits_1()
+    {
+        using var holder = Analytics.Warehouse.WarehouseDatabase.Open(_folder.File("w.duckdb"));
+
+        var result = await Run("serve", "--db", "w.duckdb", "--urls", "http://127.0.0.1:0", "--Analytics:DemoOnFirstRun=false", "--Analytics:TrainOnFirstRun=false");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^The warehouse w\.duckdb is held by another process \(process \d+\), probably 'analytics serve': drop files into its inbox folder or stop it first\.$", result.Stderr.Trim());
+        Assert.DoesNotContain("Hosting failed", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refresh_builds_the_marts_and_reports_them()
     {
         var result = await Run("refresh", "--db", "w.duckdb");

@@ -136,6 +136,7 @@ public sealed class WarehouseMemoryTests : IDisposable
         Assert.Equal(
             "Analytics:OData:DuckDbMemoryLimit is '-1GB', which is not a size: give a number and a unit, e.g. 2GB or 512MiB (KB, MB, GB, TB count in 1000s; KiB, MiB, GiB, TiB in 1024s), or leave it empty for DuckDB's default, 80% of the memory.",
             result.Stderr.Trim());
+        Assert.DoesNotContain("Hosting failed", result.Stdout, StringComparison.Ordinal);
     }
 
     private static string Current(DuckDBConnection connection, string setting) =>

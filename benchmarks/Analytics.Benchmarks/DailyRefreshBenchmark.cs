@@ -67,7 +67,7 @@ internal static class DailyRefreshBenchmark
             connection.Execute("checkpoint");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"demo company of {accounts:N0} accounts: {(loaded ? "load reused" : $"loaded in {load.Wall.TotalSeconds:0.0} s ({load.Cpu.TotalSeconds:0.0} CPU s, {failed} files failed)")}, "
-                + $"every mart rebuilt in {Seconds(full)}; {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+                + $"every mart rebuilt in {Seconds(full)}; {Environment.ProcessorCount} cores, load average {MartBenchmark.LoadAverage()}"));
         }
 
         Console.WriteLine();
@@ -186,11 +186,7 @@ internal static class DailyRefreshBenchmark
         _ => "whole",
     };
 
-    private static string Seconds((TimeSpan Wall, TimeSpan Cpu) time) =>
-        string.Create(CultureInfo.InvariantCulture, $"{time.Wall.TotalSeconds:0.00} ({time.Cpu.TotalSeconds:0.00})");
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+    private static string Seconds((TimeSpan Wall, TimeSpan Cpu) time) => MartBenchmark.Seconds(time, "0.00");
 
     /// <summary>
     /// New orders for the accounts of every hundredth order (by hash, so the same each run), numbered apart from the

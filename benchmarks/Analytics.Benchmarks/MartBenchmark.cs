@@ -215,8 +215,9 @@ internal static class MartBenchmark
         return process.TotalProcessorTime;
     }
 
-    private static string Seconds((TimeSpan Wall, TimeSpan Cpu) time) =>
-        string.Create(CultureInfo.InvariantCulture, $"{time.Wall.TotalSeconds:0.0} ({time.Cpu.TotalSeconds:0.0})");
+    /// <summary>"wall (CPU)" in seconds, to <paramref name="format"/>.</summary>
+    internal static string Seconds((TimeSpan Wall, TimeSpan Cpu) time, string format = "0.0") =>
+        $"{time.Wall.TotalSeconds.ToString(format, CultureInfo.InvariantCulture)} ({time.Cpu.TotalSeconds.ToString(format, CultureInfo.InvariantCulture)})";
 
     private static string Ratio(Refreshed? refresh, (TimeSpan Wall, TimeSpan Cpu)? load) =>
         refresh is { } r && load is { } l ? (r.Time.Wall / l.Wall).ToString("0.00", CultureInfo.InvariantCulture) : "";
@@ -224,7 +225,7 @@ internal static class MartBenchmark
     private static string MartCells(Refreshed? refresh, int i) =>
         refresh is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Marts[i].Elapsed.TotalSeconds:0.00} | {r.Marts[i].Cpu.TotalSeconds:0.00}") : " | ";
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string? Option(string[] args, string name) =>

@@ -1,5 +1,3 @@
-using Analytics.Warehouse;
-
 namespace Analytics.ReportApi.OData;
 
 /// <summary>

@@ -33,10 +33,10 @@ public sealed class RefreshSettings : IDisposable
     private RefreshSettings(DuckDBConnection connection, long tempBytes, RefreshReaders readers)
     {
         _connection = connection;
-        _tempBefore = connection.Scalar<string>("select current_setting('max_temp_directory_size')");
-        _threadsBefore = connection.Scalar<long>("select current_setting('threads')");
-        _compressionBefore = connection.Scalar<string>("select current_setting('disabled_compression_methods')");
-        _partialBefore = connection.Scalar<bool>("select current_setting('scheduler_process_partial')");
+        // The settings as they were, to put back: read in one query, as every refresh (a daily file's too) starts here.
+        (_tempBefore, _threadsBefore, _compressionBefore, _partialBefore) = connection.Rows(
+            "select current_setting('max_temp_directory_size'), current_setting('threads'), current_setting('disabled_compression_methods'), current_setting('scheduler_process_partial')",
+            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), r.GetString(2), r.GetBoolean(3))).Single();
         TempBytes = tempBytes;
         connection.Execute($"set max_temp_directory_size = '{tempBytes}B'");
         connection.Execute($"set disabled_compression_methods = '{DisabledCompression}'");

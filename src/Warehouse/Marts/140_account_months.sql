@@ -55,22 +55,22 @@ with settings as (
         m.*,
         least(min(m.month) over (partition by m.master_account_id), coalesce(cr.created_month, m.month)) as first_month,
         coalesce(lead(m.month) over a - interval 1 month, (select as_of_month from bounds))::date as span_end,
-        c.churned_on,
-        c.returned_on
+        c.churns
     from marts.account_order_months m
-    -- contracts' churns may share one last order (a contract ended, another began and ended with no order): the latest counts
+    -- contracts' churns may share one last order (a contract ended, another began and ended with no order): a month is
+    -- judged by the one in force at its end (their spans do not overlap), so a later churn leaves the months before it
     left join (
-        select master_account_id, last_order_date, churned_on, returned_on,
-            row_number() over (partition by master_account_id, last_order_date order by churned_on desc) as latest
+        select master_account_id, last_order_date, list({'churned_on': churned_on, 'returned_on': returned_on}) as churns
         from marts.account_churn
         where {{refresh:master_account_id}}
-    ) c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date and c.latest = 1
+        group by all
+    ) c on c.master_account_id = m.master_account_id and c.last_order_date = m.last_order_date
     left join created cr on cr.master_account_id = m.master_account_id
     where {{refresh:m.master_account_id}}
     window a as (partition by m.master_account_id order by m.month)
 ), grid as (
     select
-        s.master_account_id, s.first_month, s.last_order_date, s.churned_on, s.returned_on, s.month as order_month, s.orders, s.value,
+        s.master_account_id, s.first_month, s.last_order_date, s.churns, s.month as order_month, s.orders, s.value,
         unnest(generate_series(greatest(s.month, b.grid_start), s.span_end, interval 1 month))::date as month
     from spans s, bounds b
     where s.span_end >= b.grid_start
@@ -88,17 +88,17 @@ with settings as (
         coalesce(sum(g.orders) filter (where g.month = g.order_month) over (w rows between (select recent_months + previous_months - 1 from settings) preceding
             and (select recent_months from settings) preceding), 0)::integer as previous_orders,
         g.last_order_date,
-        g.churned_on,
-        g.returned_on,
+        g.churns,
         g.month >= b.history_start as in_history
     from grid g, bounds b
     window w as (partition by g.master_account_id order by g.month)
 ), final as (
     select
-        w.* exclude (churned_on, returned_on, in_history),
+        w.* exclude (churns, in_history),
         case
             -- a return by order starts a new span; a return by a new contract (churn.definition contract) ends it here
-            when w.churned_on <= w.month_end and (w.returned_on is null or w.returned_on > w.month_end) then 'churned'
+            when len(list_filter(w.churns, lambda c: c.churned_on <= w.month_end and (c.returned_on is null or c.returned_on > w.month_end))) > 0
+                then 'churned'
             when w.tenure_months < s.exploration_months then 'exploration'
             when w.recent_orders * s.previous_months < s.decline_ratio * w.previous_orders * s.recent_months then 'decline'
             when w.tenure_months >= s.stability_months then 'stability'

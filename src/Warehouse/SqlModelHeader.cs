@@ -11,6 +11,7 @@ namespace Analytics.Warehouse;
 /// -- references: master_account_id -> core.accounts.account_id
 /// -- refresh by: master_account_id
 /// -- as_of moves: rows where status in ('open', 'overdue')
+/// -- as_of moves: months onwards, kept from select history_start from bounds
 /// -- materialized: view
 /// </code>
 /// The key is required, on one line; not null may take several lines; accepted and references are optional, one
@@ -26,6 +27,12 @@ namespace Analytics.Warehouse;
 /// ids whose rows a later as_of can change (rows a later as_of brings in that the table does not hold yet; the query
 /// reads the earlier day as <c>as_of_before.as_of_date</c>, the new one in marts.as_of; it may go on over the lines
 /// after it, each indented four spaces past the "--"); without it a moved as_of rebuilds the model whole.
+/// <c>as_of moves: months onwards</c> (month in the key; with refresh by a column, or without a refresh by line) says
+/// instead that a later as_of changes only the rows of months from the earlier as_of's month on, of every id, and no row
+/// before it (as_of bounds the months it judges: a month end, a contract active up to as_of); <c>, kept from</c> a query
+/// yielding one month (over the model's inputs, as the refresh left them: the new as_of) adds that the rows of months
+/// before it are no longer yielded (a history window that moves on with as_of) and go. The query may go on over the
+/// lines after it as an ids query does.
 /// <c>materialized: view</c> (a mart only) makes the refresh create the model as a view instead of writing a table: for a
 /// model whose rows are a projection of the marts or core table before it, with a few columns added (and one-row joins
 /// such as as_of or a setting): writing its rows cost more than computing them again where they are read. Its refresh
@@ -49,6 +56,8 @@ public sealed partial record SqlModelHeader(
     private const string MaterializedPrefix = "-- materialized:";
     private const string RowsWhere = "rows where ";
     private const string IdsFrom = "ids from ";
+    private const string MonthsOnwards = "months onwards";
+    private const string KeptFrom = ", kept from ";
     private const string OrderMonthsSuffix = ", month";
     private const string OrderMonthsOnSuffix = ", month onwards";
 
@@ -98,8 +107,22 @@ public sealed partial record SqlModelHeader(
     /// </summary>
     public string? AsOfMovesIds { get; init; }
 
-    /// <summary>Whether the header has an as_of moves line (any of its three forms).</summary>
+    /// <summary>Whether the header has an as_of moves line that picks ids (no row, rows where, ids from).</summary>
     public bool SaysAsOfMoves => AsOfMoves is not null || AsOfMovesIds is not null;
+
+    /// <summary>
+    /// <c>as_of moves: months onwards</c>: a later as_of changes the rows of every id from the earlier as_of's month on,
+    /// and no row of a month before it (besides the touched ids' rows, as the refresh by line says), so a refresh rebuilds
+    /// those months only. For a model whose months are judged at as_of (account_months: the as_of month's row ends on
+    /// as_of; maintenance_visits: a contract is active up to as_of), not whole when as_of moves.
+    /// </summary>
+    public bool AsOfMovesMonths { get; init; }
+
+    /// <summary>
+    /// With <see cref="AsOfMovesMonths"/>, <c>, kept from &lt;query&gt;</c>: the query yielding the first month the model
+    /// yields rows of after as_of moved (reading the new as_of); rows of months before it go. Null: no month goes.
+    /// </summary>
+    public string? AsOfMonthsKeptFrom { get; init; }
 
     /// <summary>Whether the refresh creates the model as a view (<c>-- materialized: view</c>) rather than a table.</summary>
     public bool IsView { get; init; }
@@ -126,6 +149,8 @@ public sealed partial record SqlModelHeader(
         string? refreshBy = null;
         string? asOfMoves = null;
         string? asOfMovesIds = null;
+        var asOfMonths = false;
+        string? keptFrom = null;
         bool? isView = null;
         string? byOrderMonths = null;
         foreach (var line in header)
@@ -167,7 +192,7 @@ public sealed partial record SqlModelHeader(
             else if (line.StartsWith(AsOfMovesPrefix, StringComparison.Ordinal))
             {
                 var rows = line[AsOfMovesPrefix.Length..].Trim();
-                if (asOfMoves is not null || asOfMovesIds is not null)
+                if (asOfMoves is not null || asOfMovesIds is not null || asOfMonths)
                 {
                     throw Malformed(model, line, "a second as_of moves line");
                 }
@@ -176,11 +201,16 @@ public sealed partial record SqlModelHeader(
                 {
                     asOfMovesIds = rows[IdsFrom.Length..];
                 }
+                else if (rows == MonthsOnwards || (rows.StartsWith(MonthsOnwards + KeptFrom, StringComparison.Ordinal) && rows.Length > MonthsOnwards.Length + KeptFrom.Length))
+                {
+                    asOfMonths = true;
+                    keptFrom = rows == MonthsOnwards ? null : rows[(MonthsOnwards.Length + KeptFrom.Length)..];
+                }
                 else
                 {
                     asOfMoves = rows == "no row" ? "false"
                         : rows.StartsWith(RowsWhere, StringComparison.Ordinal) && rows.Length > RowsWhere.Length ? rows[RowsWhere.Length..]
-                        : throw Malformed(model, line, "expected 'no row', 'rows where <condition>' or 'ids from <query>'");
+                        : throw Malformed(model, line, "expected 'no row', 'rows where <condition>', 'ids from <query>', 'months onwards' or 'months onwards, kept from <query>'");
                 }
             }
             else if (line.StartsWith(MaterializedPrefix, StringComparison.Ordinal))
@@ -198,6 +228,11 @@ public sealed partial record SqlModelHeader(
         if ((asOfMoves is not null || asOfMovesIds is not null) && refreshBy is null)
         {
             throw Malformed(model, AsOfMovesPrefix, "as_of moves needs a refresh by line: a model rebuilt whole has no rows to pick");
+        }
+
+        if (asOfMonths && (refreshBy == RefreshMonth || key?.Contains(RefreshMonth) != true))
+        {
+            throw Malformed(model, AsOfMovesPrefix, "as_of moves: months onwards needs month in the key and a refresh by a column or none");
         }
 
         // An as_of moves line other than 'no row' picks rows beyond the touched ones.
@@ -222,21 +257,24 @@ public sealed partial record SqlModelHeader(
             ByOrderMonths = byOrderMonths,
             AsOfMoves = asOfMoves,
             AsOfMovesIds = asOfMovesIds,
+            AsOfMovesMonths = asOfMonths,
+            AsOfMonthsKeptFrom = keptFrom,
             IsView = isView ?? false,
         };
     }
 
     /// <summary>
-    /// The header's lines with an <c>ids from</c> query that goes on over the lines after it (each "--" then four spaces
-    /// or more, so a long query reads as SQL) joined into its line. Only such a query continues: an indented line
-    /// anywhere else stays prose.
+    /// The header's lines with an <c>ids from</c> or <c>kept from</c> query that goes on over the lines after it (each "--"
+    /// then four spaces or more, so a long query reads as SQL) joined into its line. Only such a query continues: an
+    /// indented line anywhere else stays prose.
     /// </summary>
     private static List<string> WithQueriesJoined(IEnumerable<string> lines)
     {
         var joined = new List<string>();
         foreach (var line in lines)
         {
-            if (joined.Count > 0 && joined[^1].StartsWith(AsOfMovesPrefix + " " + IdsFrom.TrimEnd(), StringComparison.Ordinal)
+            if (joined.Count > 0 && (joined[^1].StartsWith(AsOfMovesPrefix + " " + IdsFrom.TrimEnd(), StringComparison.Ordinal)
+                    || joined[^1].StartsWith(AsOfMovesPrefix + " " + MonthsOnwards + KeptFrom.TrimEnd(), StringComparison.Ordinal))
                 && QueryContinues().IsMatch(line))
             {
                 joined[^1] = $"{joined[^1]} {line[2..].Trim()}";

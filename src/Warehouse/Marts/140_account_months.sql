@@ -2,12 +2,17 @@
 -- it), from the month of its first order on. A month without orders has its row.
 -- key: master_account_id, month
 -- refresh by: master_account_id, month onwards
+-- as_of moves: months onwards, kept from
+--     select (date_trunc('month', as_of_date) - to_months(value::integer))::date from marts.as_of, meta.settings where key = 'history.months'
 -- not null: month_end, tenure_months, orders, recent_orders, previous_orders, lifecycle_stage
 -- accepted: lifecycle_stage in (exploration, formation, stability, decline, churned)
 -- references: master_account_id -> core.accounts.account_id
 -- Refreshed by account from the earliest touched order's month on: a month's row reads its own and earlier months'
 -- orders (windows look back) and churns judged at its month end, and an order changes no churn's effect on the months
 -- before its own (a churn it ends or moves returned on or after it; a churn it forestalls fell on or after it).
+-- A later as_of changes every company's rows only from the earlier as_of's month on (as_of moves above): months before
+-- it end before the earlier as_of, no order is dated after it, and a churn a later as_of brings in or moves (dated
+-- after the earlier day) is in force only from then on; the history's first months go as its start moves on.
 -- month_end is the day a month is judged at: its last day, or as_of in the as_of month. Windows are whole
 -- calendar months ending with the row's month, so each month and the current state follow one rule.
 -- tenure_months counts from the month the relationship began: the account's created_on when the export gives it

@@ -5,6 +5,9 @@
 -- not null: account_id, visits_done, is_month_over, missed
 -- references: contract_id -> core.contracts.contract_id
 -- references: account_id -> core.accounts.account_id
+-- as_of moves: months onwards
+-- A later as_of changes only the months from the earlier as_of's month on: as_of caps a contract's last active day (a
+-- month before the earlier as_of's was over then and stays so), and no month goes.
 -- The agreement: "乙方于每月X号,指定技术员至甲方处进行定期维护": one scheduled visit (定期维护) is owed each such
 -- month, a partly active month included, and it is a technician coming to the customer's site. visits_done counts
 -- the maintenance tickets naming the contract whose on-site arrival (onsite_at) fell in that month (local month, as

@@ -12,6 +12,9 @@ namespace Analytics.Warehouse.Marts;
 /// <item>a model whose header says <c>-- refresh by: month</c> has the rows of the months that changed in the marts
 /// it reads rebuilt: of a mart whose key holds the month, the months of the rows that differ; of a mart refreshed
 /// by the touched orders (orders, their lines), those orders' months;</item>
+/// <item>a model whose header says <c>-- as_of moves: months onwards</c>, when as_of moved later and changed nothing else
+/// beyond the touched ids, has every id's rows from the earlier as_of's month on rebuilt (with the touched ids' rows its
+/// refresh by line names) and the months it no longer yields deleted;</item>
 /// <item>a view (<c>-- materialized: view</c>) is left as it is: its rows are computed from the marts below it where
 /// they are read; for its readers it counts as changed by the touched ids, or whole, as its header says;</item>
 /// <item>any other model is rebuilt whole (tiers, the Pareto curve, churn rates: ranks and shares over the book).
@@ -44,6 +47,9 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         var changed = new HashSet<string>(ChangedTables(martsVersion, dataVersion), StringComparer.Ordinal);
         // Marts whose rows changed beyond the touched ids: a model reading one cannot go by those ids.
         var changedWhole = new HashSet<string>(StringComparer.Ordinal);
+        // Of those, the marts whose rows beyond the touched ids changed only as a later as_of changes them (as_of's own
+        // header line said which): a model that says which months a later as_of changes may still go by months.
+        var movedByAsOf = new HashSet<string>(StringComparer.Ordinal) { "marts.as_of" };
         var touched = TouchIds(martsVersion, dataVersion);
         var asOfBefore = AsOf();
         var monthSources = MonthSources(models);
@@ -87,6 +93,24 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                 continue;
             }
 
+            // A later as_of that changed the marts it reads beyond the touched ids only as a later as_of does: the months
+            // from the earlier as_of's month on, when the header says no other rows change (and, without a refresh by
+            // line, nothing else it reads changed).
+            if (header.AsOfMovesMonths && wholeReads.Count > 0 && wholeReads.All(movedByAsOf.Contains)
+                && (header.RefreshBy is not null || changedReads.All(wholeReads.Contains)) && AsOf() > asOfBefore)
+            {
+                var (rows, months) = ReplaceMonths(table, model, asOfBefore, monthSources.Contains(table), touched);
+                changedWhole.Add(table);
+                movedByAsOf.Add(table);
+                if (monthSources.Contains(table))
+                {
+                    monthsKnown.Add(table);
+                }
+
+                timings.Add(clock.Timing(name, rows, MartRebuild.Months, months));
+                continue;
+            }
+
             // A model refreshed by month that says a moved as_of changes no row reads as_of as bounding nothing loaded.
             var monthReads = changedReads.Where(t => !(t == "marts.as_of" && header.AsOfMoves == "false")).ToList();
             if (header.RefreshBy == SqlModelHeader.RefreshMonth && monthReads.All(monthsKnown.Contains))
@@ -116,6 +140,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                     connection.Execute($"create or replace temp table {ids} as select id from refresh_{column} union select * from ({moved})");
                     count = connection.Scalar<long>($"select count(*) from {ids}");
                     changedWhole.Add(table);
+                    movedByAsOf.Add(table);
                 }
 
                 var values = $"select id from {ids}";
@@ -199,6 +224,58 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             : $"select * from (\n{model.Sql}\n) where {column} in {InList(values, count, type)}";
         return connection.Execute($"insert into {table} by name {sql}{inMonths}");
     }
+
+    /// <summary>
+    /// As_of moved later than <paramref name="asOfBefore"/> (<see cref="SqlModelHeader.AsOfMovesMonths"/>): every id's rows
+    /// of the months from the earlier as_of's month on, computed with that month at the model's {{onwards:month}} mark (a
+    /// model without one is filtered on its result by the month, a constant DuckDB pushes down), and the touched ids'
+    /// rows before it as the refresh by line says; the rows of months before the header's kept from month deleted. A month
+    /// source's changed months are found by comparing those rows before and after, as for a refresh by rows.
+    /// </summary>
+    /// <returns>the rows written, and the months from the earlier as_of's through the new one's.</returns>
+    private (long Rows, long Months) ReplaceMonths(string table, SqlModel model, DateTime asOfBefore, bool monthSource, Dictionary<string, long> touched)
+    {
+        var header = model.Header;
+        var from = DateLiteral(new DateTime(asOfBefore.Year, asOfBefore.Month, 1));
+        var every = new List<string> { $"month >= {from}" };
+        if (header.AsOfMonthsKeptFrom is { } keptFrom
+            && connection.Scalar<DateTime?>($"select min(m)::timestamp from ({keptFrom}) t(m)") is { } kept)
+        {
+            every.Add($"month < {DateLiteral(kept)}");
+        }
+
+        // The touched ids' rows before that month, as the refresh by line says (from the months on, in the months, or all).
+        var months = OrderMonths(header.ByOrderMonths);
+        var column = header.RefreshBy;
+        var earlier = column is not null
+            && (months is null || connection.Scalar<long>($"select count(*) from refresh_order_months where month < {from}") > 0);
+        var touchedRows = earlier ? $"{column} in (select id from refresh_{column}) and month {months?.Condition ?? "is not null"} and month < {from}" : "false";
+        var changes = $"{string.Join(" or ", every)} or ({touchedRows})";
+        if (monthSource)
+        {
+            connection.Execute($"create or replace temp table refresh_before as select * from {table} where {changes}");
+        }
+
+        connection.Execute($"delete from {table} where {string.Join(" or ", every)}");
+        var sql = SqlModel.OnwardsMark().Replace(SqlModel.RefreshMark().Replace(model.RefreshMarked, "true"), from);
+        long rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where month >= {from}");
+        if (earlier)
+        {
+            var before = new TouchedMonths($"{months?.Condition ?? "is not null"} and month < {from}", months?.From);
+            rows += ReplaceRows(table, model, $"select id from refresh_{column}", touched[column!], months: before);
+        }
+
+        if (monthSource)
+        {
+            ChangedMonths(table, "refresh_before", $"(select * from {table} where {changes})");
+            connection.Execute("drop table refresh_before");
+        }
+
+        var asOf = AsOf();
+        return (rows, ((asOf.Year * 12) + asOf.Month) - ((asOfBefore.Year * 12) + asOfBefore.Month) + 1);
+    }
+
+    private static string DateLiteral(DateTime day) => $"date '{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}'";
 
     /// <summary>
     /// The condition on the month a model refreshed by a column and month puts on a touched id's rows

@@ -228,7 +228,7 @@ public sealed record MartTiming(string Mart, long Rows, TimeSpan Elapsed)
 {
     public MartRebuild Rebuild { get; init; } = MartRebuild.Whole;
 
-    /// <summary>With <see cref="MartRebuild.Rows"/>: how many ids (accounts, orders, ...) had their rows rebuilt.</summary>
+    /// <summary>With <see cref="MartRebuild.Rows"/>: how many ids (accounts, orders, ...) or months had their rows rebuilt; with <see cref="MartRebuild.Months"/>, how many months.</summary>
     public long Ids { get; init; }
 
     /// <summary>
@@ -259,6 +259,13 @@ public enum MartRebuild
 
     /// <summary>A view (<c>-- materialized: view</c>) created again: no rows written, they are computed where read.</summary>
     View,
+
+    /// <summary>
+    /// As_of moved later (<c>-- as_of moves: months onwards</c>): every id's rows of the months from the earlier as_of's
+    /// month on (<see cref="MartTiming.Ids"/> of them), the touched ids' as the refresh by line says, and the months the
+    /// model no longer yields deleted.
+    /// </summary>
+    Months,
 }
 
 /// <summary>What a refresh after loads did: every mart rebuilt (<paramref name="Full"/>, and why), or only what changed.</summary>

@@ -14,8 +14,8 @@ namespace Analytics.Tests.Marts;
 /// rebuilding everything, and every mart the build lists (a new one included, unasked) is compared both ways with
 /// EXCEPT ALL. The loads are a small demo company and files written here by hand on top of it: new orders, a replaced
 /// file (an order moved to another account, an order's lines replaced), lines waiting for their order, rejected rows,
-/// tickets, a payment known only once as_of moves on, a day and a month that move as_of, a person's duplicate decision,
-/// a setting and a new account.
+/// tickets, a payment known only once as_of moves on, contracts owing maintenance visits, a day, a month and three
+/// months that move as_of, a person's duplicate decision, a setting and a new account.
 /// </summary>
 public sealed class IncrementalRefreshTests : IDisposable
 {
@@ -44,6 +44,18 @@ public sealed class IncrementalRefreshTests : IDisposable
         var book = Book.Of(_full);
         var day = book.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var before = book.AsOf.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // Contracts owing maintenance visits across the days as_of moves to below: one in force throughout, one that
+        // ends and one terminated within the month after as_of's, one that ends two months later.
+        var monthStart = new DateOnly(book.AsOf.Year, book.AsOf.Month, 1).AddMonths(1);
+        var contracts = Load("contracts", Write("contracts_new.csv", $"""
+            contract_id,account_id,start_date,end_date,auto_renew,notice_days,renewal_months,terminated_on
+            KV1,{book.A1},{book.AsOf.AddYears(-1):yyyy-MM-dd},{book.AsOf.AddYears(2):yyyy-MM-dd},false,30,12,
+            KV2,{book.A2},{book.AsOf.AddYears(-1):yyyy-MM-dd},{monthStart.AddDays(19):yyyy-MM-dd},false,30,12,
+            KV3,{book.A3},{book.AsOf.AddYears(-1):yyyy-MM-dd},{book.AsOf.AddMonths(-2):yyyy-MM-dd},true,30,12,{monthStart.AddDays(24):yyyy-MM-dd}
+            KV4,{book.A3},{book.AsOf.AddMonths(-6):yyyy-MM-dd},{monthStart.AddMonths(2).AddDays(9):yyyy-MM-dd},false,30,12,
+            """));
+        Assert.True(contracts.Full);
 
         var newOrders = Load("new orders", Write("orders_new.csv", $"""
             order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
@@ -120,15 +132,17 @@ public sealed class IncrementalRefreshTests : IDisposable
             """));
         Assert.Equal("open", _incremental.Scalar<string>("select status from marts.invoice_payments where order_id = 'N2'"));
 
-        // A day after the last one moves as_of: the invoices still unpaid are judged again (N2's payment is known now,
-        // though this file does not name it); the service calendar spans whole years, so the SLA clocks keep theirs.
+        // A day after the last one moves as_of, here into a new month (the demo ends on a month's last day): the invoices
+        // still unpaid are judged again (N2's payment is known now, though this file does not name it); the service
+        // calendar spans whole years, so the SLA clocks keep theirs.
+        var historyBefore = HistoryMonths();
         var moved = Load("next day", Write("orders_next.csv", $"""
             order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
             N7,{book.A2},{nextDay},phone,,99.00,{nextDay},,
             """));
         Assert.False(moved.Full);
         Assert.NotEqual("open", _incremental.Scalar<string>("select status from marts.invoice_payments where order_id = 'N2'"));
-        Assert.Contains(moved.Timings, t => t is { Mart: "account_months", Rebuild: MartRebuild.Whole });
+        Assert.Equal(monthStart, book.AsOf.AddDays(1));
         Assert.Contains(moved.Timings, t => t is { Mart: "invoice_payments", Rebuild: MartRebuild.Rows });
         // Its aged rows lie beyond the touched accounts: account_payments, which reads them, is rebuilt whole.
         Assert.Contains(moved.Timings, t => t is { Mart: "account_payments", Rebuild: MartRebuild.Whole });
@@ -136,17 +150,55 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Contains(moved.Timings, t => t is { Mart: "ticket_sla", Rebuild: MartRebuild.Unchanged });
         // A later as_of bounds no order a load has not written: the revenue by account and month rebuilds N7's month alone.
         Assert.Equal((MartRebuild.Rows, 1L), Timing(moved, "account_revenue_by_month"));
-        // account_months is rebuilt whole, but only the rows of its last months changed (two here, of the history's 24):
-        // the segment history rebuilds those months.
-        Assert.Equal((MartRebuild.Rows, 2L), moved.Timings.Where(t => t.Mart == "account_segment_history").Select(t => (t.Rebuild, t.Ids)).Single());
+        // The months from the old as_of's on, two, of every company and contract are rebuilt, not the whole history; the
+        // history's first month goes. The old as_of was its month's last day, so that month's rows stay as they were:
+        // the segment history rebuilds the two months whose account_months rows changed, the new one and the one gone.
+        Assert.Equal((MartRebuild.Months, 2L), Timing(moved, "account_months"));
+        Assert.Equal((MartRebuild.Months, 2L), Timing(moved, "maintenance_visits"));
+        Assert.Equal((MartRebuild.Rows, 2L), Timing(moved, "account_segment_history"));
+        Assert.Equal((historyBefore.First.AddMonths(1), historyBefore.Last.AddMonths(1), historyBefore.Count), HistoryMonths());
 
-        // Into the next month: every window moves on a month, and the unpaid invoices age.
-        var nextMonth = new DateOnly(book.AsOf.Year, book.AsOf.Month, 1).AddMonths(1).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Within the month: every company's and contract's rows of the as_of month alone (month ends, months over).
+        var withinMonth = monthStart.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var within = Load("within the month", Write("orders_within_month.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N9,{book.A3},{withinMonth},phone,,45.00,{withinMonth},,
+            """));
+        Assert.False(within.Full);
+        Assert.Equal((MartRebuild.Months, 1L), Timing(within, "account_months"));
+        Assert.Equal((MartRebuild.Months, 1L), Timing(within, "maintenance_visits"));
+        Assert.Equal((MartRebuild.Rows, 1L), Timing(within, "account_segment_history"));
+
+        // Into the next month, past the day KV2 ended and KV3 was terminated: their last month is over now; KV1 runs on.
+        var nextMonth = monthStart.AddMonths(1).AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var month = Load("next month", Write("orders_next_month.csv", $"""
             order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
-            N9,{book.A3},{nextMonth},phone,,45.00,{nextMonth},,
+            N10,{book.A1},{nextMonth},phone,,60.00,{nextMonth},,
             """));
         Assert.False(month.Full);
+        Assert.Equal((MartRebuild.Months, 2L), Timing(month, "account_months"));
+        Assert.Equal((MartRebuild.Months, 2L), Timing(month, "maintenance_visits"));
+        // The old as_of month's month end becomes its last day, the new month comes in, the history's first month goes.
+        Assert.Equal((MartRebuild.Rows, 3L), Timing(month, "account_segment_history"));
+        Assert.Equal((historyBefore.First.AddMonths(2), historyBefore.Last.AddMonths(2), historyBefore.Count), HistoryMonths());
+        Assert.Equal(
+            [("KV1", true, false), ("KV1", false, true), ("KV2", true, false), ("KV3", true, false)],
+            _incremental.Rows($"""
+                select contract_id, is_month_over, month > '{monthStart:yyyy-MM-dd}' from marts.maintenance_visits
+                where contract_id in ('KV1', 'KV2', 'KV3') and month >= '{monthStart:yyyy-MM-dd}' order by 1, 3, 2
+                """, r => (r.GetString(0), r.GetBoolean(1), r.GetBoolean(2))));
+
+        // Three months on: four months rebuilt, three of the history's first months go; KV4 ended on the way.
+        var later = monthStart.AddMonths(4).AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var far = Load("three months on", Write("orders_later_months.csv", $"""
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            N11,{book.A2},{later},phone,,70.00,{later},,
+            """));
+        Assert.False(far.Full);
+        Assert.Equal((MartRebuild.Months, 4L), Timing(far, "account_months"));
+        Assert.Equal((MartRebuild.Months, 4L), Timing(far, "maintenance_visits"));
+        Assert.Equal((historyBefore.First.AddMonths(5), historyBefore.Last.AddMonths(5), historyBefore.Count), HistoryMonths());
+        Assert.Equal([true, true], _incremental.Rows($"select is_month_over from marts.maintenance_visits where contract_id = 'KV4' and month > '{monthStart:yyyy-MM-dd}' order by month", r => r.GetBoolean(0)));
 
         // A person's decision on a pair is an input no load records: it is seen, and everything is rebuilt.
         foreach (var warehouse in new[] { _incremental, _full })
@@ -204,6 +256,39 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.False(moved.Full);
         Assert.Equal(MartRebuild.Rows, Timing(moved, "account_churn").Rebuild);
         Assert.Equal(1L, _incremental.Scalar<long>($"select count(*) from marts.account_churn where master_account_id = '{quiet}' and churned_on = '{day}'"));
+    }
+
+    [Fact]
+    public void A_later_as_of_that_brings_in_a_second_churn_after_one_last_order_leaves_the_months_the_first_one_churned()
+    {
+        // Under churn.definition contract, K's contract ends in March (churned 1 April) and it returns with a second
+        // contract in June, which ends in August (churned 1 September), with no order between: both churns share its
+        // last order. As_of moves from July (L's orders) past the second churn; April and May stay churned.
+        Load("accounts", Write("accounts.csv", "account_id,name,region\nK,甲方科技有限公司,华东\nL,乙方科技有限公司,华东\n"));
+        Load("contracts", Write("contracts.csv", """
+            contract_id,account_id,start_date,end_date,auto_renew,notice_days,renewal_months,terminated_on
+            KC1,K,2025-01-01,2025-03-31,false,30,12,
+            KC2,K,2025-06-01,2025-08-31,false,30,12,
+            """));
+        Load("orders", Write("orders.csv", """
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            O1,K,2025-01-10,phone,KC1,100.00,,,
+            O2,L,2025-02-10,phone,,100.00,,,
+            O3,L,2025-07-15,phone,,100.00,,,
+            """));
+        Assert.True(Refresh("contract churn", ("churn.definition", "contract")).Full);
+
+        var moved = Load("past the second churn", Write("orders_later.csv", """
+            order_id,account_id,order_date,channel,contract_id,amount,invoice_date,due_date,paid_date
+            O4,L,2025-09-05,phone,,100.00,,,
+            """));
+
+        // The refresh compared every mart with a full build's (Load): July to September rebuilt, the months before kept.
+        Assert.False(moved.Full);
+        Assert.Equal((MartRebuild.Months, 3L), Timing(moved, "account_months"));
+        Assert.Equal(
+            ["exploration", "churned", "churned", "exploration", "decline", "decline", "churned"],
+            _incremental.Rows("select lifecycle_stage from marts.account_months where master_account_id = 'K' and month >= '2025-03-01' order by month", r => r.GetString(0)));
     }
 
     [Fact]
@@ -287,7 +372,31 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: ids from select 1\nselect 1 as month"));
     }
 
+    [Fact]
+    public void A_header_may_say_a_later_as_of_changes_only_the_months_from_the_earlier_as_ofs_on_and_which_go()
+    {
+        var whole = SqlModelHeader.Parse("m", "-- key: contract_id, month\n-- as_of moves: months onwards\nselect 1 as contract_id, 2 as month");
+        var history = SqlModelHeader.Parse("m",
+            "-- key: master_account_id, month\n-- refresh by: master_account_id, month onwards\n-- as_of moves: months onwards, kept from\n--     select min(month)\n--         from t\n-- Prose.\nselect 1 as master_account_id, 2 as month");
+
+        Assert.Equal((true, null, null, false), (whole.AsOfMovesMonths, whole.AsOfMonthsKeptFrom, whole.RefreshBy, whole.SaysAsOfMoves));
+        Assert.Equal((true, "select min(month) from t", SqlModelHeader.OrderMonthsOnwards, (string?)null), (history.AsOfMovesMonths, history.AsOfMonthsKeptFrom, history.ByOrderMonths, history.AsOfMoves));
+        Assert.False(SqlModelHeader.Parse("m", "-- key: contract_id, month\nselect 1 as contract_id, 2 as month").AsOfMovesMonths);
+        // month must be in the key; a model refreshed by month has its own path; a kept from needs its query; one line only
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: contract_id\n-- as_of moves: months onwards\nselect 1 as contract_id"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: month\n-- refresh by: month\n-- as_of moves: months onwards\nselect 1 as month"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: contract_id, month\n-- as_of moves: months onwards, kept from\nselect 1 as contract_id, 2 as month"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: contract_id, month\n-- as_of moves: months onwards, from select 1\nselect 1 as contract_id, 2 as month"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: contract_id, month\n-- as_of moves: months\nselect 1 as contract_id, 2 as month"));
+        Assert.Throws<InvalidOperationException>(() => SqlModelHeader.Parse("m", "-- key: contract_id, month\n-- refresh by: contract_id\n-- as_of moves: no row\n-- as_of moves: months onwards\nselect 1 as contract_id, 2 as month"));
+    }
+
     private string Write(string name, string content) => _files.Write(name, content);
+
+    /// <summary>The first and last month of the refreshed account history, and how many months it holds.</summary>
+    private (DateTime First, DateTime Last, long Count) HistoryMonths() =>
+        _incremental.Rows("select min(month)::timestamp, max(month)::timestamp, count(distinct month) from marts.account_months",
+            r => (r.GetDateTime(0), r.GetDateTime(1), r.GetInt64(2))).Single();
 
     private static (MartRebuild Rebuild, long Ids) Timing(MartRefresh refresh, string mart) =>
         refresh.Timings.Where(t => t.Mart == mart).Select(t => (t.Rebuild, t.Ids)).Single();
@@ -320,6 +429,7 @@ public sealed class IncrementalRefreshTests : IDisposable
 
         // A model that does not say what its rows are refreshed by is never refreshed by rows: a new mart is safe unasked.
         Assert.All(refresh.Timings.Where(t => t.Rebuild == MartRebuild.Rows), t => Assert.NotNull(Models[t.Mart].Header.RefreshBy));
+        Assert.All(refresh.Timings.Where(t => t.Rebuild == MartRebuild.Months), t => Assert.True(Models[t.Mart].Header.AsOfMovesMonths));
         AssertSameMarts(step);
         return refresh;
     }

@@ -52,6 +52,9 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         var movedByAsOf = new HashSet<string>(StringComparer.Ordinal) { "marts.as_of" };
         var touched = TouchIds(martsVersion, dataVersion);
         var asOfBefore = AsOf();
+        // The new as_of, read once, when a model first asks: only a model reading the as_of mart, built by then, does.
+        DateTime? asOfNow = null;
+        bool AsOfMovedLater() => (asOfNow ??= AsOf()) > asOfBefore;
         var monthSources = MonthSources(models);
         // The changed marts whose changed months are known (temp tables refresh_months_<name>).
         var monthsKnown = new HashSet<string>(StringComparer.Ordinal);
@@ -73,7 +76,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             var changedReads = reads.Intersect(changed).ToList();
             changed.Add(table);
             var wholeReads = reads.Intersect(changedWhole).ToList();
-            var asOfMovedOn = wholeReads is ["marts.as_of"] && header.SaysAsOfMoves && AsOf() > asOfBefore;
+            var asOfMovedOn = wholeReads is ["marts.as_of"] && header.SaysAsOfMoves && AsOfMovedLater();
             if (header.IsView)
             {
                 // A view's rows are computed where they are read, from the marts below it as they now are: nothing to
@@ -97,9 +100,9 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             // from the earlier as_of's month on, when the header says no other rows change (and, without a refresh by
             // line, nothing else it reads changed).
             if (header.AsOfMovesMonths && wholeReads.Count > 0 && wholeReads.All(movedByAsOf.Contains)
-                && (header.RefreshBy is not null || changedReads.All(wholeReads.Contains)) && AsOf() > asOfBefore)
+                && (header.RefreshBy is not null || changedReads.All(wholeReads.Contains)) && AsOfMovedLater())
             {
-                var (rows, months) = ReplaceMonths(table, model, asOfBefore, monthSources.Contains(table), touched);
+                var (rows, months) = ReplaceMonths(table, model, asOfBefore, asOfNow!.Value, monthSources.Contains(table), touched);
                 changedWhole.Add(table);
                 movedByAsOf.Add(table);
                 if (monthSources.Contains(table))
@@ -135,7 +138,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
                     // reads the earlier day from as_of_before.
                     ids = "refresh_as_of_rows";
                     var moved = header.AsOfMovesIds is { } query
-                        ? $"with as_of_before as (select {SqlExtensions.Literal(asOfBefore.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}::date as as_of_date) select * from ({query})"
+                        ? $"with as_of_before as (select {DateLiteral(asOfBefore)} as as_of_date) select * from ({query})"
                         : $"select {column} from {table} where {header.AsOfMoves}";
                     connection.Execute($"create or replace temp table {ids} as select id from refresh_{column} union select * from ({moved})");
                     count = connection.Scalar<long>($"select count(*) from {ids}");
@@ -233,7 +236,7 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
     /// source's changed months are found by comparing those rows before and after, as for a refresh by rows.
     /// </summary>
     /// <returns>the rows written, and the months from the earlier as_of's through the new one's.</returns>
-    private (long Rows, long Months) ReplaceMonths(string table, SqlModel model, DateTime asOfBefore, bool monthSource, Dictionary<string, long> touched)
+    private (long Rows, long Months) ReplaceMonths(string table, SqlModel model, DateTime asOfBefore, DateTime asOf, bool monthSource, Dictionary<string, long> touched)
     {
         var header = model.Header;
         var from = DateLiteral(new DateTime(asOfBefore.Year, asOfBefore.Month, 1));
@@ -249,7 +252,8 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         var column = header.RefreshBy;
         var earlier = column is not null
             && (months is null || connection.Scalar<long>($"select count(*) from refresh_order_months where month < {from}") > 0);
-        var touchedRows = earlier ? $"{column} in (select id from refresh_{column}) and month {months?.Condition ?? "is not null"} and month < {from}" : "false";
+        var before = new TouchedMonths($"{months?.Condition ?? "is not null"} and month < {from}", months?.From);
+        var touchedRows = earlier ? $"{column} in (select id from refresh_{column}) and month {before.Condition}" : "false";
         var changes = $"{string.Join(" or ", every)} or ({touchedRows})";
         if (monthSource)
         {
@@ -261,7 +265,6 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
         long rows = connection.Execute($"insert into {table} by name select * from (\n{sql}\n) where month >= {from}");
         if (earlier)
         {
-            var before = new TouchedMonths($"{months?.Condition ?? "is not null"} and month < {from}", months?.From);
             rows += ReplaceRows(table, model, $"select id from refresh_{column}", touched[column!], months: before);
         }
 
@@ -271,7 +274,6 @@ internal sealed class IncrementalRefresh(DuckDBConnection connection)
             connection.Execute("drop table refresh_before");
         }
 
-        var asOf = AsOf();
         return (rows, ((asOf.Year * 12) + asOf.Month) - ((asOfBefore.Year * 12) + asOfBefore.Month) + 1);
     }
 
